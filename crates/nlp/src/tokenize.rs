@@ -1,0 +1,217 @@
+//! Rule-based tokenizer and sentence splitter with exact byte offsets.
+
+use entente_core::Span;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "gov", "st", "jr",
+    "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "pres", "amb",
+    "adm", "maj", "rev", "hon", "fig", "approx", "dept", "est", "ft", "mt",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into token spans. Words keep internal hyphens, apostrophes and
+/// periods of abbreviations ("U.S.", "al-Assad", "Shi'ites"); clitics are split
+/// ("won't" → "wo" + "n't", "Iran's" → "Iran" + "'s"); punctuation is a token.
+///
+/// ```
+/// let text = "The U.S. won't back al-Assad's regime.";
+/// let toks: Vec<&str> = entente_nlp::tokenize(text).iter().map(|s| s.slice(text)).collect();
+/// assert_eq!(toks, ["The", "U.S.", "wo", "n't", "back", "al-Assad", "'s", "regime", "."]);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let end_of = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() || c.is_control() {
+            i += 1;
+            continue;
+        }
+        if is_word_char(c) {
+            let start = i;
+            let mut j = i + 1;
+            while j < n {
+                let cj = chars[j].1;
+                if is_word_char(cj) {
+                    j += 1;
+                } else if matches!(cj, '-' | '\'' | '’' | '.' | ',' | ':' | '/' | '&')
+                    && j + 1 < n
+                    && is_word_char(chars[j + 1].1)
+                {
+                    // Inner punctuation: keep "al-Assad", "Shi'ites", "U.S", "3,000", "3.5", "10:30".
+                    if matches!(cj, ',' | ':') && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()) {
+                        break;
+                    }
+                    if cj == '.' && !(chars[j + 1].1.is_ascii_digit() || is_initialism(&chars, start, j)) {
+                        break;
+                    }
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // Trailing period of an abbreviation or initialism ("U.S.", "Dr.").
+            if j < n && chars[j].1 == '.' {
+                let word: String = chars[start..j].iter().map(|c| c.1).collect::<String>().to_lowercase();
+                let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+                if ABBREVIATIONS.contains(&word.as_str()) || word.contains('.') || is_initial {
+                    j += 1;
+                }
+            }
+            // Split clitics: n't, 's, 're, 've, 'll, 'd, 'm.
+            let tok_start = end_of(start);
+            let tok_end = end_of(j);
+            let word = &text[tok_start..tok_end];
+            let (a, b) = split_clitic(word);
+            if b > 0 {
+                out.push(Span::new(tok_start, tok_start + a));
+                out.push(Span::new(tok_start + a, tok_end));
+            } else {
+                out.push(Span::new(tok_start, tok_end));
+            }
+            i = j;
+        } else {
+            // Punctuation: runs of the same dash/dot are one token ("--", "...").
+            let start = i;
+            let mut j = i + 1;
+            if matches!(c, '-' | '.' | '—' | '–') {
+                while j < n && chars[j].1 == c {
+                    j += 1;
+                }
+            } else if matches!(c, '\'' | '’') && j < n && is_word_char(chars[j].1) {
+                // "'s" after a closing quote or space stays with the word.
+                let mut k = j;
+                while k < n && chars[k].1.is_alphabetic() {
+                    k += 1;
+                }
+                let w: String = chars[j..k].iter().map(|c| c.1).collect::<String>().to_lowercase();
+                if matches!(w.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m") {
+                    j = k;
+                }
+            }
+            out.push(Span::new(end_of(start), end_of(j)));
+            i = j;
+        }
+    }
+    out
+}
+
+fn is_initialism(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
+    // "U.S", "U.N", "e.g": single letters separated by dots.
+    let seg = &chars[start..dot];
+    let letters = seg.iter().filter(|c| c.1.is_alphabetic()).count();
+    letters <= 2 && seg.iter().all(|c| c.1.is_alphabetic() || c.1 == '.')
+}
+
+/// Returns (head length, clitic length) in bytes.
+fn split_clitic(word: &str) -> (usize, usize) {
+    let lower = word.to_lowercase();
+    for suf in ["n't", "n’t"] {
+        if lower.ends_with(suf) && lower.len() > suf.len() {
+            let cut = word.len() - suf.len();
+            // "can't" → "ca" + "n't", as in the Penn Treebank.
+            return (cut, word.len() - cut);
+        }
+    }
+    for suf in ["'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"] {
+        if lower.ends_with(suf) && lower.len() > suf.len() {
+            let cut = word.len() - suf.len();
+            return (cut, word.len() - cut);
+        }
+    }
+    (word.len(), 0)
+}
+
+/// Groups tokens into sentences; returns token index ranges `(start, end)`.
+///
+/// A sentence ends at `.`, `!` or `?` (plus closing quotes/brackets) when the
+/// next token starts with an upper-case letter, a digit or an opening quote,
+/// and at every blank line (headlines and list items have no final stop).
+pub fn split_sentences(text: &str, tokens: &[Span]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let t = tokens[i].slice(text);
+        let mut boundary = false;
+        let mut end = i + 1;
+        if matches!(t, "." | "!" | "?" | "..." | "…") || t.ends_with("?!") {
+            // Absorb closing quotes and brackets.
+            while end < n && matches!(tokens[end].slice(text), "\"" | "”" | "’" | "'" | ")" | "]") {
+                end += 1;
+            }
+            boundary = match tokens.get(end) {
+                None => true,
+                Some(next) => {
+                    let nt = next.slice(text);
+                    let first = nt.chars().next().unwrap_or(' ');
+                    first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '‘' | '(' | '[')
+                }
+            };
+        }
+        if !boundary && end < n {
+            // Paragraph break between this token and the next.
+            let gap = text.get(tokens[end - 1].end as usize..tokens[end].start as usize).unwrap_or("");
+            if gap.matches('\n').count() >= 2 {
+                boundary = true;
+            }
+        }
+        if boundary || end >= n {
+            out.push((start, end.min(n)));
+            start = end.min(n);
+        }
+        i = end;
+    }
+    if start < n {
+        out.push((start, n));
+    }
+    out.retain(|(a, b)| a < b);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn curly_apostrophes_and_shiites() {
+        assert_eq!(words("Iran’s Shi’ites"), ["Iran", "’s", "Shi’ites"]);
+    }
+
+    #[test]
+    fn numbers_and_dashes() {
+        assert_eq!(words("at least 14 airstrikes – 3,000 troops"), ["at", "least", "14", "airstrikes", "–", "3,000", "troops"]);
+    }
+
+    #[test]
+    fn sentences_with_abbreviations() {
+        let text = "Mr. Kerry met the U.S. envoy. He left.\n\nHeadline without stop\n\nNext one.";
+        let toks = tokenize(text);
+        let s = split_sentences(text, &toks);
+        assert_eq!(s.len(), 4, "{:?}", s);
+    }
+
+    #[test]
+    fn garbage_does_not_panic() {
+        let long = "x".repeat(100_000);
+        assert_eq!(tokenize(&long).len(), 1);
+        let emoji = "😀".repeat(1000);
+        assert_eq!(tokenize(&emoji).len(), 1000);
+        assert!(tokenize("").is_empty());
+        assert!(split_sentences("", &[]).is_empty());
+        let ctrl = "\u{1}\u{2}a\u{7f}";
+        assert_eq!(tokenize(ctrl).len(), 1);
+    }
+}
