@@ -36,7 +36,11 @@ impl std::str::FromStr for CameoCode {
     type Err = CoreError;
     fn from_str(s: &str) -> Result<Self, CoreError> {
         let s = s.trim();
-        let bad = |why| CoreError::InvalidCode { kind: "CAMEO", value: s.to_string(), why };
+        let bad = |why| CoreError::InvalidCode {
+            kind: "CAMEO",
+            value: s.to_string(),
+            why,
+        };
         if !(2..=4).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad("expected 2 to 4 digits"));
         }

@@ -44,7 +44,10 @@ pub struct EventDate {
 impl EventDate {
     /// A day-precise date.
     pub fn day(date: NaiveDate) -> EventDate {
-        EventDate { date, precision: DatePrecision::Day }
+        EventDate {
+            date,
+            precision: DatePrecision::Day,
+        }
     }
 
     /// Reads the date part of an ISO 8601 date or date-time (`2014-09-25`,
@@ -57,13 +60,19 @@ impl EventDate {
         }
         if s.len() == 7 {
             if let Ok(d) = NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d") {
-                return Some(EventDate { date: d, precision: DatePrecision::Month });
+                return Some(EventDate {
+                    date: d,
+                    precision: DatePrecision::Month,
+                });
             }
         }
         if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
             let y: i32 = s.parse().ok()?;
             let d = NaiveDate::from_ymd_opt(y, 1, 1)?;
-            return Some(EventDate { date: d, precision: DatePrecision::Year });
+            return Some(EventDate {
+                date: d,
+                precision: DatePrecision::Year,
+            });
         }
         None
     }

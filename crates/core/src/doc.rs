@@ -28,7 +28,11 @@ pub struct Article {
 impl Article {
     /// An article that is just a body (plus URL when known).
     pub fn from_text(body: &str, url: Option<String>) -> Article {
-        Article { body: body.to_string(), url, ..Article::default() }
+        Article {
+            body: body.to_string(),
+            url,
+            ..Article::default()
+        }
     }
 }
 
@@ -234,7 +238,12 @@ impl Doc {
     pub fn new(article: Article) -> Doc {
         let id = DocId::derive(article.url.as_deref(), &article.body);
         let mut text = String::new();
-        if let Some(t) = article.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if let Some(t) = article
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
             if !article.body.trim_start().starts_with(t) {
                 text.push_str(t);
                 text.push_str("\n\n");

@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(s.slice("the Iran talks"), "Iran");
 /// assert_eq!(s.len(), 4);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -21,7 +23,10 @@ impl Span {
     /// Builds a span; `end` is clamped to be at least `start`.
     pub fn new(start: usize, end: usize) -> Span {
         let start = start as u32;
-        Span { start, end: (end as u32).max(start) }
+        Span {
+            start,
+            end: (end as u32).max(start),
+        }
     }
 
     /// Length in bytes.
@@ -37,12 +42,16 @@ impl Span {
     /// The covered text, or `""` when the span is out of range or not on char
     /// boundaries (never panics).
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
-        text.get(self.start as usize..self.end as usize).unwrap_or("")
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
     }
 
     /// The smallest span covering both.
     pub fn cover(&self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// True when the spans share at least one byte.

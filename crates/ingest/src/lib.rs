@@ -20,11 +20,22 @@ use entente_core::Article;
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}: malformed JSON: {message}")]
-    Json { path: String, line: u64, message: String },
+    Json {
+        path: String,
+        line: u64,
+        message: String,
+    },
     #[error("{path}:{position}: {message}")]
-    Invalid { path: String, position: String, message: String },
+    Invalid {
+        path: String,
+        position: String,
+        message: String,
+    },
 }
 
 /// One item an input yields: an article or a located error.
@@ -44,7 +55,10 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
         } else {
             out.push(Err(IngestError::Io {
                 path: p.display().to_string(),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no such file or directory",
+                ),
             }));
         }
     }
@@ -55,13 +69,19 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
-            out.push(Err(IngestError::Io { path: dir.display().to_string(), source: e }));
+            out.push(Err(IngestError::Io {
+                path: dir.display().to_string(),
+                source: e,
+            }));
             return;
         }
     };
     entries.sort();
     for p in entries {
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -75,8 +95,14 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
 
 /// True for file names the readers understand.
 pub fn is_supported(p: &Path) -> bool {
-    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
-    [".txt", ".jsonl", ".jsonl.gz", ".json", ".html", ".htm"].iter().any(|s| name.ends_with(s))
+    let name = p
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    [".txt", ".jsonl", ".jsonl.gz", ".json", ".html", ".htm"]
+        .iter()
+        .any(|s| name.ends_with(s))
 }
 
 /// Opens one input and streams its articles.
@@ -84,11 +110,19 @@ pub fn read_path(path: &Path) -> Box<dyn Iterator<Item = ArticleResult> + Send> 
     let name = path.display().to_string();
     let lower = name.to_ascii_lowercase();
     if name == "-" {
-        return Box::new(JsonlReader::new("<stdin>".into(), Box::new(BufReader::new(std::io::stdin()))));
+        return Box::new(JsonlReader::new(
+            "<stdin>".into(),
+            Box::new(BufReader::new(std::io::stdin())),
+        ));
     }
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(e) => return Box::new(std::iter::once(Err(IngestError::Io { path: name, source: e }))),
+        Err(e) => {
+            return Box::new(std::iter::once(Err(IngestError::Io {
+                path: name,
+                source: e,
+            })))
+        }
     };
     if lower.ends_with(".jsonl.gz") {
         let gz = flate2::read::MultiGzDecoder::new(file);
@@ -102,7 +136,10 @@ pub fn read_path(path: &Path) -> Box<dyn Iterator<Item = ArticleResult> + Send> 
 
 fn read_text_file(name: String, mut file: File) -> ArticleResult {
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(|e| IngestError::Io { path: name.clone(), source: e })?;
+    file.read_to_end(&mut bytes).map_err(|e| IngestError::Io {
+        path: name.clone(),
+        source: e,
+    })?;
     if bytes.contains(&0) {
         let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(IngestError::Invalid {
@@ -120,7 +157,11 @@ fn read_text_file(name: String, mut file: File) -> ArticleResult {
 /// Builds an article from scraped plain text: the first short line without
 /// final punctuation is taken as the title, the rest as body.
 pub fn plain_text_article(text: &str) -> Article {
-    let paragraphs: Vec<&str> = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    let paragraphs: Vec<&str> = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     let mut title = None;
     let mut body = Vec::new();
     for p in paragraphs {
@@ -135,7 +176,11 @@ pub fn plain_text_article(text: &str) -> Article {
             body.push(p);
         }
     }
-    Article { title, body: body.join("\n\n"), ..Article::default() }
+    Article {
+        title,
+        body: body.join("\n\n"),
+        ..Article::default()
+    }
 }
 
 /// Streams JSONL records `{"url","title","date","text"}` (also `body`, `id`).
@@ -149,7 +194,12 @@ pub struct JsonlReader {
 impl JsonlReader {
     /// Wraps a buffered reader; `name` is used in errors and as `source`.
     pub fn new(name: String, reader: Box<dyn BufRead + Send>) -> JsonlReader {
-        JsonlReader { name, reader, line: 0, done: false }
+        JsonlReader {
+            name,
+            reader,
+            line: 0,
+            done: false,
+        }
     }
 }
 

@@ -37,10 +37,17 @@ impl Annotator for Nlp {
         for (a, b) in sents {
             let start = doc.tokens.len() as u32;
             for t in &toks[a..b] {
-                doc.tokens.push(Token { span: *t, ..Token::default() });
+                doc.tokens.push(Token {
+                    span: *t,
+                    ..Token::default()
+                });
             }
             let span = Span::new(toks[a].start as usize, toks[b - 1].end as usize);
-            doc.sentences.push(Sentence { span, token_start: start, token_end: doc.tokens.len() as u32 });
+            doc.sentences.push(Sentence {
+                span,
+                token_start: start,
+                token_end: doc.tokens.len() as u32,
+            });
         }
         Ok(())
     }

@@ -3,10 +3,10 @@
 use entente_core::Span;
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "gov", "st", "jr",
-    "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "pres", "amb",
-    "adm", "maj", "rev", "hon", "fig", "approx", "dept", "est", "ft", "mt",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "gov", "st",
+    "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m",
+    "p.m", "pres", "amb", "adm", "maj", "rev", "hon", "fig", "approx", "dept", "est", "ft", "mt",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -46,10 +46,14 @@ pub fn tokenize(text: &str) -> Vec<Span> {
                     && is_word_char(chars[j + 1].1)
                 {
                     // Inner punctuation: keep "al-Assad", "Shi'ites", "U.S", "3,000", "3.5", "10:30".
-                    if matches!(cj, ',' | ':') && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()) {
+                    if matches!(cj, ',' | ':')
+                        && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit())
+                    {
                         break;
                     }
-                    if cj == '.' && !(chars[j + 1].1.is_ascii_digit() || is_initialism(&chars, start, j)) {
+                    if cj == '.'
+                        && !(chars[j + 1].1.is_ascii_digit() || is_initialism(&chars, start, j))
+                    {
                         break;
                     }
                     j += 2;
@@ -59,7 +63,11 @@ pub fn tokenize(text: &str) -> Vec<Span> {
             }
             // Trailing period of an abbreviation or initialism ("U.S.", "Dr.").
             if j < n && chars[j].1 == '.' {
-                let word: String = chars[start..j].iter().map(|c| c.1).collect::<String>().to_lowercase();
+                let word: String = chars[start..j]
+                    .iter()
+                    .map(|c| c.1)
+                    .collect::<String>()
+                    .to_lowercase();
                 let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
                 if ABBREVIATIONS.contains(&word.as_str()) || word.contains('.') || is_initial {
                     j += 1;
@@ -91,7 +99,11 @@ pub fn tokenize(text: &str) -> Vec<Span> {
                 while k < n && chars[k].1.is_alphabetic() {
                     k += 1;
                 }
-                let w: String = chars[j..k].iter().map(|c| c.1).collect::<String>().to_lowercase();
+                let w: String = chars[j..k]
+                    .iter()
+                    .map(|c| c.1)
+                    .collect::<String>()
+                    .to_lowercase();
                 if matches!(w.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m") {
                     j = k;
                 }
@@ -120,7 +132,9 @@ fn split_clitic(word: &str) -> (usize, usize) {
             return (cut, word.len() - cut);
         }
     }
-    for suf in ["'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"] {
+    for suf in [
+        "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
+    ] {
         if lower.ends_with(suf) && lower.len() > suf.len() {
             let cut = word.len() - suf.len();
             return (cut, word.len() - cut);
@@ -145,7 +159,8 @@ pub fn split_sentences(text: &str, tokens: &[Span]) -> Vec<(usize, usize)> {
         let mut end = i + 1;
         if matches!(t, "." | "!" | "?" | "..." | "…") || t.ends_with("?!") {
             // Absorb closing quotes and brackets.
-            while end < n && matches!(tokens[end].slice(text), "\"" | "”" | "’" | "'" | ")" | "]") {
+            while end < n && matches!(tokens[end].slice(text), "\"" | "”" | "’" | "'" | ")" | "]")
+            {
                 end += 1;
             }
             boundary = match tokens.get(end) {
@@ -153,13 +168,17 @@ pub fn split_sentences(text: &str, tokens: &[Span]) -> Vec<(usize, usize)> {
                 Some(next) => {
                     let nt = next.slice(text);
                     let first = nt.chars().next().unwrap_or(' ');
-                    first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '‘' | '(' | '[')
+                    first.is_uppercase()
+                        || first.is_ascii_digit()
+                        || matches!(first, '"' | '“' | '‘' | '(' | '[')
                 }
             };
         }
         if !boundary && end < n {
             // Paragraph break between this token and the next.
-            let gap = text.get(tokens[end - 1].end as usize..tokens[end].start as usize).unwrap_or("");
+            let gap = text
+                .get(tokens[end - 1].end as usize..tokens[end].start as usize)
+                .unwrap_or("");
             if gap.matches('\n').count() >= 2 {
                 boundary = true;
             }
@@ -192,7 +211,10 @@ mod tests {
 
     #[test]
     fn numbers_and_dashes() {
-        assert_eq!(words("at least 14 airstrikes – 3,000 troops"), ["at", "least", "14", "airstrikes", "–", "3,000", "troops"]);
+        assert_eq!(
+            words("at least 14 airstrikes – 3,000 troops"),
+            ["at", "least", "14", "airstrikes", "–", "3,000", "troops"]
+        );
     }
 
     #[test]
