@@ -19,6 +19,7 @@
 //! ```
 
 mod codes;
+pub mod conllu;
 mod date;
 mod doc;
 mod error;
