@@ -16,10 +16,14 @@ use std::path::{Path, PathBuf};
 
 use entente_core::Article;
 
+pub mod charset;
 pub mod dates;
+pub mod eval;
+pub mod html;
 pub mod lang;
 pub mod text;
 
+pub use html::{extract_html, DomSmoothieExtractor, Extractor};
 pub use text::extract_plain_text;
 
 /// A problem with one input, located by file and position.
@@ -109,6 +113,11 @@ pub fn is_supported(p: &Path) -> bool {
     [".txt", ".jsonl", ".jsonl.gz", ".json", ".html", ".htm"]
         .iter()
         .any(|s| name.ends_with(s))
+}
+
+/// Wraps a reader in a (multi-member) gzip decoder.
+pub fn gunzip_reader<R: Read + Send + 'static>(r: R) -> Box<dyn Read + Send> {
+    Box::new(flate2::read::MultiGzDecoder::new(r))
 }
 
 /// Opens one input and streams its articles.

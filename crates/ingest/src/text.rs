@@ -88,6 +88,12 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Splits a glued tag strip ("Asia & AmericasBlogIranUS") where a lower-case
 /// letter runs straight into a capital.
+/// True when a short block matches a known boilerplate pattern (share bars,
+/// comment buttons, cookie notices, "Read more", …).
+pub fn is_boilerplate(s: &str) -> bool {
+    s.chars().count() < 120 && BOILERPLATE.is_match(s.trim())
+}
+
 fn split_glued(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
