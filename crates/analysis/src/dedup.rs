@@ -38,7 +38,7 @@ impl Default for DedupParams {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CanonicalEvent {
     /// Stable id: the smallest member mention id.
-    pub id: i64,
+    pub id: String,
     /// Source network node (see [`crate::node_key`]).
     pub source_node: Option<String>,
     /// Target network node.
@@ -68,7 +68,7 @@ pub struct CanonicalEvent {
     /// Most frequent place.
     pub place: Option<String>,
     /// Member mention ids, ascending.
-    pub members: Vec<i64>,
+    pub members: Vec<String>,
     /// Number of distinct articles reporting it.
     pub docs: usize,
     /// Number of independent sources (distinct outlets).
@@ -200,7 +200,12 @@ pub fn cluster(records: &[EventRecord], params: &DedupParams) -> Vec<CanonicalEv
     }
     let mut out = Vec::new();
     for (_, mut idxs) in groups {
-        idxs.sort_by_key(|&i| (records[i].date.is_none(), records[i].date, records[i].id));
+        idxs.sort_by(|&i, &j| {
+            let k = |r: &EventRecord| (r.date.is_none(), r.date);
+            k(&records[i])
+                .cmp(&k(&records[j]))
+                .then_with(|| records[i].id.cmp(&records[j].id))
+        });
         let mut open: Vec<Open> = Vec::new();
         for i in idxs {
             let r = &records[i];
@@ -275,7 +280,11 @@ pub fn cluster(records: &[EventRecord], params: &DedupParams) -> Vec<CanonicalEv
             out.push(canonical(records, &c));
         }
     }
-    out.sort_by_key(|e| (e.date.is_none(), e.date, e.id));
+    out.sort_by(|a, b| {
+        (a.date.is_none(), a.date)
+            .cmp(&(b.date.is_none(), b.date))
+            .then_with(|| a.id.cmp(&b.id))
+    });
     out
 }
 
@@ -295,12 +304,12 @@ fn mode<T: Ord + Clone>(items: impl Iterator<Item = T>, len: impl Fn(&T) -> usiz
 fn canonical(records: &[EventRecord], c: &Open) -> CanonicalEvent {
     let recs: Vec<&EventRecord> = c.members.iter().map(|m| &records[m.idx]).collect();
     let first = recs[0];
-    let mut members: Vec<i64> = recs.iter().map(|r| r.id).collect();
+    let mut members: Vec<String> = recs.iter().map(|r| r.id.clone()).collect();
     members.sort_unstable();
     let sources: HashSet<&str> = recs.iter().map(|r| r.source_key()).collect();
     let goldstein = recs.iter().map(|r| r.goldstein).sum::<f32>() / recs.len() as f32;
     CanonicalEvent {
-        id: members[0],
+        id: members[0].clone(),
         source_node: first.source_node(),
         target_node: first.target_node(),
         source: mode(recs.iter().filter_map(|r| r.source.clone()), |a| a.0.len()),

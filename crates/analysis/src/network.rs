@@ -83,7 +83,7 @@ pub struct Edge {
     /// Events with source `b` and target `a`.
     pub b_to_a: usize,
     /// The canonical events behind the edge, by date.
-    pub event_ids: Vec<i64>,
+    pub event_ids: Vec<String>,
 }
 
 /// A signed network.
@@ -182,7 +182,7 @@ pub fn signed_network(events: &[CanonicalEvent], p: &NetworkParams) -> Network {
         } else {
             edge.b_to_a += 1;
         }
-        edge.event_ids.push(e.id);
+        edge.event_ids.push(e.id.clone());
     }
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     let mut kept = Vec::new();

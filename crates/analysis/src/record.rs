@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 /// The store turns its rows into these; tests build them directly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventRecord {
-    /// Stable id of the mention (the store's row id).
-    pub id: i64,
+    /// Stable id of the mention (`doc_id:idx` for stored mentions).
+    pub id: String,
     /// The article it comes from.
     pub doc_id: String,
     /// The publishing outlet (URL host or feed name). Two mentions from one

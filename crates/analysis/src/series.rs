@@ -140,7 +140,7 @@ pub struct SeriesPoint {
     /// Net-cooperation index.
     pub net_cooperation: Option<f32>,
     /// Ids of the canonical events counted.
-    pub event_ids: Vec<i64>,
+    pub event_ids: Vec<String>,
 }
 
 /// True when an event counts under the modality filter: asserted events
@@ -178,7 +178,7 @@ pub fn dyad_series(
         .filter(|e| counts_modality(e, include_all_modalities) && in_dyad(e, a, b, dir))
         .filter_map(|e| e.date.map(|d| (by.start(d), e)))
         .collect();
-    picked.sort_by_key(|(d, e)| (*d, e.id));
+    picked.sort_by(|(d, e), (d2, e2)| d.cmp(d2).then_with(|| e.id.cmp(&e2.id)));
     let (Some(first), Some(last)) = (picked.first().map(|p| p.0), picked.last().map(|p| p.0))
     else {
         return Vec::new();
@@ -191,7 +191,7 @@ pub fn dyad_series(
         let mut ids = Vec::new();
         while let Some((_, e)) = it.next_if(|(d, _)| *d == start) {
             counts.add(e);
-            ids.push(e.id);
+            ids.push(e.id.clone());
         }
         out.push(SeriesPoint {
             start,

@@ -34,7 +34,7 @@ fn rec(
         _ => -9.5,
     };
     EventRecord {
-        id,
+        id: format!("{id:03}"),
         doc_id: doc.into(),
         outlet: Some(outlet.into()),
         sentence: id as u32,
@@ -100,7 +100,7 @@ fn one_event_reported_by_many_outlets_is_one_event() {
         .iter()
         .find(|e| e.members.len() > 1)
         .expect("a merged event");
-    assert_eq!(big.members, vec![1, 2, 3, 4]);
+    assert_eq!(big.members, ["001", "002", "003", "004"]);
     assert_eq!(big.docs, 4);
     assert_eq!(big.sources, 3, "ap twice is one independent source");
     assert_eq!(big.date, Some(day("2014-09-23")));
@@ -135,15 +135,15 @@ fn dedup_keeps_apart_different_words_places_and_modalities() {
         "Tehran accused Washington of violating the nuclear accord sanctions terms",
     );
     let mut c = a.clone();
-    c.id = 3;
+    c.id = "003".into();
     c.doc_id = "d3".into();
     c.modality = Modality::Hypothetical;
     let mut p1 = a.clone();
-    p1.id = 4;
+    p1.id = "004".into();
     p1.doc_id = "d4".into();
     p1.place = Some("Paris".into());
     let mut p2 = a.clone();
-    p2.id = 5;
+    p2.id = "005".into();
     p2.doc_id = "d5".into();
     p2.place = Some("New York".into());
     let events = cluster(&[a, b, c, p1, p2], &DedupParams::default());
@@ -154,7 +154,7 @@ fn dedup_keeps_apart_different_words_places_and_modalities() {
         .iter()
         .find(|e| e.members.len() == 2)
         .expect("merged");
-    assert_eq!(merged.members, vec![1, 4]);
+    assert_eq!(merged.members, ["001", "004"]);
 }
 
 #[test]
@@ -170,17 +170,17 @@ fn undated_mentions_only_merge_within_their_article() {
         "Obama and Rouhani held a phone call",
     );
     let mut b = a.clone();
-    b.id = 2;
+    b.id = "002".into();
     b.sentence = 7;
     let mut c = a.clone();
-    c.id = 3;
+    c.id = "003".into();
     c.doc_id = "d2".into();
     a.date = None;
     b.date = None;
     c.date = None;
     let events = cluster(&[a, b, c], &DedupParams::default());
     assert_eq!(events.len(), 2);
-    assert!(events.iter().any(|e| e.members == vec![1, 2]));
+    assert!(events.iter().any(|e| e.members == ["001", "002"]));
 }
 
 #[test]
@@ -403,7 +403,7 @@ fn seed_scenario_reports_the_unbalanced_triad_with_its_events() {
     assert_eq!(t.kind, TriadKind::NonePositive);
     assert_eq!(t.evidence, 1);
     // The events behind each edge are there to drill down to.
-    let ids: Vec<Vec<i64>> = t
+    let ids: Vec<Vec<String>> = t
         .edges
         .iter()
         .map(|e| {
@@ -412,7 +412,10 @@ fn seed_scenario_reports_the_unbalanced_triad_with_its_events() {
             v
         })
         .collect();
-    assert_eq!(ids, vec![vec![1], vec![2], vec![3, 4, 5, 6]]);
+    assert_eq!(
+        ids,
+        [vec!["001"], vec!["002"], vec!["003", "004", "005", "006"]]
+    );
 
     // Iran shares ISIS as an enemy with the US, and (the US) with ISIS.
     let ce = common_enemies(&net, "IRN", None);
