@@ -177,3 +177,41 @@ pub struct Report {
     /// Most recent warnings: (source, message).
     pub recent_warnings: Vec<(String, String)>,
 }
+
+impl EventRow {
+    /// The row for event `idx` of an annotated document, as the store would
+    /// return it (used to stream events without a round trip through SQL).
+    pub fn from_doc(doc: &entente_core::Doc, idx: usize) -> Option<EventRow> {
+        let e = doc.events.get(idx)?;
+        let pair = |s: Option<entente_core::Span>| s.map(|s| [s.start, s.end]);
+        let text = doc
+            .sentences
+            .get(e.sentence as usize)
+            .map(|s| doc.slice(s.span).to_string())
+            .unwrap_or_default();
+        Some(EventRow {
+            doc_id: doc.id.0.clone(),
+            idx: idx as u32,
+            sentence: e.sentence,
+            text,
+            source: e.source.as_ref().map(|c| c.0.clone()),
+            target: e.target.as_ref().map(|c| c.0.clone()),
+            cameo: e.cameo.as_str().to_string(),
+            plover_type: e.plover_type.clone(),
+            plover_mode: e.plover_mode.clone(),
+            goldstein: e.goldstein,
+            quad_class: e.quad_class.as_u8(),
+            modality: e.modality.as_str().to_string(),
+            date: e.date.map(|d| d.to_string()),
+            date_precision: e.date.map(|d| d.precision.as_str().to_string()),
+            place: e.place.clone(),
+            trigger_span: [e.trigger_span.start, e.trigger_span.end],
+            source_span: pair(e.source_span),
+            target_span: pair(e.target_span),
+            confidence: e.confidence,
+            rule: e.rule.clone(),
+            event_id: None,
+            entente_version: entente_core::VERSION.to_string(),
+        })
+    }
+}
