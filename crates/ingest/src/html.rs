@@ -345,6 +345,49 @@ static NEWS_JUNK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Photo captions and credits, related-link teasers, site furniture that
+/// may sit anywhere in a block.
+static INLINE_JUNK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\((?:image|photo|picture|pictures|credit|source|video)s?:[^)]{0,60}\)\s*$|",
+        r"\((?:ap|afp|reuters|getty)(?: images)?(?: photo)?[^)]{0,80}\)\s*$|",
+        r"(?:photo|image)s? (?:by|courtesy of|credit)\b.{0,60}$|",
+        r"\[(?:[A-Z]+(?: [A-Z]+)?)\]\s*\|?\s*$|",
+        r"©|\ball rights reserved\b|",
+        r"\brequires javascript\b|\benable javascript\b|\bstories like this\b"
+    ))
+    .expect("valid regex")
+});
+
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|[A-Z]{2,4}T)?\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b")
+        .expect("valid regex")
+});
+
+/// Datelines and time stamps: short blocks that are mostly a date or time.
+fn is_dateline(s: &str) -> bool {
+    if s.chars().count() > 100 {
+        return false;
+    }
+    if dates::find_written_date(s).is_none() && !TIME_OF_DAY.is_match(s) {
+        return false;
+    }
+    const CAL: &[&str] = &[
+        "am", "pm", "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "mon",
+        "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june",
+        "july", "august", "september", "october", "november", "december", "published",
+        "updated", "posted", "on", "at", "ago", "minutes", "hours", "days", "hour", "day",
+        "minute", "p", "a", "m", "last", "modified", "min", "read",
+    ];
+    let other = lang::words(s)
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !CAL.contains(&w.to_lowercase().as_str()))
+        .count();
+    other <= 3
+}
+
 static BYLINE_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’ -]*)*\s*(?:[,|•·—–-].{0,60})?$")
         .expect("valid regex")
@@ -380,11 +423,21 @@ fn clean_blocks(blocks: Vec<RBlock>, title: Option<&str>) -> String {
         if len < 150 && BYLINE_BLOCK.is_match(&b.text) {
             continue;
         }
+        if len < 150 && INLINE_JUNK.is_match(&b.text) {
+            continue;
+        }
+        if is_dateline(&b.text) {
+            continue;
+        }
         if !ntitle.is_empty() && b.kind == Kind::Heading && norm_title(&b.text) == ntitle {
             continue;
         }
         keep.push(b);
     }
+    // Blocks repeated verbatim are slideshow captions, widgets or a page
+    // laid out twice: keep the first copy only.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    keep.retain(|b| b.text.chars().count() <= 80 || seen.insert(b.text.clone()));
     // Trailing headings and short fragments close sections that were cut.
     while keep.last().is_some_and(|b| {
         b.kind == Kind::Heading
