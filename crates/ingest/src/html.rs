@@ -62,7 +62,16 @@ impl Extractor for DomSmoothieExtractor {
                 ctx.flush(&mut blocks);
             }
         }
-        let body = clean_blocks(blocks, meta.title.as_deref());
+        let mut body = clean_blocks(blocks, meta.title.as_deref());
+        // When readability finds little or nothing (it gives up on pages
+        // without a dominant text container), fall back to classifying the
+        // whole page's lines as scraped text.
+        if body.chars().count() < 500 {
+            let page = text::extract_plain_text(&html_to_text(html));
+            if page.body.chars().count() > 2 * body.chars().count().max(100) {
+                body = page.body;
+            }
+        }
         let mut art = meta.into_article(url);
         if art.language.is_none() {
             art.language = lang::guess(&body).map(str::to_string);
