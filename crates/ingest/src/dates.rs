@@ -133,7 +133,11 @@ pub fn find_written_date(s: &str) -> Option<String> {
         // unless the first number cannot be a month.
         let day_first = &c[2] == ".";
         if let (Some(a), Some(b), Some(y)) = (a, b, y) {
-            let d = if a > 12 || (day_first && b <= 12) { ymd(y, b, a) } else { ymd(y, a, b) };
+            let d = if a > 12 || (day_first && b <= 12) {
+                ymd(y, b, a)
+            } else {
+                ymd(y, a, b)
+            };
             consider(pos, d);
         }
     }

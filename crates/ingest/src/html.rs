@@ -382,13 +382,75 @@ fn is_dateline(s: &str) -> bool {
         return false;
     }
     const CAL: &[&str] = &[
-        "am", "pm", "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "mon",
-        "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june",
-        "july", "august", "september", "october", "november", "december", "published",
-        "updated", "posted", "on", "at", "ago", "minutes", "hours", "days", "hour", "day",
-        "minute", "p", "a", "m", "last", "modified", "min", "read",
+        "am",
+        "pm",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "pst",
+        "pdt",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "published",
+        "updated",
+        "posted",
+        "on",
+        "at",
+        "ago",
+        "minutes",
+        "hours",
+        "days",
+        "hour",
+        "day",
+        "minute",
+        "p",
+        "a",
+        "m",
+        "last",
+        "modified",
+        "min",
+        "read",
     ];
     let other = lang::words(s)
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
@@ -519,7 +581,8 @@ fn collect_metas(doc: &Document) -> Metas {
         }
         for attr in ["property", "name", "itemprop", "http-equiv"] {
             if let Some(k) = node.attr(attr) {
-                m.entry(k.trim().to_ascii_lowercase()).or_insert_with(|| c.clone());
+                m.entry(k.trim().to_ascii_lowercase())
+                    .or_insert_with(|| c.clone());
             }
         }
     }
@@ -711,8 +774,8 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
 
 fn choose_title(doc: &Document, metas: &Metas, ld: &LdFacts) -> Option<String> {
     let site = meta_content(metas, &["og:site_name", "application-name"]);
-    let og =
-        meta_content(metas, &["og:title", "twitter:title"]).map(|t| strip_site(&t, site.as_deref()));
+    let og = meta_content(metas, &["og:title", "twitter:title"])
+        .map(|t| strip_site(&t, site.as_deref()));
     let title_tag = {
         let t = collapse_ws(&doc.select("head title").text());
         (!t.is_empty()).then(|| strip_site(&t, site.as_deref()))
@@ -806,7 +869,9 @@ fn unescape(s: &str) -> String {
                 "ldquo" => Some('“'),
                 "hellip" => Some('…'),
                 _ if ent.starts_with("#x") || ent.starts_with("#X") => {
-                    u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
+                    u32::from_str_radix(&ent[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
                 }
                 _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
