@@ -1060,7 +1060,19 @@ pub fn read_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty())
         .or_else(|| meta_content(metas, &["og:locale", "content-language", "language"]))
-        .map(|l| l.replace('_', "-"));
+        // The primary subtag, as the plain-text path reports it ("en").
+        .and_then(|l| {
+            let primary = l
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            (primary.len() >= 2
+                && primary.len() <= 3
+                && primary.chars().all(|c| c.is_ascii_alphabetic()))
+            .then_some(primary)
+        });
     let canonical = doc
         .select("link[rel=\"canonical\"]")
         .attr("href")
