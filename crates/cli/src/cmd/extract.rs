@@ -134,7 +134,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    drop(emit);
     if !args.quiet {
         eprintln!("entente: {written} articles, {errors} errors, {warnings} warnings");
     }
