@@ -55,11 +55,15 @@ impl Extractor for DomSmoothieExtractor {
                 dom_smoothie::Readability::with_document(Document::from(html), None, Some(cfg))
             });
         if let Ok(mut r) = readability {
-            if let Ok(a) = r.parse() {
-                let content = Document::from(a.content.as_ref());
-                let mut ctx = Ctx::default();
-                render(&content.root(), &mut blocks, &mut ctx);
-                ctx.flush(&mut blocks);
+            if r.parse().is_ok() {
+                // Walk the grabbed subtree in place rather than re-parsing
+                // the article HTML that `parse` serialised.
+                let root = r.doc.select_single("#readability-page-1");
+                if let Some(node) = root.nodes().first() {
+                    let mut ctx = Ctx::default();
+                    render(node, &mut blocks, &mut ctx);
+                    ctx.flush(&mut blocks);
+                }
             }
         }
         let mut body = clean_blocks(blocks, meta.title.as_deref());
@@ -569,24 +573,86 @@ impl PageMeta {
 /// (first non-empty value wins), collected in one pass over the document.
 type Metas = std::collections::HashMap<String, String>;
 
-fn collect_metas(doc: &Document) -> Metas {
-    let mut m = Metas::new();
-    for node in doc.select("meta").nodes() {
-        let Some(c) = node.attr("content") else {
+/// Everything metadata needs from the page, gathered in one walk of the
+/// tree (a CSS `select` per field would walk it once each).
+#[derive(Default)]
+struct Scan {
+    metas: Metas,
+    article_tags: Vec<String>,
+    ld_texts: Vec<String>,
+    title: String,
+    /// `<h1>` texts, and whether each sits inside `<article>`/`<main>`.
+    h1s: Vec<(String, bool)>,
+    lang: Option<String>,
+    canonical: Option<String>,
+}
+
+fn scan(doc: &Document) -> Scan {
+    let mut sc = Scan::default();
+    for node in doc.root().descendants_it() {
+        if !node.is_element() {
+            continue;
+        }
+        let Some(name) = node.node_name() else {
             continue;
         };
-        let c = collapse_ws(&unescape(&c));
-        if c.is_empty() {
-            continue;
-        }
-        for attr in ["property", "name", "itemprop", "http-equiv"] {
-            if let Some(k) = node.attr(attr) {
-                m.entry(k.trim().to_ascii_lowercase())
-                    .or_insert_with(|| c.clone());
+        match name.as_ref() {
+            "meta" => {
+                let Some(c) = node.attr("content") else {
+                    continue;
+                };
+                let c = collapse_ws(&unescape(&c));
+                if c.is_empty() {
+                    continue;
+                }
+                for attr in ["property", "name", "itemprop", "http-equiv"] {
+                    if let Some(k) = node.attr(attr) {
+                        let k = k.trim().to_ascii_lowercase();
+                        if k == "article:tag" {
+                            sc.article_tags.push(c.clone());
+                        }
+                        sc.metas.entry(k).or_insert_with(|| c.clone());
+                    }
+                }
             }
+            "script" => {
+                if node
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
+                    sc.ld_texts.push(node.text().to_string());
+                }
+            }
+            "title" if sc.title.is_empty() => sc.title = collapse_ws(&node.text()),
+            "h1" => {
+                let t = collapse_ws(&node.text());
+                if !t.is_empty() && t.chars().count() < 300 {
+                    let inside = node.ancestors_it(None).any(|a| {
+                        a.node_name()
+                            .is_some_and(|n| n.as_ref() == "article" || n.as_ref() == "main")
+                            || a.attr("role").is_some_and(|r| r.as_ref() == "main")
+                    });
+                    sc.h1s.push((t, inside));
+                }
+            }
+            "html" if sc.lang.is_none() => {
+                sc.lang = node
+                    .attr("lang")
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty());
+            }
+            "link" if sc.canonical.is_none() => {
+                if node
+                    .attr("rel")
+                    .is_some_and(|r| r.trim().eq_ignore_ascii_case("canonical"))
+                {
+                    sc.canonical = node.attr("href").map(|h| h.trim().to_string());
+                }
+            }
+            _ => {}
         }
     }
-    m
+    sc
 }
 
 fn meta_content(metas: &Metas, keys: &[&str]) -> Option<String> {
@@ -669,10 +735,9 @@ fn collect_ld(v: &serde_json::Value, objs: &mut Vec<serde_json::Value>) {
     }
 }
 
-fn read_ld(doc: &Document) -> LdFacts {
+fn read_ld(texts: &[String]) -> LdFacts {
     let mut objs = Vec::new();
-    for s in doc.select("script[type=\"application/ld+json\"]").iter() {
-        let raw = s.text();
+    for raw in texts {
         let raw = raw
             .trim()
             .trim_start_matches("<![CDATA[")
@@ -772,20 +837,13 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     t.to_string()
 }
 
-fn choose_title(doc: &Document, metas: &Metas, ld: &LdFacts) -> Option<String> {
+fn choose_title(sc: &Scan, ld: &LdFacts) -> Option<String> {
+    let metas = &sc.metas;
     let site = meta_content(metas, &["og:site_name", "application-name"]);
     let og = meta_content(metas, &["og:title", "twitter:title"])
         .map(|t| strip_site(&t, site.as_deref()));
-    let title_tag = {
-        let t = collapse_ws(&doc.select("head title").text());
-        (!t.is_empty()).then(|| strip_site(&t, site.as_deref()))
-    };
-    let h1s: Vec<String> = doc
-        .select("h1")
-        .iter()
-        .map(|h| collapse_ws(&h.text()))
-        .filter(|t| !t.is_empty() && t.chars().count() < 300)
-        .collect();
+    let title_tag = (!sc.title.is_empty()).then(|| strip_site(&sc.title, site.as_deref()));
+    let h1s: Vec<String> = sc.h1s.iter().map(|(t, _)| t.clone()).collect();
     // The visible headline: an <h1> that metadata confirms (same words,
     // or most of them), else the article's only <h1>, else metadata.
     let refs: Vec<Vec<String>> = [&ld.headline, &og, &title_tag]
@@ -817,11 +875,11 @@ fn choose_title(doc: &Document, metas: &Metas, ld: &LdFacts) -> Option<String> {
         let w = word_set(t);
         lang::words(t).count() >= 3 && w != site_words
     };
-    let article_h1 = doc
-        .select("article h1, main h1, [role=\"main\"] h1")
+    let article_h1 = sc
+        .h1s
         .iter()
-        .map(|h| collapse_ws(&h.text()))
-        .find(|t| !t.is_empty());
+        .find(|(_, inside)| *inside)
+        .map(|(t, _)| t.clone());
     let sole_h1 = (h1s.len() == 1).then(|| h1s[0].clone());
     article_h1
         .filter(plausible)
@@ -1031,14 +1089,10 @@ fn choose_date(doc: &Document, metas: &Metas, ld: &LdFacts, url: Option<&str>) -
 
 /// Reads title, authors, date, tags, language and canonical URL from a page.
 pub fn read_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
-    let ld = read_ld(doc);
-    let metas = &collect_metas(doc);
-    let mut tags: Vec<String> = Vec::new();
-    for m in doc.select("meta[property=\"article:tag\"]").iter() {
-        if let Some(c) = m.attr("content") {
-            tags.push(collapse_ws(&c));
-        }
-    }
+    let sc = scan(doc);
+    let ld = read_ld(&sc.ld_texts);
+    let metas = &sc.metas;
+    let mut tags: Vec<String> = sc.article_tags.clone();
     if tags.is_empty() {
         tags = ld.keywords.clone();
     }
@@ -1054,11 +1108,9 @@ pub fn read_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
     let mut seen = std::collections::HashSet::new();
     tags.retain(|t| seen.insert(t.to_lowercase()));
 
-    let language = doc
-        .select("html")
-        .attr("lang")
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty())
+    let language = sc
+        .lang
+        .clone()
         .or_else(|| meta_content(metas, &["og:locale", "content-language", "language"]))
         // The primary subtag, as the plain-text path reports it ("en").
         .and_then(|l| {
@@ -1073,14 +1125,13 @@ pub fn read_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
                 && primary.chars().all(|c| c.is_ascii_alphabetic()))
             .then_some(primary)
         });
-    let canonical = doc
-        .select("link[rel=\"canonical\"]")
-        .attr("href")
-        .map(|h| h.trim().to_string())
+    let canonical = sc
+        .canonical
+        .clone()
         .or_else(|| meta_content(metas, &["og:url"]))
         .filter(|u| u.starts_with("http"));
     PageMeta {
-        title: choose_title(doc, metas, &ld),
+        title: choose_title(&sc, &ld),
         authors: choose_authors(doc, metas, &ld),
         date: choose_date(doc, metas, &ld, url),
         tags,
