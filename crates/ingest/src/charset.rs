@@ -22,6 +22,11 @@ pub struct Decoded<'a> {
     pub first_error: Option<usize>,
 }
 
+/// The encoding a byte-order mark announces, if any.
+pub fn bom_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    Encoding::for_bom(bytes).map(|(e, _)| e)
+}
+
 /// Extracts `charset=...` from a `Content-Type` value.
 pub fn charset_from_content_type(ct: &str) -> Option<&str> {
     let lower = ct.to_ascii_lowercase();
@@ -49,7 +54,7 @@ pub fn charset_from_meta(head: &[u8]) -> Option<&'static Encoding> {
             let stop = rest
                 .find(|c: char| c == '"' || c == '\'' || c == ';' || c == '/' || c.is_whitespace())
                 .unwrap_or(rest.len());
-            if let Some(enc) = Encoding::for_label(rest[..stop].as_bytes()) {
+            if let Some(enc) = Encoding::for_label(&rest.as_bytes()[..stop]) {
                 // A page that says UTF-16 in ASCII is not UTF-16.
                 return Some(if enc.is_single_byte() || enc == UTF_8 {
                     enc
