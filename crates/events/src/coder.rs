@@ -138,6 +138,14 @@ fn is_subj(rel: &str) -> bool {
     rel.starts_with("nsubj") || rel.starts_with("csubj")
 }
 
+/// Quad class of a code string (0 when not CAMEO).
+fn quad(code: &str) -> u8 {
+    match code.get(..2).and_then(|r| r.parse::<u8>().ok()) {
+        Some(r @ 1..=20) => entente_core::QuadClass::of_root(r).as_u8() + 1,
+        _ => 0,
+    }
+}
+
 /// The coder state shared by all sentences.
 pub(crate) struct Coder<'a> {
     pub dict: &'a VerbDict,
@@ -224,7 +232,8 @@ impl<'a> Coder<'a> {
 
     /// Collects the tokens of `i`'s subtree, excluding clausal dependents and
     /// subtrees in `skip`, into `out` (text order).
-    fn phrase(&self, sc: &Scratch, s: &Sent, root: usize, out: &mut Vec<usize>, stack: &mut Vec<usize>, skip_subj: bool) {
+    #[allow(clippy::too_many_arguments)]
+    fn phrase(&self, sc: &Scratch, s: &Sent, root: usize, out: &mut Vec<usize>, stack: &mut Vec<usize>, skip_subj: bool, ccomp: bool) {
         out.clear();
         stack.clear();
         stack.push(root);
@@ -232,13 +241,16 @@ impl<'a> Coder<'a> {
             out.push(x);
             for &c in sc.kids(x) {
                 let r = s.rel(c);
-                if x == root && (is_clausal(r) || (skip_subj && is_subj(r))) {
+                if x == root && ((is_clausal(r) && !(ccomp && r == "ccomp") && !self.inf_clause(sc, s, c)) || (skip_subj && is_subj(r))) {
                     continue;
                 }
                 if x == root && r == "conj" && matches!(s.upos(c), "VERB" | "AUX") {
                     continue;
                 }
                 if x == root && r == "cc" {
+                    continue;
+                }
+                if x == root && !ccomp && skip_subj && r == "xcomp" {
                     continue;
                 }
                 stack.push(c);
@@ -351,7 +363,16 @@ impl<'a> Coder<'a> {
                 return None;
             }
             match r {
-                "xcomp" | "conj" => cur = h,
+                "xcomp" => {
+                    // object control: "urged Bree to help", "wants Putin to attack"
+                    if let Some(&o) = sc.kids(h).iter().find(|&&c| matches!(s.base_rel(c), "obj" | "dobj" | "iobj")) {
+                        if matches!(s.upos(o), "PROPN" | "NOUN" | "PRON") && o < cur {
+                            return Some(o);
+                        }
+                    }
+                    cur = h
+                }
+                "conj" => cur = h,
                 "acl" if s.rel(cur) == "acl" => return Some(h),
                 "advcl" if sc.kids(cur).iter().any(|&c| s.rel(c) == "mark" && s.lemma_lc(c) == "to") => cur = h,
                 _ => return None,
@@ -431,6 +452,58 @@ impl<'a> Coder<'a> {
         out.dedup_by_key(|a| a.mention);
     }
 
+    /// An infinitival purpose clause ("vowed to wage war"), part of the
+    /// verb phrase as in a constituency parse.
+    fn inf_clause(&self, sc: &Scratch, s: &Sent, c: usize) -> bool {
+        s.base_rel(c) == "advcl" && sc.kids(c).iter().any(|&k| s.rel(k) == "mark" && s.lemma_lc(k) == "to")
+    }
+
+    /// Adds the actors of the conjuncts of `n` ("Mordor, Rohan, Arnor and Bree").
+    fn conjuncts(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>) {
+        let mut stack: Vec<usize> = sc.kids(n).iter().copied().filter(|&c| s.rel(c) == "conj").collect();
+        let mut guard = 0;
+        while let Some(c) = stack.pop() {
+            self.actor_walk(sc, s, c, out, 1);
+            stack.extend(sc.kids(c).iter().copied().filter(|&k| s.rel(k) == "conj"));
+            guard += 1;
+            if guard > 20 {
+                break;
+            }
+        }
+    }
+
+    /// First actors found breadth-first in the subtree of `v`, skipping the
+    /// subject and the nodes in `skip`.
+    fn deep_target(&self, sc: &Scratch, s: &Sent, v: usize, skip: &[usize], out: &mut Vec<ActorHit>) {
+        let mut queue: std::collections::VecDeque<usize> = sc
+            .kids(v)
+            .iter()
+            .copied()
+            .filter(|&c| !is_subj(s.rel(c)) && !skip.contains(&c) && (self.inf_clause(sc, s, c) || !matches!(s.base_rel(c), "parataxis" | "punct" | "advcl" | "conj" | "discourse")))
+            .collect();
+        let mut guard = 0;
+        while let Some(x) = queue.pop_front() {
+            guard += 1;
+            if guard > 64 {
+                break;
+            }
+            if let Some(m) = sc.toks[x].mention {
+                let agent_only = s.doc.mentions[m as usize].code.as_ref().is_some_and(|c| c.as_str().starts_with("---"));
+                if !agent_only {
+                    self.actors(sc, s, x, out);
+                    if !out.is_empty() {
+                        return;
+                    }
+                }
+            }
+            for &c in sc.kids(x) {
+                if !matches!(s.base_rel(c), "parataxis" | "punct" | "acl" | "advcl") {
+                    queue.push_back(c);
+                }
+            }
+        }
+    }
+
     fn actor_walk(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>, depth: u32) {
         if let Some(m) = sc.toks[n].mention {
             // an agent-only mention ("the ambassadors") takes its country
@@ -464,7 +537,20 @@ impl<'a> Coder<'a> {
                     return;
                 }
             }
-            out.push(self.hit(s, m, n));
+            let mut best = self.hit(s, m, n);
+            for &c in sc.kids(n) {
+                if s.rel(c) == "compound" {
+                    if let Some(cm) = sc.toks[c].mention {
+                        if cm != m {
+                            let h = self.hit(s, cm, c);
+                            if h.code.len() > best.code.len() && h.code.get(..3) == best.code.get(..3) {
+                                best = h;
+                            }
+                        }
+                    }
+                }
+            }
+            out.push(best);
             return;
         }
         if depth >= 3 {
@@ -476,8 +562,9 @@ impl<'a> Coder<'a> {
             if is_clausal(r) || r == "conj" || r == "cc" || r.starts_with("acl") || r == "appos" {
                 continue;
             }
-            if let Some(m) = sc.toks[c].mention {
-                out.push(self.hit(s, m, c));
+            if sc.toks[c].mention.is_some() {
+                self.actor_walk(sc, s, c, out, depth + 1);
+                self.conjuncts(sc, s, c, out);
                 return;
             }
         }
@@ -489,6 +576,7 @@ impl<'a> Coder<'a> {
             let before = out.len();
             self.actor_walk(sc, s, c, out, depth + 1);
             if out.len() > before {
+                self.conjuncts(sc, s, c, out);
                 return;
             }
         }
@@ -546,18 +634,14 @@ impl<'a> Coder<'a> {
             }
             let block = &self.dict.blocks[entry.block as usize];
             // phrase tokens after and before the verb
-            self.phrase(sc, s, v, &mut post, &mut stack, true);
+            let ccomp = !self.say_blocks.contains(&entry.block);
+            self.phrase(sc, s, v, &mut post, &mut stack, true, ccomp);
             post.retain(|&t| t > v);
             pre.clear();
             if let Some(subj) = self.subject(sc, s, v) {
                 let mut tmp = Vec::new();
-                self.phrase(sc, s, subj, &mut tmp, &mut stack, false);
+                self.phrase(sc, s, subj, &mut tmp, &mut stack, false, false);
                 pre.extend(tmp);
-            }
-            for &c in sc.kids(v) {
-                if c < v && !is_subj(s.rel(c)) {
-                    pre.push(c);
-                }
             }
             pre.sort_unstable();
             pre.dedup();
@@ -645,6 +729,8 @@ impl<'a> Coder<'a> {
                 let code = self.tables.refuse(&inner_code).unwrap_or_else(|| "120".into());
                 overrides[hj] = Some((code, format!("{} + {}", h.rule, inner.rule), h.tok));
                 suppressed[hi] = true;
+            } else if self.say_blocks.contains(&h.block) {
+                // reported speech and wants: handled by the transformations
             } else if let Some(outer_code) = h.code.fwd.clone() {
                 if let Some(c) = self.tables.combine(&outer_code, &inner_code) {
                     overrides[hj] = Some((c, format!("{} + {}", h.rule, inner.rule), h.tok));
@@ -661,6 +747,9 @@ impl<'a> Coder<'a> {
         let mut tgts = Vec::new();
         let mut nodes = Vec::new();
         let mut consumed_nouns: Vec<usize> = Vec::new();
+        let sent_start = out.len();
+        // per hit: (range of events in `out`, first source)
+        let mut spans: Vec<Option<(usize, usize, Option<ActorHit>)>> = vec![None; hits.len()];
         for (hi, h) in hits.iter().enumerate() {
             if suppressed[hi] {
                 continue;
@@ -688,9 +777,23 @@ impl<'a> Coder<'a> {
             if let Some(t) = h.src_tok {
                 srcs.push(self.hit(s, sc.toks[t].mention.unwrap_or(0), t));
             } else {
-                let node = if passive { self.agent_node(sc, s, v) } else { self.subject(sc, s, v) };
+                let node = if passive {
+                    self.agent_node(sc, s, v)
+                } else {
+                    self.subject(sc, s, trig)
+                };
                 if let Some(node) = node {
                     self.actors(sc, s, node, &mut srcs);
+                }
+            }
+            if passive && srcs.is_empty() && h.src_tok.is_none() {
+                // agentless passive: an oblique may name the doer
+                self.target_nodes(sc, s, v, true, &mut nodes);
+                for &c in nodes.iter() {
+                    self.actors(sc, s, c, &mut srcs);
+                    if !srcs.is_empty() {
+                        break;
+                    }
                 }
             }
             if let Some(t) = h.tgt_tok {
@@ -704,12 +807,12 @@ impl<'a> Coder<'a> {
                 if tgts.is_empty() {
                     // the governing verb's object for "urged Bree to help"
                     let mut cands = Vec::new();
-                    self.target_nodes(sc, s, v, passive, &mut nodes);
-                    cands.extend(nodes.iter().copied());
                     if trig != v {
                         self.target_nodes(sc, s, trig, false, &mut nodes);
                         cands.extend(nodes.iter().copied());
                     }
+                    self.target_nodes(sc, s, v, passive, &mut nodes);
+                    cands.extend(nodes.iter().copied());
                     for c in cands {
                         self.actors(sc, s, c, &mut tgts);
                         tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
@@ -717,11 +820,29 @@ impl<'a> Coder<'a> {
                             break;
                         }
                     }
+                    if tgts.is_empty() {
+                        let skip: Vec<usize> = srcs.iter().map(|a| a.token).collect();
+                        self.deep_target(sc, s, v, &skip, &mut tgts);
+                        tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
+                    }
                 }
             }
-            let md = modality::of_verb(self, sc, s, trig.min(v).max(0), v, trig);
+            let mut md = modality::of_verb(self, sc, s, trig.min(v).max(0), v, trig);
+            let mut code = code;
+            let mut rule = rule;
+            if md == Modality::Negated && self.negated_here(sc, s, v) {
+                // PETRARCH's negation: "did not clash" (110) is 050
+                if let Some(c) = code.fwd.as_deref().and_then(|c| self.tables.negate(c)) {
+                    code = CodePair { fwd: Some(c), rev: None };
+                    rule.push_str(" | negated");
+                    md = Modality::Asserted;
+                }
+            }
+            let ev_start = out.len();
             self.emit(s, sc, &code, &rule, v, md, &srcs, &tgts, out);
+            spans[hi] = Some((ev_start, out.len(), srcs.first().cloned()));
         }
+        self.transform(sc, s, &hits, &spans, out, sent_start);
 
         // Nominal triggers: "US airstrikes on ISIS", "talks between A and B".
         for t in 0..n {
@@ -804,6 +925,135 @@ impl<'a> Coder<'a> {
             let rule = format!("nominal: {}", nom.text);
             self.emit(s, sc, &nom.code, &rule, t, md, &srcs, &tgts, out);
         }
+        if self.cfg.require_dyad {
+            let mut k = sent_start;
+            while k < out.len() {
+                if out[k].source.is_none() || out[k].target.is_none() {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+        }
+    }
+
+    /// The verb itself carries a negation ("did not", "won't", "never").
+    fn negated_here(&self, sc: &Scratch, s: &Sent, v: usize) -> bool {
+        sc.kids(v).iter().any(|&c| {
+            matches!(s.rel(c), "advmod" | "neg")
+                && matches!(s.form(c).to_ascii_lowercase().as_str(), "not" | "n't" | "never")
+        })
+    }
+
+    /// True when `inner` sits in a clause governed by `outer` (ccomp/xcomp,
+    /// possibly through conjuncts).
+    fn governs(&self, sc: &Scratch, s: &Sent, outer: usize, inner: usize) -> bool {
+        let mut cur = inner;
+        for _ in 0..8 {
+            let h = sc.toks[cur].head;
+            if h >= sc.toks.len() {
+                return false;
+            }
+            if h == outer {
+                return matches!(s.base_rel(cur), "ccomp" | "xcomp" | "csubj" | "parataxis") || (s.rel(cur) == "advcl" && false);
+            }
+            if !matches!(s.base_rel(cur), "conj" | "ccomp" | "xcomp" | "aux" | "advcl") {
+                return false;
+            }
+            cur = h;
+        }
+        false
+    }
+
+    /// PETRARCH transformations over reported speech: "A says B attacked C"
+    /// → A accuses B (112), "A wants B to attack" → 021, and so on. A
+    /// speech verb whose clause holds an event codes nothing by itself.
+    fn transform(
+        &self,
+        sc: &Scratch,
+        s: &Sent,
+        hits: &[VerbHit],
+        spans: &[Option<(usize, usize, Option<ActorHit>)>],
+        out: &mut Vec<CodedEvent>,
+        sent_start: usize,
+    ) {
+        let mut remove = vec![false; out.len()];
+        let mut added: Vec<CodedEvent> = Vec::new();
+        for (hi, h) in hits.iter().enumerate() {
+            let Some((o_start, o_end, a)) = &spans[hi] else { continue };
+            let is_say = self.say_blocks.contains(&h.block);
+            let has_rule = self.dict.transforms.iter().any(|t| t.outer_block == Some(h.block));
+            if !is_say && !has_rule {
+                continue;
+            }
+            // inner events in the governed clause
+            let inner: Vec<usize> = (sent_start..out.len())
+                .filter(|&k| k < *o_start || k >= *o_end)
+                .filter(|&k| self.governs(sc, s, h.tok, out[k].trigger - s.base))
+                .collect();
+            if inner.is_empty() {
+                continue;
+            }
+            let a_code = a.as_ref().map(|x| x.code.as_str());
+            let mut fired = false;
+            for &k in &inner {
+                let e = &out[k];
+                for t in self.dict.transforms.iter().filter(|t| t.outer_block == Some(h.block)) {
+                    let var_ok = |var: char, actor: Option<&ActorHit>| match var {
+                        'a' => actor.map(|x| x.code.as_str()) == a_code && a_code.is_some(),
+                        '_' => actor.is_none(),
+                        '.' => true,
+                        _ => actor.is_some() && actor.map(|x| x.code.as_str()) != a_code,
+                    };
+                    if !var_ok(t.inner_src, e.source.as_ref()) || !var_ok(t.inner_tgt, e.target.as_ref()) {
+                        continue;
+                    }
+                    if let Some(b) = t.inner_block {
+                        let want = self.dict.blocks[b as usize].code.fwd.as_deref().unwrap_or("");
+                        if quad(want) != quad(&e.code) || quad(want) == 0 {
+                            continue;
+                        }
+                    }
+                    let pick = |var: char| -> Option<ActorHit> {
+                        if var == 'a' {
+                            return a.clone();
+                        }
+                        if var == t.inner_src {
+                            return e.source.clone();
+                        }
+                        if var == t.inner_tgt {
+                            return e.target.clone();
+                        }
+                        None
+                    };
+                    let code = t.res_code.clone().unwrap_or_else(|| e.code.clone());
+                    added.push(CodedEvent {
+                        source: pick(t.res_src),
+                        target: pick(t.res_tgt),
+                        code,
+                        rule: format!("{} | {}", e.rule, t.text),
+                        ..e.clone()
+                    });
+                    remove[k] = true;
+                    fired = true;
+                    break;
+                }
+            }
+            let dyadic = inner.iter().any(|&k| out[k].source.is_some() && out[k].target.is_some());
+            // the speech verb itself codes nothing when its clause has events
+            if fired || dyadic {
+                for r in remove.iter_mut().take(*o_end).skip(*o_start) {
+                    *r = true;
+                }
+            }
+        }
+        let mut k = 0;
+        out.retain(|_| {
+            let keep = !remove.get(k).copied().unwrap_or(false);
+            k += 1;
+            keep
+        });
+        out.extend(added);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -822,9 +1072,6 @@ impl<'a> Coder<'a> {
         let _ = sc;
         let trigger_span: Span = s.tokens[trig].span;
         let mut push = |src: Option<&ActorHit>, tgt: Option<&ActorHit>, c: &str| {
-            if self.cfg.require_dyad && (src.is_none() || tgt.is_none()) {
-                return;
-            }
             if src.is_none() && tgt.is_none() {
                 return;
             }

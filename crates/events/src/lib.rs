@@ -173,10 +173,13 @@ impl EventCoder {
     pub fn from_petrarch_verbs(text: &str) -> Result<EventCoder, EventsError> {
         let dict = VerbDict::parse(text)?;
         let refuse_block = dict.block_of_verb("REFUSE");
-        let say_blocks = ["SAY", "CLAIM"]
+        let mut say_blocks: Vec<u32> = ["SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT", "WANT"]
             .iter()
             .filter_map(|w| dict.block_of_verb(w))
             .collect();
+        say_blocks.extend(dict.transforms.iter().filter_map(|t| t.outer_block));
+        say_blocks.sort_unstable();
+        say_blocks.dedup();
         Ok(EventCoder {
             dict,
             tables: Tables::embedded(),

@@ -169,6 +169,14 @@ impl Tables {
         self.pico_rev.get(&(o + i)).cloned()
     }
 
+    /// The negation of a code in the internal ontology (110 ↔ 050, 060 →
+    /// 121), when there is one.
+    pub fn negate(&self, code: &str) -> Option<String> {
+        let v = *self.pico.get(code)?;
+        let n = if v > 0xFFFF || v < 0 { v + if v < 0 { 0xFFFF } else { -0xFFFF } } else { v - 0xFFFF };
+        self.pico_rev.get(&n).cloned()
+    }
+
     /// The "refuse / reject" version of a code (12x), when the ontology has one.
     pub fn refuse(&self, inner: &str) -> Option<String> {
         let i = *self.pico.get(inner)?;
