@@ -77,7 +77,8 @@ impl Scratch {
         for (k, t) in s.tokens.iter().enumerate() {
             let form = s.doc.slice(t.span);
             self.buf.clear();
-            self.buf.extend(form.chars().map(|c| c.to_ascii_lowercase()));
+            self.buf
+                .extend(form.chars().map(|c| c.to_ascii_lowercase()));
             let form_id = dict.word(&self.buf);
             let lemma_id = if t.lemma.is_empty() || t.lemma == "_" {
                 None
@@ -179,12 +180,7 @@ struct Bind {
 }
 
 impl<'a> Coder<'a> {
-    fn entry_for<'d>(
-        &'d self,
-        sc: &Scratch,
-        s: &Sent,
-        i: usize,
-    ) -> Option<(&'d VerbEntry, u32)> {
+    fn entry_for<'d>(&'d self, sc: &Scratch, s: &Sent, i: usize) -> Option<(&'d VerbEntry, u32)> {
         let t = sc.toks[i];
         let mut best: Option<(&VerbEntry, u32)> = None;
         for id in [t.form, t.lemma].into_iter().flatten() {
@@ -197,7 +193,10 @@ impl<'a> Coder<'a> {
                 for (k, &p) in e.after.iter().enumerate() {
                     let found = sc.kids(i).iter().any(|&c| {
                         (sc.toks[c].form == Some(p) || sc.toks[c].lemma == Some(p))
-                            && (s.rel(c) == "compound:prt" || s.upos(c) == "ADP" || s.upos(c) == "ADV" || s.upos(c) == "PART")
+                            && (s.rel(c) == "compound:prt"
+                                || s.upos(c) == "ADP"
+                                || s.upos(c) == "ADV"
+                                || s.upos(c) == "PART")
                     }) || (1..=3).any(|d| {
                         sc.toks
                             .get(i + k + d)
@@ -210,7 +209,8 @@ impl<'a> Coder<'a> {
                 }
                 for (k, &p) in e.before.iter().rev().enumerate() {
                     let j = i.checked_sub(k + 1);
-                    if !j.is_some_and(|j| sc.toks[j].form == Some(p) || sc.toks[j].lemma == Some(p)) {
+                    if !j.is_some_and(|j| sc.toks[j].form == Some(p) || sc.toks[j].lemma == Some(p))
+                    {
                         ok = false;
                         break;
                     }
@@ -233,7 +233,16 @@ impl<'a> Coder<'a> {
     /// Collects the tokens of `i`'s subtree, excluding clausal dependents and
     /// subtrees in `skip`, into `out` (text order).
     #[allow(clippy::too_many_arguments)]
-    fn phrase(&self, sc: &Scratch, s: &Sent, root: usize, out: &mut Vec<usize>, stack: &mut Vec<usize>, skip_subj: bool, ccomp: bool) {
+    fn phrase(
+        &self,
+        sc: &Scratch,
+        s: &Sent,
+        root: usize,
+        out: &mut Vec<usize>,
+        stack: &mut Vec<usize>,
+        skip_subj: bool,
+        ccomp: bool,
+    ) {
         out.clear();
         stack.clear();
         stack.push(root);
@@ -241,7 +250,10 @@ impl<'a> Coder<'a> {
             out.push(x);
             for &c in sc.kids(x) {
                 let r = s.rel(c);
-                if x == root && ((is_clausal(r) && !(ccomp && r == "ccomp") && !self.inf_clause(sc, s, c)) || (skip_subj && is_subj(r))) {
+                if x == root
+                    && ((is_clausal(r) && !(ccomp && r == "ccomp") && !self.inf_clause(sc, s, c))
+                        || (skip_subj && is_subj(r)))
+                {
                     continue;
                 }
                 if x == root && r == "conj" && matches!(s.upos(c), "VERB" | "AUX") {
@@ -269,7 +281,15 @@ impl<'a> Coder<'a> {
 
     /// Matches one element starting exactly at `seq[pos]`; returns the next
     /// position after it.
-    fn elem_at(&self, sc: &Scratch, s: &Sent, e: &Elem, seq: &[usize], pos: usize, b: &mut Bind) -> Option<usize> {
+    fn elem_at(
+        &self,
+        sc: &Scratch,
+        s: &Sent,
+        e: &Elem,
+        seq: &[usize],
+        pos: usize,
+        b: &mut Bind,
+    ) -> Option<usize> {
         let t = *seq.get(pos)?;
         match e {
             Elem::Word(ids) => self.word_at(sc, ids, t).then_some(pos + 1),
@@ -289,7 +309,9 @@ impl<'a> Coder<'a> {
                     if k > 0 {
                         // modifiers may sit between the words of a phrase
                         while let Some(&x) = seq.get(p) {
-                            if matches!(s.upos(x), "ADJ" | "ADV" | "DET" | "NUM") && self.elem_at(sc, s, part, seq, p, &mut b.clone()).is_none() {
+                            if matches!(s.upos(x), "ADJ" | "ADV" | "DET" | "NUM")
+                                && self.elem_at(sc, s, part, seq, p, &mut b.clone()).is_none()
+                            {
                                 p += 1;
                             } else {
                                 break;
@@ -330,7 +352,15 @@ impl<'a> Coder<'a> {
     }
 
     /// Matches `elems` in order with gaps allowed, from `pos`.
-    fn seq_from(&self, sc: &Scratch, s: &Sent, elems: &[Elem], seq: &[usize], pos: usize, b: &mut Bind) -> Option<usize> {
+    fn seq_from(
+        &self,
+        sc: &Scratch,
+        s: &Sent,
+        elems: &[Elem],
+        seq: &[usize],
+        pos: usize,
+        b: &mut Bind,
+    ) -> Option<usize> {
         let Some((first, rest)) = elems.split_first() else {
             return Some(pos);
         };
@@ -352,7 +382,8 @@ impl<'a> Coder<'a> {
         for _ in 0..6 {
             if let Some(&c) = sc.kids(cur).iter().find(|&&c| is_subj(s.rel(c))) {
                 // relative pronoun subject: the noun the clause modifies
-                if s.rel(cur) == "acl:relcl" && s.upos(c) == "PRON" && sc.toks[c].mention.is_none() {
+                if s.rel(cur) == "acl:relcl" && s.upos(c) == "PRON" && sc.toks[c].mention.is_none()
+                {
                     return (sc.toks[cur].head < sc.toks.len()).then_some(sc.toks[cur].head);
                 }
                 return Some(c);
@@ -365,7 +396,11 @@ impl<'a> Coder<'a> {
             match r {
                 "xcomp" => {
                     // object control: "urged Bree to help", "wants Putin to attack"
-                    if let Some(&o) = sc.kids(h).iter().find(|&&c| matches!(s.base_rel(c), "obj" | "dobj" | "iobj")) {
+                    if let Some(&o) = sc
+                        .kids(h)
+                        .iter()
+                        .find(|&&c| matches!(s.base_rel(c), "obj" | "dobj" | "iobj"))
+                    {
                         if matches!(s.upos(o), "PROPN" | "NOUN" | "PRON") && o < cur {
                             return Some(o);
                         }
@@ -374,7 +409,14 @@ impl<'a> Coder<'a> {
                 }
                 "conj" => cur = h,
                 "acl" if s.rel(cur) == "acl" => return Some(h),
-                "advcl" if sc.kids(cur).iter().any(|&c| s.rel(c) == "mark" && s.lemma_lc(c) == "to") => cur = h,
+                "advcl"
+                    if sc
+                        .kids(cur)
+                        .iter()
+                        .any(|&c| s.rel(c) == "mark" && s.lemma_lc(c) == "to") =>
+                {
+                    cur = h
+                }
                 _ => return None,
             }
         }
@@ -382,9 +424,9 @@ impl<'a> Coder<'a> {
     }
 
     fn is_passive(&self, sc: &Scratch, s: &Sent, v: usize) -> bool {
-        sc.kids(v)
-            .iter()
-            .any(|&c| s.rel(c).ends_with(":pass") || s.rel(c) == "nsubjpass" || s.rel(c) == "auxpass")
+        sc.kids(v).iter().any(|&c| {
+            s.rel(c).ends_with(":pass") || s.rel(c) == "nsubjpass" || s.rel(c) == "auxpass"
+        })
     }
 
     /// The preposition (case marker) of a nominal dependent, lower case.
@@ -405,10 +447,15 @@ impl<'a> Coder<'a> {
             let rank = match br {
                 "obj" | "dobj" => 0,
                 "iobj" => 1,
-                "obl" | "nmod" if !r.ends_with("tmod") && !r.ends_with("npmod") && r != "obl:agent" => {
+                "obl" | "nmod"
+                    if !r.ends_with("tmod") && !r.ends_with("npmod") && r != "obl:agent" =>
+                {
                     match self.case_of(sc, s, c) {
                         Some("by") if passive => continue,
-                        Some("with" | "against" | "to" | "on" | "toward" | "towards" | "into" | "at" | "over" | "upon" | "for" | "from" | "between" | "about" | "of") => 2,
+                        Some(
+                            "with" | "against" | "to" | "on" | "toward" | "towards" | "into" | "at"
+                            | "over" | "upon" | "for" | "from" | "between" | "about" | "of",
+                        ) => 2,
                         Some("in" | "during" | "within" | "near" | "inside") => 4,
                         Some(_) => 3,
                         None => 3,
@@ -437,7 +484,12 @@ impl<'a> Coder<'a> {
         self.actor_walk(sc, s, n, out, 0);
         // conjuncts: "Arnor, Osgiliath and Gondor"
         let mut i = 0;
-        let mut conj_stack: Vec<usize> = sc.kids(n).iter().copied().filter(|&c| s.rel(c) == "conj").collect();
+        let mut conj_stack: Vec<usize> = sc
+            .kids(n)
+            .iter()
+            .copied()
+            .filter(|&c| s.rel(c) == "conj")
+            .collect();
         while let Some(c) = conj_stack.pop() {
             let before = out.len();
             self.actor_walk(sc, s, c, out, 0);
@@ -455,12 +507,21 @@ impl<'a> Coder<'a> {
     /// An infinitival purpose clause ("vowed to wage war"), part of the
     /// verb phrase as in a constituency parse.
     fn inf_clause(&self, sc: &Scratch, s: &Sent, c: usize) -> bool {
-        s.base_rel(c) == "advcl" && sc.kids(c).iter().any(|&k| s.rel(k) == "mark" && s.lemma_lc(k) == "to")
+        s.base_rel(c) == "advcl"
+            && sc
+                .kids(c)
+                .iter()
+                .any(|&k| s.rel(k) == "mark" && s.lemma_lc(k) == "to")
     }
 
     /// Adds the actors of the conjuncts of `n` ("Mordor, Rohan, Arnor and Bree").
     fn conjuncts(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>) {
-        let mut stack: Vec<usize> = sc.kids(n).iter().copied().filter(|&c| s.rel(c) == "conj").collect();
+        let mut stack: Vec<usize> = sc
+            .kids(n)
+            .iter()
+            .copied()
+            .filter(|&c| s.rel(c) == "conj")
+            .collect();
         let mut guard = 0;
         while let Some(c) = stack.pop() {
             self.actor_walk(sc, s, c, out, 1);
@@ -474,12 +535,27 @@ impl<'a> Coder<'a> {
 
     /// First actors found breadth-first in the subtree of `v`, skipping the
     /// subject and the nodes in `skip`.
-    fn deep_target(&self, sc: &Scratch, s: &Sent, v: usize, skip: &[usize], out: &mut Vec<ActorHit>) {
+    fn deep_target(
+        &self,
+        sc: &Scratch,
+        s: &Sent,
+        v: usize,
+        skip: &[usize],
+        out: &mut Vec<ActorHit>,
+    ) {
         let mut queue: std::collections::VecDeque<usize> = sc
             .kids(v)
             .iter()
             .copied()
-            .filter(|&c| !is_subj(s.rel(c)) && !skip.contains(&c) && (self.inf_clause(sc, s, c) || !matches!(s.base_rel(c), "parataxis" | "punct" | "advcl" | "conj" | "discourse")))
+            .filter(|&c| {
+                !is_subj(s.rel(c))
+                    && !skip.contains(&c)
+                    && (self.inf_clause(sc, s, c)
+                        || !matches!(
+                            s.base_rel(c),
+                            "parataxis" | "punct" | "advcl" | "conj" | "discourse"
+                        ))
+            })
             .collect();
         let mut guard = 0;
         while let Some(x) = queue.pop_front() {
@@ -488,7 +564,10 @@ impl<'a> Coder<'a> {
                 break;
             }
             if let Some(m) = sc.toks[x].mention {
-                let agent_only = s.doc.mentions[m as usize].code.as_ref().is_some_and(|c| c.as_str().starts_with("---"));
+                let agent_only = s.doc.mentions[m as usize]
+                    .code
+                    .as_ref()
+                    .is_some_and(|c| c.as_str().starts_with("---"));
                 if !agent_only {
                     self.actors(sc, s, x, out);
                     if !out.is_empty() {
@@ -543,7 +622,9 @@ impl<'a> Coder<'a> {
                     if let Some(cm) = sc.toks[c].mention {
                         if cm != m {
                             let h = self.hit(s, cm, c);
-                            if h.code.len() > best.code.len() && h.code.get(..3) == best.code.get(..3) {
+                            if h.code.len() > best.code.len()
+                                && h.code.get(..3) == best.code.get(..3)
+                            {
                                 best = h;
                             }
                         }
@@ -620,7 +701,9 @@ impl<'a> Coder<'a> {
             if !matches!(s.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ") {
                 continue;
             }
-            if matches!(s.upos(v), "NOUN" | "ADJ") && !(s.upos(v) == "ADJ" && s.base_rel(v) == "root") {
+            if matches!(s.upos(v), "NOUN" | "ADJ")
+                && !(s.upos(v) == "ADJ" && s.base_rel(v) == "root")
+            {
                 // nouns are handled as nominal triggers below
                 if s.upos(v) == "NOUN" {
                     continue;
@@ -629,7 +712,13 @@ impl<'a> Coder<'a> {
             let Some((entry, _)) = self.entry_for(sc, s, v) else {
                 continue;
             };
-            if s.upos(v) == "AUX" && entry.block != u32::MAX && !sc.kids(v).iter().any(|&c| matches!(s.base_rel(c), "obj" | "nsubj")) {
+            if s.upos(v) == "AUX"
+                && entry.block != u32::MAX
+                && !sc
+                    .kids(v)
+                    .iter()
+                    .any(|&c| matches!(s.base_rel(c), "obj" | "nsubj"))
+            {
                 continue;
             }
             let block = &self.dict.blocks[entry.block as usize];
@@ -708,7 +797,11 @@ impl<'a> Coder<'a> {
             if h.by_pattern && !h.code.is_null() {
                 // a pattern that used the governed verb's words codes the pair
                 for (hj, h2) in hits.iter().enumerate() {
-                    if hj != hi && sc.toks[h2.tok].head == h.tok && s.base_rel(h2.tok) == "xcomp" && h.rule.contains(&*s.lemma_lc(h2.tok).to_ascii_uppercase()) {
+                    if hj != hi
+                        && sc.toks[h2.tok].head == h.tok
+                        && s.base_rel(h2.tok) == "xcomp"
+                        && h.rule.contains(&*s.lemma_lc(h2.tok).to_ascii_uppercase())
+                    {
                         suppressed[hj] = true;
                     }
                 }
@@ -726,7 +819,10 @@ impl<'a> Coder<'a> {
                 continue;
             };
             if Some(h.block) == self.refuse_block {
-                let code = self.tables.refuse(&inner_code).unwrap_or_else(|| "120".into());
+                let code = self
+                    .tables
+                    .refuse(&inner_code)
+                    .unwrap_or_else(|| "120".into());
                 overrides[hj] = Some((code, format!("{} + {}", h.rule, inner.rule), h.tok));
                 suppressed[hi] = true;
             } else if self.say_blocks.contains(&h.block) {
@@ -833,7 +929,10 @@ impl<'a> Coder<'a> {
             if md == Modality::Negated && self.negated_here(sc, s, v) {
                 // PETRARCH's negation: "did not clash" (110) is 050
                 if let Some(c) = code.fwd.as_deref().and_then(|c| self.tables.negate(c)) {
-                    code = CodePair { fwd: Some(c), rev: None };
+                    code = CodePair {
+                        fwd: Some(c),
+                        rev: None,
+                    };
                     rule.push_str(" | negated");
                     md = Modality::Asserted;
                 }
@@ -893,10 +992,13 @@ impl<'a> Coder<'a> {
                         }
                     }
                     Some("by") if srcs.is_empty() => self.actors(sc, s, c, &mut srcs),
-                    Some("of") if srcs.is_empty() && nom.of_is_source => self.actors(sc, s, c, &mut srcs),
-                    Some("on" | "against" | "with" | "to" | "at" | "toward" | "towards" | "of" | "over") if tgts.is_empty() => {
-                        self.actors(sc, s, c, &mut tgts)
+                    Some("of") if srcs.is_empty() && nom.of_is_source => {
+                        self.actors(sc, s, c, &mut srcs)
                     }
+                    Some(
+                        "on" | "against" | "with" | "to" | "at" | "toward" | "towards" | "of"
+                        | "over",
+                    ) if tgts.is_empty() => self.actors(sc, s, c, &mut tgts),
                     _ => {}
                 }
             }
@@ -941,7 +1043,10 @@ impl<'a> Coder<'a> {
     fn negated_here(&self, sc: &Scratch, s: &Sent, v: usize) -> bool {
         sc.kids(v).iter().any(|&c| {
             matches!(s.rel(c), "advmod" | "neg")
-                && matches!(s.form(c).to_ascii_lowercase().as_str(), "not" | "n't" | "never")
+                && matches!(
+                    s.form(c).to_ascii_lowercase().as_str(),
+                    "not" | "n't" | "never"
+                )
         })
     }
 
@@ -955,9 +1060,13 @@ impl<'a> Coder<'a> {
                 return false;
             }
             if h == outer {
-                return matches!(s.base_rel(cur), "ccomp" | "xcomp" | "csubj" | "parataxis") || (s.rel(cur) == "advcl" && false);
+                return matches!(s.base_rel(cur), "ccomp" | "xcomp" | "csubj" | "parataxis")
+                    || (s.rel(cur) == "advcl" && false);
             }
-            if !matches!(s.base_rel(cur), "conj" | "ccomp" | "xcomp" | "aux" | "advcl") {
+            if !matches!(
+                s.base_rel(cur),
+                "conj" | "ccomp" | "xcomp" | "aux" | "advcl"
+            ) {
                 return false;
             }
             cur = h;
@@ -980,9 +1089,15 @@ impl<'a> Coder<'a> {
         let mut remove = vec![false; out.len()];
         let mut added: Vec<CodedEvent> = Vec::new();
         for (hi, h) in hits.iter().enumerate() {
-            let Some((o_start, o_end, a)) = &spans[hi] else { continue };
+            let Some((o_start, o_end, a)) = &spans[hi] else {
+                continue;
+            };
             let is_say = self.say_blocks.contains(&h.block);
-            let has_rule = self.dict.transforms.iter().any(|t| t.outer_block == Some(h.block));
+            let has_rule = self
+                .dict
+                .transforms
+                .iter()
+                .any(|t| t.outer_block == Some(h.block));
             if !is_say && !has_rule {
                 continue;
             }
@@ -998,18 +1113,29 @@ impl<'a> Coder<'a> {
             let mut fired = false;
             for &k in &inner {
                 let e = &out[k];
-                for t in self.dict.transforms.iter().filter(|t| t.outer_block == Some(h.block)) {
+                for t in self
+                    .dict
+                    .transforms
+                    .iter()
+                    .filter(|t| t.outer_block == Some(h.block))
+                {
                     let var_ok = |var: char, actor: Option<&ActorHit>| match var {
                         'a' => actor.map(|x| x.code.as_str()) == a_code && a_code.is_some(),
                         '_' => actor.is_none(),
                         '.' => true,
                         _ => actor.is_some() && actor.map(|x| x.code.as_str()) != a_code,
                     };
-                    if !var_ok(t.inner_src, e.source.as_ref()) || !var_ok(t.inner_tgt, e.target.as_ref()) {
+                    if !var_ok(t.inner_src, e.source.as_ref())
+                        || !var_ok(t.inner_tgt, e.target.as_ref())
+                    {
                         continue;
                     }
                     if let Some(b) = t.inner_block {
-                        let want = self.dict.blocks[b as usize].code.fwd.as_deref().unwrap_or("");
+                        let want = self.dict.blocks[b as usize]
+                            .code
+                            .fwd
+                            .as_deref()
+                            .unwrap_or("");
                         if quad(want) != quad(&e.code) || quad(want) == 0 {
                             continue;
                         }
@@ -1039,7 +1165,9 @@ impl<'a> Coder<'a> {
                     break;
                 }
             }
-            let dyadic = inner.iter().any(|&k| out[k].source.is_some() && out[k].target.is_some());
+            let dyadic = inner
+                .iter()
+                .any(|&k| out[k].source.is_some() && out[k].target.is_some());
             // the speech verb itself codes nothing when its clause has events
             if fired || dyadic {
                 for r in remove.iter_mut().take(*o_end).skip(*o_start) {
@@ -1089,7 +1217,11 @@ impl<'a> Coder<'a> {
                 trigger_span,
                 modality: md,
                 rule: rule.to_string(),
-                confidence: if src.is_some() && tgt.is_some() { 0.8 } else { 0.5 },
+                confidence: if src.is_some() && tgt.is_some() {
+                    0.8
+                } else {
+                    0.5
+                },
             });
         };
         if tgts.is_empty() && srcs.len() >= 2 {
@@ -1109,8 +1241,16 @@ impl<'a> Coder<'a> {
             return;
         }
         let none: [Option<&ActorHit>; 1] = [None];
-        let src_iter: Vec<Option<&ActorHit>> = if srcs.is_empty() { none.to_vec() } else { srcs.iter().map(Some).collect() };
-        let tgt_iter: Vec<Option<&ActorHit>> = if tgts.is_empty() { none.to_vec() } else { tgts.iter().map(Some).collect() };
+        let src_iter: Vec<Option<&ActorHit>> = if srcs.is_empty() {
+            none.to_vec()
+        } else {
+            srcs.iter().map(Some).collect()
+        };
+        let tgt_iter: Vec<Option<&ActorHit>> = if tgts.is_empty() {
+            none.to_vec()
+        } else {
+            tgts.iter().map(Some).collect()
+        };
         for a in &src_iter {
             for b in &tgt_iter {
                 if let Some(c) = &code.fwd {

@@ -29,7 +29,11 @@ impl CodePair {
 
     /// Parses `[a:b]`, `[a]`, `[:b]`, `[---]`.
     pub fn parse(s: &str) -> CodePair {
-        let s = s.trim().trim_start_matches('[').trim_end_matches(']').trim();
+        let s = s
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .trim();
         let one = |x: &str| {
             let x = x.trim();
             if x.is_empty() || x.starts_with("--") {
@@ -460,7 +464,9 @@ impl VerbDict {
 
     fn read_verb_line(&mut self, line: &str, block: u32) {
         let (line, code) = match line.rfind('[') {
-            Some(i) if line[i..].contains(']') => (line[..i].trim(), Some(CodePair::parse(&line[i..]))),
+            Some(i) if line[i..].contains(']') => {
+                (line[..i].trim(), Some(CodePair::parse(&line[i..])))
+            }
             _ => (line, None),
         };
         let (main, irregular) = match line.find('{') {

@@ -132,7 +132,8 @@ impl Discards {
                 let s = from + i;
                 let e = s + p.len();
                 let left_ok = s == 0 || !lower.as_bytes()[s - 1].is_ascii_alphanumeric();
-                let right_ok = !*whole || e >= lower.len() || !lower.as_bytes()[e].is_ascii_alphanumeric();
+                let right_ok =
+                    !*whole || e >= lower.len() || !lower.as_bytes()[e].is_ascii_alphanumeric();
                 if left_ok && right_ok {
                     if *story {
                         return Some(true);
@@ -173,10 +174,12 @@ impl EventCoder {
     pub fn from_petrarch_verbs(text: &str) -> Result<EventCoder, EventsError> {
         let dict = VerbDict::parse(text)?;
         let refuse_block = dict.block_of_verb("REFUSE");
-        let mut say_blocks: Vec<u32> = ["SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT", "WANT"]
-            .iter()
-            .filter_map(|w| dict.block_of_verb(w))
-            .collect();
+        let mut say_blocks: Vec<u32> = [
+            "SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT", "WANT",
+        ]
+        .iter()
+        .filter_map(|w| dict.block_of_verb(w))
+        .collect();
         say_blocks.extend(dict.transforms.iter().filter_map(|t| t.outer_block));
         say_blocks.sort_unstable();
         say_blocks.dedup();
@@ -244,7 +247,10 @@ impl EventCoder {
             if !coded {
                 continue;
             }
-            let (a, b) = (m.token_start as usize, (m.token_end as usize).min(doc.tokens.len()));
+            let (a, b) = (
+                m.token_start as usize,
+                (m.token_end as usize).min(doc.tokens.len()),
+            );
             for slot in mention_of.iter_mut().take(b).skip(a) {
                 if slot.is_none() {
                     *slot = Some(mi as u32);
@@ -266,7 +272,9 @@ impl EventCoder {
             if tokens.is_empty() {
                 continue;
             }
-            if !self.discards.items.is_empty() && self.discards.check(doc.slice(sent.span)).is_some() {
+            if !self.discards.items.is_empty()
+                && self.discards.check(doc.slice(sent.span)).is_some()
+            {
                 continue;
             }
             let s = Sent {
@@ -370,7 +378,12 @@ fn clause_words<'d>(doc: &'d Doc, e: &CodedEvent) -> Vec<&'d str> {
     for _ in 0..3 {
         let h = toks[root].head as usize;
         let rel = toks[root].deprel.as_str();
-        if h == 0 || !matches!(rel.split(':').next().unwrap_or(rel), "obj" | "nsubj" | "xcomp" | "nmod" | "obl" | "compound") {
+        if h == 0
+            || !matches!(
+                rel.split(':').next().unwrap_or(rel),
+                "obj" | "nsubj" | "xcomp" | "nmod" | "obl" | "compound"
+            )
+        {
             break;
         }
         root = h - 1;
@@ -386,7 +399,11 @@ fn clause_words<'d>(doc: &'d Doc, e: &CodedEvent) -> Vec<&'d str> {
                 break;
             }
             let rel = toks[cur].deprel.as_str();
-            if matches!(rel.split(':').next().unwrap_or(rel), "ccomp" | "advcl" | "parataxis" | "acl" | "conj") && cur != t {
+            if matches!(
+                rel.split(':').next().unwrap_or(rel),
+                "ccomp" | "advcl" | "parataxis" | "acl" | "conj"
+            ) && cur != t
+            {
                 break;
             }
             let h = toks[cur].head as usize;
@@ -419,7 +436,10 @@ fn place_of(doc: &Doc, e: &CodedEvent) -> Option<String> {
     let mut scope = heads.clone();
     // one level of nominal dependents too ("airstrikes in Syria at targets")
     for (i, tk) in toks.iter().enumerate() {
-        if tk.head > 0 && heads.contains(&(tk.head as usize - 1)) && matches!(tk.deprel.as_str(), "obj" | "dobj") {
+        if tk.head > 0
+            && heads.contains(&(tk.head as usize - 1))
+            && matches!(tk.deprel.as_str(), "obj" | "dobj")
+        {
             scope.push(i);
         }
     }
@@ -427,24 +447,33 @@ fn place_of(doc: &Doc, e: &CodedEvent) -> Option<String> {
         if tk.head == 0 || !scope.contains(&(tk.head as usize - 1)) {
             continue;
         }
-        if !matches!(tk.deprel.split(':').next().unwrap_or(""), "obl" | "nmod") || tk.upos != "PROPN" {
+        if !matches!(tk.deprel.split(':').next().unwrap_or(""), "obl" | "nmod")
+            || tk.upos != "PROPN"
+        {
             continue;
         }
         let case = toks
             .iter()
             .find(|c| c.head as usize == i + 1 && (c.deprel == "case"))
             .map(|c| doc.slice(c.span).to_ascii_lowercase());
-        if !matches!(case.as_deref(), Some("in" | "at" | "near" | "inside" | "outside")) {
+        if !matches!(
+            case.as_deref(),
+            Some("in" | "at" | "near" | "inside" | "outside")
+        ) {
             continue;
         }
         let span = tk.span;
-        if e.source.as_ref().is_some_and(|a| a.span.overlaps(span)) || e.target.as_ref().is_some_and(|a| a.span.overlaps(span)) {
+        if e.source.as_ref().is_some_and(|a| a.span.overlaps(span))
+            || e.target.as_ref().is_some_and(|a| a.span.overlaps(span))
+        {
             continue;
         }
         // the whole name: compound/flat dependents
         let mut s = span;
         for c in toks.iter() {
-            if c.head as usize == i + 1 && matches!(c.deprel.as_str(), "compound" | "flat" | "flat:name") {
+            if c.head as usize == i + 1
+                && matches!(c.deprel.as_str(), "compound" | "flat" | "flat:name")
+            {
                 s = s.cover(c.span);
             }
         }

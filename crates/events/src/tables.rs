@@ -31,7 +31,8 @@ fn eval_hex(expr: &str) -> Option<i64> {
         if cur.is_empty() {
             return Some(());
         }
-        let v = i64::from_str_radix(cur.trim_start_matches("0x").trim_start_matches("0X"), 16).ok()?;
+        let v =
+            i64::from_str_radix(cur.trim_start_matches("0x").trim_start_matches("0X"), 16).ok()?;
         *total += sign * v;
         cur.clear();
         Some(())
@@ -173,7 +174,11 @@ impl Tables {
     /// 121), when there is one.
     pub fn negate(&self, code: &str) -> Option<String> {
         let v = *self.pico.get(code)?;
-        let n = if v > 0xFFFF || v < 0 { v + if v < 0 { 0xFFFF } else { -0xFFFF } } else { v - 0xFFFF };
+        let n = if v > 0xFFFF || v < 0 {
+            v + if v < 0 { 0xFFFF } else { -0xFFFF }
+        } else {
+            v - 0xFFFF
+        };
         self.pico_rev.get(&n).cloned()
     }
 
