@@ -651,7 +651,7 @@ impl<'a> Coder<'a> {
         }
         for &c in sc.kids(n) {
             let r = s.rel(c);
-            if is_clausal(r) || r == "conj" || r == "cc" || r.starts_with("acl") || r == "appos" {
+            if is_clausal(r) || r == "conj" || r == "cc" || r == "acl:relcl" || r == "appos" {
                 continue;
             }
             let before = out.len();
@@ -916,7 +916,15 @@ impl<'a> Coder<'a> {
                             break;
                         }
                     }
-                    if tgts.is_empty() {
+                    if tgts.is_empty() && self.say_blocks.contains(&h.block) {
+                        // "A said B ...": the reported clause's subject
+                        if let Some(&cc) = sc.kids(v).iter().find(|&&c| s.base_rel(c) == "ccomp") {
+                            if let Some(subj) = sc.kids(cc).iter().copied().find(|&c| is_subj(s.rel(c))) {
+                                self.actors(sc, s, subj, &mut tgts);
+                                tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
+                            }
+                        }
+                    } else if tgts.is_empty() {
                         let skip: Vec<usize> = srcs.iter().map(|a| a.token).collect();
                         self.deep_target(sc, s, v, &skip, &mut tgts);
                         tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
@@ -1121,7 +1129,8 @@ impl<'a> Coder<'a> {
                 {
                     let var_ok = |var: char, actor: Option<&ActorHit>| match var {
                         'a' => actor.map(|x| x.code.as_str()) == a_code && a_code.is_some(),
-                        '_' => actor.is_none(),
+                        // no subject of its own: absent, or the outer subject by control
+                        '_' => actor.is_none() || (actor.map(|x| x.code.as_str()) == a_code && a_code.is_some()),
                         '.' => true,
                         _ => actor.is_some() && actor.map(|x| x.code.as_str()) != a_code,
                     };

@@ -54,7 +54,12 @@ fn find_dicts(args: &Args) -> anyhow::Result<PathBuf> {
         return Ok(d.clone());
     }
     let mut cands = Vec::new();
-    if let Some(parent) = args.file.canonicalize().ok().and_then(|p| p.parent().and_then(Path::parent).map(Path::to_path_buf)) {
+    if let Some(parent) = args
+        .file
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.parent().and_then(Path::parent).map(Path::to_path_buf))
+    {
         cands.push(parent.join("petrarch-dictionaries"));
     }
     if let Ok(s) = std::env::var("ENTENTE_SHARED") {
@@ -107,7 +112,10 @@ fn load_set(dir: &Path, name: &str) -> anyhow::Result<DictSet> {
             )
         }
     };
-    let actor_texts: Vec<String> = actors.iter().map(|p| read(p)).collect::<anyhow::Result<_>>()?;
+    let actor_texts: Vec<String> = actors
+        .iter()
+        .map(|p| read(p))
+        .collect::<anyhow::Result<_>>()?;
     let actor_refs: Vec<&str> = actor_texts.iter().map(String::as_str).collect();
     let agent_text = read(&agents)?;
     let kb = entente_actors::KnowledgeBase::from_petrarch(&actor_refs, &[agent_text.as_str()])
@@ -148,7 +156,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if args.suite.as_ref().is_some_and(|s| s != &suite) {
             continue;
         }
-        if args.id.as_ref().is_some_and(|i| !r["id"].as_str().unwrap_or("").contains(i.as_str())) {
+        if args
+            .id
+            .as_ref()
+            .is_some_and(|i| !r["id"].as_str().unwrap_or("").contains(i.as_str()))
+        {
             continue;
         }
         if r["evaluate"].as_bool() == Some(false) || !r["expected_error"].is_null() {
@@ -170,7 +182,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             date: date.clone(),
             ..Article::default()
         };
-        let gold = if args.use_gold_parse { r["parse_ud"].as_str() } else { None };
+        let gold = if args.use_gold_parse {
+            r["parse_ud"].as_str()
+        } else {
+            None
+        };
         let mut doc = match gold {
             Some(ud) => {
                 let s = entente_core::conllu::parse(ud).map_err(|e| anyhow!("{}: {e}", r["id"]))?;
@@ -211,8 +227,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         } else {
             for e in &coded {
                 got.insert((
-                    e.source.as_ref().map(|a| a.code.clone()).unwrap_or_else(|| "---".into()),
-                    e.target.as_ref().map(|a| a.code.clone()).unwrap_or_else(|| "---".into()),
+                    e.source
+                        .as_ref()
+                        .map(|a| a.code.clone())
+                        .unwrap_or_else(|| "---".into()),
+                    e.target
+                        .as_ref()
+                        .map(|a| a.code.clone())
+                        .unwrap_or_else(|| "---".into()),
                     e.code.clone(),
                 ));
             }
@@ -220,7 +242,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut want: BTreeSet<Triple> = BTreeSet::new();
         for e in r["expected"].as_array().into_iter().flatten() {
             let code = e["code"].as_str().unwrap_or("");
-            let code = if plover { plover_08(code).to_string() } else { code.to_string() };
+            let code = if plover {
+                plover_08(code).to_string()
+            } else {
+                code.to_string()
+            };
             want.insert((
                 e["source"].as_str().unwrap_or("").to_string(),
                 e["target"].as_str().unwrap_or("").to_string(),
@@ -243,17 +269,33 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
         if args.verbose && !exact {
-            eprintln!("MISS {} | {}", r["id"].as_str().unwrap_or(""), r["text"].as_str().unwrap_or(""));
+            eprintln!(
+                "MISS {} | {}",
+                r["id"].as_str().unwrap_or(""),
+                r["text"].as_str().unwrap_or("")
+            );
             eprintln!("   want {:?}", want);
             eprintln!("   got  {:?}", got);
             for e in &coded {
-                eprintln!("     {} {:?}->{:?} [{}] {:?}", e.code, e.source.as_ref().map(|a| &a.code), e.target.as_ref().map(|a| &a.code), e.rule, e.modality);
+                eprintln!(
+                    "     {} {:?}->{:?} [{}] {:?}",
+                    e.code,
+                    e.source.as_ref().map(|a| &a.code),
+                    e.target.as_ref().map(|a| &a.code),
+                    e.rule,
+                    e.modality
+                );
             }
             if args.id.is_some() {
                 eprint!("{}", entente_core::conllu::write_doc(&doc));
             }
             for m in &doc.mentions {
-                eprintln!("     mention {:?} {:?} {:?}", doc.slice(m.span), m.code.as_ref().map(|c| c.as_str()), m.kind);
+                eprintln!(
+                    "     mention {:?} {:?} {:?}",
+                    doc.slice(m.span),
+                    m.code.as_ref().map(|c| c.as_str()),
+                    m.kind
+                );
             }
         }
     }
@@ -262,7 +304,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for (name, s) in &scores {
         let p = f(s.tp, s.predicted);
         let rc = f(s.tp, s.gold);
-        let f1 = if p + rc == 0.0 { 0.0 } else { 2.0 * p * rc / (p + rc) };
+        let f1 = if p + rc == 0.0 {
+            0.0
+        } else {
+            2.0 * p * rc / (p + rc)
+        };
         let mut o = serde_json::json!({
             "records": s.records, "exact": s.exact, "precision": p, "recall": rc, "f1": f1,
         });
@@ -288,7 +334,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         suites.insert(name.clone(), o);
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "suites": suites, "gold_parse": args.use_gold_parse }))?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &serde_json::json!({ "suites": suites, "gold_parse": args.use_gold_parse })
+            )?
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
