@@ -180,9 +180,10 @@ struct Bind {
 }
 
 impl<'a> Coder<'a> {
-    fn entry_for<'d>(&'d self, sc: &Scratch, s: &Sent, i: usize) -> Option<(&'d VerbEntry, u32)> {
+    fn entry_for<'d>(&'d self, sc: &Scratch, s: &Sent, i: usize) -> Vec<&'d VerbEntry> {
         let t = sc.toks[i];
-        let mut best: Option<(&VerbEntry, u32)> = None;
+        let mut best: Vec<&VerbEntry> = Vec::new();
+        let mut best_score = 0u32;
         for id in [t.form, t.lemma].into_iter().flatten() {
             let Some(list) = self.dict.verbs.get(&id) else {
                 continue;
@@ -219,11 +220,15 @@ impl<'a> Coder<'a> {
                     continue;
                 }
                 let score = (e.after.len() + e.before.len()) as u32 + 1;
-                if best.is_none_or(|(_, b)| score > b) {
-                    best = Some((e, score));
+                if score > best_score {
+                    best.clear();
+                    best_score = score;
+                }
+                if score == best_score && !best.iter().any(|b| b.block == e.block) {
+                    best.push(e);
                 }
             }
-            if best.is_some() {
+            if !best.is_empty() {
                 break;
             }
         }
@@ -709,7 +714,8 @@ impl<'a> Coder<'a> {
                     continue;
                 }
             }
-            let Some((entry, _)) = self.entry_for(sc, s, v) else {
+            let entries = self.entry_for(sc, s, v);
+            let Some(&entry) = entries.first() else {
                 continue;
             };
             if s.upos(v) == "AUX"
@@ -734,28 +740,34 @@ impl<'a> Coder<'a> {
             }
             pre.sort_unstable();
             pre.dedup();
-            let mut best: Option<(usize, Bind)> = None;
-            for (pi, p) in block.patterns.iter().enumerate() {
-                if let Some((_, b)) = &best {
-                    if p.weight < b.score {
+            let mut best: Option<(u32, usize, Bind)> = None;
+            for (bi, p_block) in entries
+                .iter()
+                .map(|e| (e.block, &self.dict.blocks[e.block as usize]))
+            {
+                for (pi, p) in p_block.patterns.iter().enumerate() {
+                    if let Some((_, _, b)) = &best {
+                        if p.weight < b.score {
+                            continue;
+                        }
+                    }
+                    let mut b = Bind::default();
+                    if self.seq_from(sc, s, &p.post, &post, 0, &mut b).is_none() {
                         continue;
                     }
-                }
-                let mut b = Bind::default();
-                if self.seq_from(sc, s, &p.post, &post, 0, &mut b).is_none() {
-                    continue;
-                }
-                if self.seq_from(sc, s, &p.pre, &pre, 0, &mut b).is_none() {
-                    continue;
-                }
-                b.score = p.weight;
-                if best.as_ref().is_none_or(|(_, bb)| b.score > bb.score) {
-                    best = Some((pi, b));
+                    if self.seq_from(sc, s, &p.pre, &pre, 0, &mut b).is_none() {
+                        continue;
+                    }
+                    b.score = p.weight;
+                    if best.as_ref().is_none_or(|(_, _, bb)| b.score > bb.score) {
+                        best = Some((bi, pi, b));
+                    }
                 }
             }
             let hit = match best {
-                Some((pi, b)) => {
-                    let p = &block.patterns[pi];
+                Some((bi, pi, b)) => {
+                    let pblock = &self.dict.blocks[bi as usize];
+                    let p = &pblock.patterns[pi];
                     let consumed = post
                         .iter()
                         .copied()
@@ -764,9 +776,9 @@ impl<'a> Coder<'a> {
                         .collect();
                     VerbHit {
                         tok: v,
-                        block: entry.block,
+                        block: bi,
                         code: p.code.clone(),
-                        rule: format!("{}: {}", block.name, p.text),
+                        rule: format!("{}: {}", pblock.name, p.text),
                         by_pattern: true,
                         src_tok: b.src,
                         tgt_tok: b.tgt,
@@ -919,7 +931,9 @@ impl<'a> Coder<'a> {
                     if tgts.is_empty() && self.say_blocks.contains(&h.block) {
                         // "A said B ...": the reported clause's subject
                         if let Some(&cc) = sc.kids(v).iter().find(|&&c| s.base_rel(c) == "ccomp") {
-                            if let Some(subj) = sc.kids(cc).iter().copied().find(|&c| is_subj(s.rel(c))) {
+                            if let Some(subj) =
+                                sc.kids(cc).iter().copied().find(|&c| is_subj(s.rel(c)))
+                            {
                                 self.actors(sc, s, subj, &mut tgts);
                                 tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
                             }
@@ -1130,7 +1144,10 @@ impl<'a> Coder<'a> {
                     let var_ok = |var: char, actor: Option<&ActorHit>| match var {
                         'a' => actor.map(|x| x.code.as_str()) == a_code && a_code.is_some(),
                         // no subject of its own: absent, or the outer subject by control
-                        '_' => actor.is_none() || (actor.map(|x| x.code.as_str()) == a_code && a_code.is_some()),
+                        '_' => {
+                            actor.is_none()
+                                || (actor.map(|x| x.code.as_str()) == a_code && a_code.is_some())
+                        }
                         '.' => true,
                         _ => actor.is_some() && actor.map(|x| x.code.as_str()) != a_code,
                     };

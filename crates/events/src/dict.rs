@@ -388,12 +388,18 @@ impl VerbDict {
                     Some(i) => (inner[..i].trim(), CodePair::parse(&inner[i..])),
                     None => (inner, CodePair::default()),
                 };
-                let idx = d.blocks.len() as u32;
-                d.blocks.push(Block {
-                    name: name.to_string(),
-                    code,
-                    patterns: Vec::new(),
-                });
+                // a repeated header adds to the existing block (extensions)
+                let idx = match d.blocks.iter().position(|b| b.name == name) {
+                    Some(i) => i as u32,
+                    None => {
+                        d.blocks.push(Block {
+                            name: name.to_string(),
+                            code,
+                            patterns: Vec::new(),
+                        });
+                        (d.blocks.len() - 1) as u32
+                    }
+                };
                 cur_block = Some(idx);
                 cur_syn = None;
                 continue;

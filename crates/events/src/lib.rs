@@ -161,12 +161,17 @@ pub struct EventCoder {
 }
 
 const EMBEDDED_VERBS: &str = include_str!("../data/CAMEO.2.0.txt");
+const EMBEDDED_EXTENSIONS: &str = include_str!("../data/entente.verbs.txt");
 const EMBEDDED_NOMINALS: &str = include_str!("../data/entente.nominal.txt");
 
 impl EventCoder {
     /// Loads the embedded dictionaries.
     pub fn load() -> Result<EventCoder, CoreError> {
-        Ok(EventCoder::from_petrarch_verbs(EMBEDDED_VERBS)?)
+        let mut text = String::with_capacity(EMBEDDED_VERBS.len() + EMBEDDED_EXTENSIONS.len() + 1);
+        text.push_str(EMBEDDED_VERBS);
+        text.push('\n');
+        text.push_str(EMBEDDED_EXTENSIONS);
+        Ok(EventCoder::from_petrarch_verbs(&text)?)
     }
 
     /// A coder over a PETRARCH-2 verb dictionary given as text, with the
