@@ -945,7 +945,7 @@ impl<'a> Coder<'a> {
                     }
                 }
             }
-            let mut md = modality::of_verb(self, sc, s, trig.min(v).max(0), v, trig);
+            let mut md = modality::of_verb(self, sc, s, trig.min(v), v, trig);
             let mut code = code;
             let mut rule = rule;
             if md == Modality::Negated && self.negated_here(sc, s, v) {
@@ -1082,8 +1082,7 @@ impl<'a> Coder<'a> {
                 return false;
             }
             if h == outer {
-                return matches!(s.base_rel(cur), "ccomp" | "xcomp" | "csubj" | "parataxis")
-                    || (s.rel(cur) == "advcl" && false);
+                return matches!(s.base_rel(cur), "ccomp" | "xcomp" | "csubj" | "parataxis");
             }
             if !matches!(
                 s.base_rel(cur),

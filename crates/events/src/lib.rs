@@ -395,7 +395,7 @@ fn clause_words<'d>(doc: &'d Doc, e: &CodedEvent) -> Vec<&'d str> {
     }
     let mut keep = vec![false; toks.len()];
     // mark tokens whose path to the root does not cross a clause boundary
-    for i in 0..toks.len() {
+    for (i, slot) in keep.iter_mut().enumerate() {
         let mut cur = i;
         let mut ok = false;
         for _ in 0..toks.len() {
@@ -417,7 +417,7 @@ fn clause_words<'d>(doc: &'d Doc, e: &CodedEvent) -> Vec<&'d str> {
             }
             cur = h - 1;
         }
-        keep[i] = ok;
+        *slot = ok;
     }
     toks.iter()
         .zip(keep)

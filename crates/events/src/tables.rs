@@ -174,7 +174,7 @@ impl Tables {
     /// 121), when there is one.
     pub fn negate(&self, code: &str) -> Option<String> {
         let v = *self.pico.get(code)?;
-        let n = if v > 0xFFFF || v < 0 {
+        let n = if !(0..=0xFFFF).contains(&v) {
             v + if v < 0 { 0xFFFF } else { -0xFFFF }
         } else {
             v - 0xFFFF
