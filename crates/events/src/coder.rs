@@ -30,6 +30,10 @@ pub(crate) struct Scratch {
     post: Vec<usize>,
     pre: Vec<usize>,
     stack: Vec<usize>,
+    /// `stamp[word] == gen` when the word occurs in the current sentence.
+    stamp: Vec<u32>,
+    gen: u32,
+    fill: Vec<usize>,
 }
 
 pub(crate) struct Sent<'a> {
@@ -66,6 +70,15 @@ impl Sent<'_> {
 }
 
 impl Scratch {
+    /// True when every needed word occurs in the sentence.
+    #[inline]
+    fn has_all(&self, need: &[Vec<WordId>]) -> bool {
+        need.iter().all(|alts| {
+            alts.iter()
+                .any(|&id| self.stamp.get(id as usize) == Some(&self.gen))
+        })
+    }
+
     #[inline]
     pub fn kids(&self, i: usize) -> &[usize] {
         &self.children[self.child_start[i]..self.child_start[i + 1]]
@@ -102,6 +115,22 @@ impl Scratch {
                 mention: mention_of.get(s.base + k).copied().flatten(),
             });
         }
+        // Which dictionary words occur (for the pattern pre-filter).
+        if self.stamp.len() < dict.vocab_len() {
+            self.stamp.resize(dict.vocab_len(), 0);
+        }
+        self.gen = self.gen.wrapping_add(1);
+        if self.gen == 0 {
+            self.stamp.iter_mut().for_each(|x| *x = 0);
+            self.gen = 1;
+        }
+        for t in &self.toks {
+            for id in [t.form, t.lemma].into_iter().flatten() {
+                if let Some(x) = self.stamp.get_mut(id as usize) {
+                    *x = self.gen;
+                }
+            }
+        }
         // CSR children lists.
         self.child_start.clear();
         self.child_start.resize(n + 2, 0);
@@ -116,13 +145,16 @@ impl Scratch {
         self.child_start[n + 1] = self.child_start[n];
         self.children.clear();
         self.children.resize(self.child_start[n], 0);
-        let mut fill: Vec<usize> = self.child_start[..n].to_vec();
+        let mut fill = std::mem::take(&mut self.fill);
+        fill.clear();
+        fill.extend_from_slice(&self.child_start[..n]);
         for (i, t) in self.toks.iter().enumerate() {
             if t.head < n {
                 self.children[fill[t.head]] = i;
                 fill[t.head] += 1;
             }
         }
+        self.fill = fill;
     }
 }
 
@@ -157,13 +189,34 @@ pub(crate) struct Coder<'a> {
     pub say_blocks: Vec<u32>,
 }
 
+/// Which dictionary line coded a verb (formatted only when an event results).
+#[derive(Debug, Clone, Copy)]
+enum RuleRef<'d> {
+    /// Block, pattern index.
+    Pattern(u32, usize),
+    /// Block, verb as written.
+    Entry(u32, &'d str),
+}
+
+impl RuleRef<'_> {
+    fn text(&self, dict: &VerbDict) -> String {
+        match *self {
+            RuleRef::Pattern(b, p) => {
+                let b = &dict.blocks[b as usize];
+                format!("{}: {}", b.name, b.patterns[p].text)
+            }
+            RuleRef::Entry(b, v) => format!("{}: {}", dict.blocks[b as usize].name, v),
+        }
+    }
+}
+
 /// One verb found in the sentence, with its coding before combination.
 #[derive(Debug, Clone)]
-struct VerbHit {
+struct VerbHit<'d> {
     tok: usize,
     block: u32,
     code: CodePair,
-    rule: String,
+    rule: RuleRef<'d>,
     /// Pattern matched (not the default code).
     by_pattern: bool,
     src_tok: Option<usize>,
@@ -299,6 +352,13 @@ impl<'a> Coder<'a> {
         match e {
             Elem::Word(ids) => self.word_at(sc, ids, t).then_some(pos + 1),
             Elem::Syn(k) => {
+                if let Some(Some(first)) = self.dict.syn_first.get(*k as usize) {
+                    let tk = sc.toks[t];
+                    let hit = |id: Option<WordId>| id.is_some_and(|x| first.binary_search(&x).is_ok());
+                    if !hit(tk.form) && !hit(tk.lemma) {
+                        return None;
+                    }
+                }
                 for m in self.dict.synsets.get(*k as usize)? {
                     let mut b2 = *b;
                     if let Some(p) = self.elem_at(sc, s, m, seq, pos, &mut b2) {
@@ -778,7 +838,7 @@ impl<'a> Coder<'a> {
                         tok: v,
                         block: bi,
                         code: p.code.clone(),
-                        rule: format!("{}: {}", pblock.name, p.text),
+                        rule: RuleRef::Pattern(bi, pi),
                         by_pattern: true,
                         src_tok: b.src,
                         tgt_tok: b.tgt,
@@ -789,7 +849,7 @@ impl<'a> Coder<'a> {
                     tok: v,
                     block: entry.block,
                     code: entry.code.clone().unwrap_or_else(|| block.code.clone()),
-                    rule: format!("{}: {}", block.name, entry.text),
+                    rule: RuleRef::Entry(entry.block, entry.text.as_str()),
                     by_pattern: false,
                     src_tok: None,
                     tgt_tok: None,
@@ -804,7 +864,9 @@ impl<'a> Coder<'a> {
 
         // Verb + governed verb: "urged X to help" → 023, "ruled out cooperating" → 12x.
         let mut suppressed = vec![false; hits.len()];
-        let mut overrides: Vec<Option<(String, String, usize)>> = vec![None; hits.len()];
+        #[allow(clippy::type_complexity)]
+        let mut overrides: Vec<Option<(String, (RuleRef, RuleRef), usize)>> =
+            vec![None; hits.len()];
         for (hi, h) in hits.iter().enumerate() {
             if h.by_pattern && !h.code.is_null() {
                 // a pattern that used the governed verb's words codes the pair
@@ -812,7 +874,11 @@ impl<'a> Coder<'a> {
                     if hj != hi
                         && sc.toks[h2.tok].head == h.tok
                         && s.base_rel(h2.tok) == "xcomp"
-                        && h.rule.contains(&*s.lemma_lc(h2.tok).to_ascii_uppercase())
+                        && h
+                            .rule
+                            .text(self.dict)
+                            .to_ascii_lowercase()
+                            .contains(s.lemma_lc(h2.tok))
                     {
                         suppressed[hj] = true;
                     }
@@ -835,13 +901,13 @@ impl<'a> Coder<'a> {
                     .tables
                     .refuse(&inner_code)
                     .unwrap_or_else(|| "120".into());
-                overrides[hj] = Some((code, format!("{} + {}", h.rule, inner.rule), h.tok));
+                overrides[hj] = Some((code, (h.rule, inner.rule), h.tok));
                 suppressed[hi] = true;
             } else if self.say_blocks.contains(&h.block) {
                 // reported speech and wants: handled by the transformations
             } else if let Some(outer_code) = h.code.fwd.clone() {
                 if let Some(c) = self.tables.combine(&outer_code, &inner_code) {
-                    overrides[hj] = Some((c, format!("{} + {}", h.rule, inner.rule), h.tok));
+                    overrides[hj] = Some((c, (h.rule, inner.rule), h.tok));
                     suppressed[hi] = true;
                 } else {
                     // the governed verb says what happens; the governing
@@ -862,16 +928,16 @@ impl<'a> Coder<'a> {
             if suppressed[hi] {
                 continue;
             }
-            let (code, rule, trig) = match &overrides[hi] {
+            let (code, rules, trig) = match &overrides[hi] {
                 Some((c, r, outer)) => (
                     CodePair {
                         fwd: Some(c.clone()),
                         rev: None,
                     },
-                    r.clone(),
+                    (r.0, Some(r.1)),
                     *outer,
                 ),
-                None => (h.code.clone(), h.rule.clone(), h.tok),
+                None => (h.code.clone(), (h.rule, None), h.tok),
             };
             if code.is_null() {
                 continue;
@@ -945,9 +1011,16 @@ impl<'a> Coder<'a> {
                     }
                 }
             }
+            if srcs.is_empty() && tgts.is_empty() {
+                continue;
+            }
+            let mut rule = rules.0.text(self.dict);
+            if let Some(r2) = rules.1 {
+                rule.push_str(" + ");
+                rule.push_str(&r2.text(self.dict));
+            }
             let mut md = modality::of_verb(self, sc, s, trig.min(v), v, trig);
             let mut code = code;
-            let mut rule = rule;
             if md == Modality::Negated && self.negated_here(sc, s, v) {
                 // PETRARCH's negation: "did not clash" (110) is 050
                 if let Some(c) = code.fwd.as_deref().and_then(|c| self.tables.negate(c)) {
@@ -972,6 +1045,9 @@ impl<'a> Coder<'a> {
             }
             let lemma = s.lemma_lc(t);
             let Some(list) = self.nominals.get_str(lemma).or_else(|| {
+                if !lemma.is_empty() && lemma != "_" {
+                    return None;
+                }
                 let f = s.form(t).to_ascii_lowercase();
                 self.nominals.get_str(f.trim_end_matches('s'))
             }) else {
