@@ -288,6 +288,23 @@ impl EventCoder {
                 base: sent.token_start as usize,
                 index: si as u32,
             };
+            // An event needs an actor (two under require_dyad): most
+            // sentences can be skipped before any parsing work.
+            let need = if self.config.require_dyad { 2 } else { 1 };
+            let mut distinct = 0;
+            let mut last = None;
+            for m in mention_of.get(sent.tokens()).unwrap_or(&[]).iter().flatten() {
+                if last != Some(*m) {
+                    distinct += 1;
+                    last = Some(*m);
+                    if distinct >= need {
+                        break;
+                    }
+                }
+            }
+            if distinct < need {
+                continue;
+            }
             sc.build(&self.dict, &s, &mention_of);
             coder.sentence(sc, &s, out);
         }
