@@ -811,6 +811,9 @@ impl<'a> Coder<'a> {
                             continue;
                         }
                     }
+                    if !sc.has_all(&p.need) {
+                        continue;
+                    }
                     let mut b = Bind::default();
                     if self.seq_from(sc, s, &p.post, &post, 0, &mut b).is_none() {
                         continue;
