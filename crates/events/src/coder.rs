@@ -354,7 +354,8 @@ impl<'a> Coder<'a> {
             Elem::Syn(k) => {
                 if let Some(Some(first)) = self.dict.syn_first.get(*k as usize) {
                     let tk = sc.toks[t];
-                    let hit = |id: Option<WordId>| id.is_some_and(|x| first.binary_search(&x).is_ok());
+                    let hit =
+                        |id: Option<WordId>| id.is_some_and(|x| first.binary_search(&x).is_ok());
                     if !hit(tk.form) && !hit(tk.lemma) {
                         return None;
                     }
@@ -489,6 +490,12 @@ impl<'a> Coder<'a> {
     }
 
     fn is_passive(&self, sc: &Scratch, s: &Sent, v: usize) -> bool {
+        // a past participle modifying a noun: "soldiers killed in Ukraine"
+        if s.rel(v) == "acl"
+            && (s.tokens[v].xpos == "VBN" || s.tokens[v].feats.contains("Tense=Past|VerbForm=Part"))
+        {
+            return true;
+        }
         sc.kids(v).iter().any(|&c| {
             s.rel(c).ends_with(":pass") || s.rel(c) == "nsubjpass" || s.rel(c) == "auxpass"
         })
@@ -877,8 +884,7 @@ impl<'a> Coder<'a> {
                     if hj != hi
                         && sc.toks[h2.tok].head == h.tok
                         && s.base_rel(h2.tok) == "xcomp"
-                        && h
-                            .rule
+                        && h.rule
                             .text(self.dict)
                             .to_ascii_lowercase()
                             .contains(s.lemma_lc(h2.tok))
@@ -961,6 +967,9 @@ impl<'a> Coder<'a> {
                 };
                 if let Some(node) = node {
                     self.actors(sc, s, node, &mut srcs);
+                    if srcs.is_empty() && s.upos(node) == "PRON" {
+                        self.pronoun_antecedent(sc, s, node, &mut srcs);
+                    }
                 }
             }
             if passive && srcs.is_empty() && h.src_tok.is_none() {
@@ -1036,7 +1045,7 @@ impl<'a> Coder<'a> {
                 }
             }
             let ev_start = out.len();
-            self.emit(s, sc, &code, &rule, v, md, &srcs, &tgts, out);
+            self.emit(s, sc, &code, &rule, v, md, &srcs, &tgts, !passive, out);
             spans[hi] = Some((ev_start, out.len(), srcs.first().cloned()));
         }
         self.transform(sc, s, &hits, &spans, out, sent_start);
@@ -1126,7 +1135,7 @@ impl<'a> Coder<'a> {
             let trig_head = if h < n { h } else { t };
             let md = modality::of_verb(self, sc, s, t, trig_head, trig_head);
             let rule = format!("nominal: {}", nom.text);
-            self.emit(s, sc, &nom.code, &rule, t, md, &srcs, &tgts, out);
+            self.emit(s, sc, &nom.code, &rule, t, md, &srcs, &tgts, true, out);
         }
         if self.cfg.require_dyad {
             let mut k = sent_start;
@@ -1137,6 +1146,33 @@ impl<'a> Coder<'a> {
                     k += 1;
                 }
             }
+        }
+    }
+
+    /// "Obama said he would ...": an unresolved subject pronoun of a
+    /// reported clause takes the reporting verb's subject (a syntactic
+    /// fallback for when coreference left the pronoun without a mention).
+    fn pronoun_antecedent(&self, sc: &Scratch, s: &Sent, pron: usize, out: &mut Vec<ActorHit>) {
+        if !matches!(
+            s.form(pron).to_ascii_lowercase().as_str(),
+            "he" | "she" | "it" | "they" | "we"
+        ) {
+            return;
+        }
+        let mut cur = sc.toks[pron].head;
+        for _ in 0..4 {
+            if cur >= sc.toks.len() {
+                return;
+            }
+            let h = sc.toks[cur].head;
+            if h >= sc.toks.len() || !matches!(s.base_rel(cur), "ccomp" | "xcomp" | "conj") {
+                return;
+            }
+            if let Some(&subj) = sc.kids(h).iter().find(|&&c| is_subj(s.rel(c))) {
+                self.actors(sc, s, subj, out);
+                return;
+            }
+            cur = h;
         }
     }
 
@@ -1200,6 +1236,21 @@ impl<'a> Coder<'a> {
                 .any(|t| t.outer_block == Some(h.block));
             if !is_say && !has_rule {
                 continue;
+            }
+            if is_say && matches!(s.base_rel(h.tok), "parataxis" | "advcl" | "conj") {
+                // "..., an official said": the attribution, not an event,
+                // when the sentence reports one
+                let other = (sent_start..out.len()).any(|k| {
+                    (k < *o_start || k >= *o_end)
+                        && out[k].source.is_some()
+                        && out[k].target.is_some()
+                });
+                if other {
+                    for r in remove.iter_mut().take(*o_end).skip(*o_start) {
+                        *r = true;
+                    }
+                    continue;
+                }
             }
             // inner events in the governed clause
             let inner: Vec<usize> = (sent_start..out.len())
@@ -1299,6 +1350,7 @@ impl<'a> Coder<'a> {
         md: Modality,
         srcs: &[ActorHit],
         tgts: &[ActorHit],
+        reciprocal: bool,
         out: &mut Vec<CodedEvent>,
     ) {
         let _ = sc;
@@ -1329,6 +1381,9 @@ impl<'a> Coder<'a> {
             });
         };
         if tgts.is_empty() && srcs.len() >= 2 {
+            if !reciprocal {
+                return;
+            }
             // compound subject with no object: reciprocal ("A and B met")
             for a in srcs {
                 for b in srcs {

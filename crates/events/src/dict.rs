@@ -18,7 +18,11 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -148,7 +152,9 @@ fn first_words(e: &Elem, synsets: &[Vec<Elem>], depth: u32) -> Option<Vec<WordId
     }
     match e {
         Elem::Word(ids) => Some(ids.clone()),
-        Elem::Phrase(v) | Elem::Prep(v) => v.first().and_then(|f| first_words(f, synsets, depth + 1)),
+        Elem::Phrase(v) | Elem::Prep(v) => {
+            v.first().and_then(|f| first_words(f, synsets, depth + 1))
+        }
         Elem::Syn(k) => {
             let mut out = Vec::new();
             for m in synsets.get(*k as usize)? {

@@ -293,7 +293,12 @@ impl EventCoder {
             let need = if self.config.require_dyad { 2 } else { 1 };
             let mut distinct = 0;
             let mut last = None;
-            for m in mention_of.get(sent.tokens()).unwrap_or(&[]).iter().flatten() {
+            for m in mention_of
+                .get(sent.tokens())
+                .unwrap_or(&[])
+                .iter()
+                .flatten()
+            {
                 if last != Some(*m) {
                     distinct += 1;
                     last = Some(*m);
