@@ -502,6 +502,17 @@ const FEMALE_FIRST: &[&str] = &[
     "ellen",
 ];
 
+/// Gender suggested by a folded first name or title, if any.
+pub(crate) fn first_name_gender(first: &str) -> Option<Gender> {
+    if MALE_FIRST.contains(&first) {
+        Some(Gender::Male)
+    } else if FEMALE_FIRST.contains(&first) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
 /// Folded words for which the first matching name is too risky without
 /// capitals even in a capitalised dictionary entry.
 fn is_common_word(f: &str) -> bool {
