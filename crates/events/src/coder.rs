@@ -712,7 +712,9 @@ impl<'a> Coder<'a> {
         // breadth first over modifiers, skipping clauses and conjuncts
         for &c in sc.kids(n) {
             let r = s.rel(c);
-            if is_clausal(r) || r == "conj" || r == "cc" || r.starts_with("acl") || r == "appos" {
+            // a possessive pronoun ("its embassy") names an owner, not a party
+            let poss_pron = r == "nmod:poss" && matches!(s.upos(c), "PRON" | "DET");
+            if poss_pron || is_clausal(r) || r == "conj" || r == "cc" || r.starts_with("acl") || r == "appos" {
                 continue;
             }
             if sc.toks[c].mention.is_some() {
@@ -723,7 +725,8 @@ impl<'a> Coder<'a> {
         }
         for &c in sc.kids(n) {
             let r = s.rel(c);
-            if is_clausal(r) || r == "conj" || r == "cc" || r == "acl:relcl" || r == "appos" {
+            let poss_pron = r == "nmod:poss" && matches!(s.upos(c), "PRON" | "DET");
+            if poss_pron || is_clausal(r) || r == "conj" || r == "cc" || r == "acl:relcl" || r == "appos" {
                 continue;
             }
             let before = out.len();

@@ -141,8 +141,19 @@ impl Tables {
         }
     }
 
-    /// PLOVER mapping of a code, falling back to parents.
+    /// PLOVER mapping of a code, falling back to parents. The 2021 table
+    /// leaves CAMEO 02 (appeal) out; entente maps an appeal like the
+    /// corresponding demand (02x → 10x: REQUEST), since PLOVER's REQUEST
+    /// covers both.
     pub fn plover(&self, code: &str) -> Option<&Plover> {
+        if let Some(rest) = code.strip_prefix("02") {
+            let demand = format!("10{rest}");
+            return self.plover_table(&demand);
+        }
+        self.plover_table(code)
+    }
+
+    fn plover_table(&self, code: &str) -> Option<&Plover> {
         let mut c = code;
         loop {
             if let Some(p) = self.plover.get(c) {
@@ -215,5 +226,7 @@ mod tests {
         assert_eq!(t.combine("070", "020"), None);
         assert_eq!(t.refuse("060").as_deref(), Some("121"));
         assert_eq!(plover_08("FIGHT"), "ASSAULT");
+        assert_eq!(t.plover("023").unwrap().event, "REQUEST");
+        assert!(t.plover("010").is_none());
     }
 }
