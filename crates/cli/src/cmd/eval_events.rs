@@ -173,10 +173,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         let set = &sets[&set_name];
         let config = &r["config"];
-        // PETRARCH's require_dyad=false adds one-sided events that the
-        // CAMEO suites never list; the PLOVER suite lists them (empty target).
-        let _ = config;
-        let require_dyad = !plover;
+        // The record's `require_dyad` (PETRARCH default true); the PLOVER
+        // suite lists one-sided events (empty target), so it codes them.
+        let require_dyad = !plover && config["require_dyad"].as_str() != Some("false");
         let date = r["date"].as_str().map(str::to_string);
         let article = Article {
             date: date.clone(),
