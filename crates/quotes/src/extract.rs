@@ -1,0 +1,853 @@
+//! Finding quotations and reported speech with their attribution (speaker
+//! phrase, cue, outlet, hedge). Resolution of the speaker to an actor is in
+//! [`crate::resolve`].
+
+use entente_core::QuoteType;
+
+use crate::lexicon::{self, Cue};
+use crate::text::{self, Kind, Pair, Tok};
+
+/// The whole document as the stage sees it: tokens, paragraphs, sentences
+/// and quote pairs, all as indices into `toks`.
+pub struct Layout {
+    pub toks: Vec<Tok>,
+    /// Token ranges of paragraphs.
+    pub paras: Vec<(usize, usize)>,
+    /// Byte end of each paragraph (for run-on quotes).
+    pub para_end: Vec<usize>,
+    /// Token ranges of sentences (never crossing a paragraph).
+    pub sents: Vec<(usize, usize)>,
+    pub sent_of: Vec<u32>,
+    pub para_of_sent: Vec<u32>,
+    /// Quote pairs with absolute token indices (`close` may equal the
+    /// paragraph's end index for a run-on quote).
+    pub pairs: Vec<Pair>,
+    /// For each token, 1 + index of the pair whose marks enclose it (marks
+    /// included), or 0.
+    pub inq: Vec<u32>,
+    /// Paragraphs where quote marks could not all be paired.
+    pub unbalanced: Vec<usize>,
+}
+
+impl Layout {
+    /// Tokenizes and segments `text`, pairing quote marks per paragraph.
+    pub fn new(text: &str) -> Layout {
+        let mut toks = Vec::with_capacity(text.len() / 5);
+        let mut paras = Vec::new();
+        let mut para_end = Vec::new();
+        // Paragraphs: separated by lines that are blank.
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'\n' {
+                // Blank line ahead?
+                let mut j = i + 1;
+                while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r')
+                {
+                    j += 1;
+                }
+                if j < bytes.len() && bytes[j] == b'\n' {
+                    let lo = toks.len();
+                    text::tokenize(text, start, i, &mut toks);
+                    if toks.len() > lo {
+                        paras.push((lo, toks.len()));
+                        para_end.push(i);
+                    }
+                    while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                        j += 1;
+                    }
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        let lo = toks.len();
+        text::tokenize(text, start, text.len(), &mut toks);
+        if toks.len() > lo {
+            paras.push((lo, toks.len()));
+            para_end.push(text.len());
+        }
+
+        let mut pairs = Vec::new();
+        let mut unbalanced = Vec::new();
+        let mut sents = Vec::new();
+        let mut para_of_sent = Vec::new();
+        for (pi, &(lo, hi)) in paras.iter().enumerate() {
+            let next_opens = paras
+                .get(pi + 1)
+                .is_some_and(|&(nlo, _)| matches!(toks[nlo].kind, Kind::Open | Kind::Straight));
+            let (ps, stray) = text::pair_marks(&toks[lo..hi], next_opens);
+            if stray > 0 {
+                unbalanced.push(pi);
+            }
+            for p in ps {
+                pairs.push(Pair {
+                    open: p.open + lo,
+                    close: p.close + lo,
+                    runs_on: p.runs_on,
+                });
+            }
+            for (a, b) in text::sentences(text, &toks[lo..hi]) {
+                sents.push((a + lo, b + lo));
+                para_of_sent.push(pi as u32);
+            }
+        }
+        let mut sent_of = vec![0u32; toks.len()];
+        for (si, &(a, b)) in sents.iter().enumerate() {
+            for s in &mut sent_of[a..b] {
+                *s = si as u32;
+            }
+        }
+        let mut inq = vec![0u32; toks.len()];
+        for (k, p) in pairs.iter().enumerate() {
+            let hi = (p.close + 1).min(toks.len());
+            for q in &mut inq[p.open..hi] {
+                *q = k as u32 + 1;
+            }
+        }
+        Layout {
+            toks,
+            paras,
+            para_end,
+            sents,
+            sent_of,
+            para_of_sent,
+            pairs,
+            inq,
+            unbalanced,
+        }
+    }
+
+    fn para_of_tok(&self, i: usize) -> usize {
+        self.para_of_sent
+            .get(self.sent_of.get(i).copied().unwrap_or(0) as usize)
+            .copied()
+            .unwrap_or(0) as usize
+    }
+
+    fn is_term(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == Kind::Punct && matches!(t.lower.as_str(), "." | "?" | "!" | ";")
+    }
+
+    fn cue_at(&self, i: usize) -> Option<Cue> {
+        let t = self.toks.get(i)?;
+        if !t.is_word() || self.inq[i] != 0 {
+            return None;
+        }
+        // After a determiner the form is a noun ("some reports", "the call").
+        if i > 0
+            && matches!(
+                self.toks[i - 1].lower.as_str(),
+                "some" | "the" | "a" | "an" | "these" | "those" | "media" | "news" | "his" | "her"
+                    | "their" | "its" | "our" | "my" | "your" | "no" | "many" | "several"
+                    | "unconfirmed" | "recent" | "earlier" | "other" | "phone" | "this" | "that"
+            )
+        {
+            return None;
+        }
+        lexicon::cue(&t.lower)
+    }
+
+    /// The speaker phrase read backwards from the cue at `v`, not before `lo`.
+    pub fn back_np(&self, v: usize, lo: usize) -> Option<(usize, usize)> {
+        let toks = &self.toks;
+        let mut j = v;
+        while j > lo && lexicon::aux_or_adverb(&toks[j - 1].lower) {
+            j -= 1;
+        }
+        // "was expected to say", "is set to announce".
+        if j > lo && toks[j - 1].is("to") {
+            let mut k = j - 1;
+            while k > lo
+                && (lexicon::aux_or_adverb(&toks[k - 1].lower)
+                    || matches!(
+                        toks[k - 1].lower.as_str(),
+                        "expected"
+                            | "likely"
+                            | "going"
+                            | "due"
+                            | "set"
+                            | "able"
+                            | "wanted"
+                            | "wants"
+                            | "planned"
+                            | "plans"
+                            | "tried"
+                            | "refused"
+                            | "declined"
+                            | "went"
+                            | "on"
+                            | "poised"
+                            | "scheduled"
+                            | "unlikely"
+                            | "eager"
+                            | "keen"
+                    ))
+            {
+                k -= 1;
+            }
+            if k < j - 1 {
+                j = k;
+            }
+        }
+        // A parenthetical between speaker and cue: "X, in a statement, said".
+        if j > lo && toks[j - 1].is(",") {
+            let mut k = j - 1;
+            let mut n = 0;
+            while k > lo && !toks[k - 1].is(",") && n < 8 {
+                k -= 1;
+                n += 1;
+            }
+            if k > lo && toks[k - 1].is(",") && n > 0 {
+                j = k - 1;
+            } else {
+                return None;
+            }
+        }
+        let end = j;
+        let mut s = end;
+        while s > lo {
+            let t = &toks[s - 1];
+            match t.kind {
+                Kind::Word => {
+                    if lexicon::np_stop(&t.lower) {
+                        // "and" joins two names ("Smith and Jones said").
+                        let joins = t.is("and")
+                            && s >= 2
+                            && s - 1 > lo
+                            && toks[s - 2].cap
+                            && toks.get(s).is_some_and(|n| n.cap);
+                        if !joins {
+                            break;
+                        }
+                    }
+                    if lexicon::cue(&t.lower).is_some() && !t.cap {
+                        break;
+                    }
+                }
+                Kind::Punct => {
+                    let abbrev_dot = t.is(".") && s >= 2 && toks[s - 2].e == t.s;
+                    if !(abbrev_dot || t.is("-") || t.is("&")) {
+                        break;
+                    }
+                    if abbrev_dot && s == end {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+            s -= 1;
+            if end - s > 14 {
+                return None;
+            }
+        }
+        // Drop leading conjunctions, time words and "Last week".
+        while s < end {
+            let l = &toks[s].lower;
+            if lexicon::np_lead_drop(l) {
+                s += 1;
+            } else if (l == "last" || l == "next" || l == "this")
+                && s + 1 < end
+                && matches!(
+                    toks[s + 1].lower.as_str(),
+                    "week" | "month" | "year" | "night" | "weekend" | "monday"
+                        | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+                        | "sunday" | "morning" | "evening"
+                )
+            {
+                s += 2;
+            } else {
+                break;
+            }
+        }
+        if s >= end {
+            return None;
+        }
+        // A speaker must contain a word that can head a noun phrase.
+        if !toks[s..end].iter().any(|t| t.is_word()) {
+            return None;
+        }
+        Some((s, end))
+    }
+
+    /// The speaker phrase read forwards from `from` (after an inverted cue).
+    pub fn fwd_np(&self, from: usize, hi: usize) -> Option<(usize, usize)> {
+        let toks = &self.toks;
+        let mut e = from;
+        while e < hi {
+            let t = &toks[e];
+            match t.kind {
+                Kind::Word => {
+                    if lexicon::np_forward_stop(&t.lower) && e > from {
+                        break;
+                    }
+                    if lexicon::np_forward_stop(&t.lower) && !t.cap {
+                        break;
+                    }
+                }
+                Kind::Punct => {
+                    let abbrev_dot = t.is(".") && e > from && toks[e - 1].e == t.s && {
+                        let w = &toks[e - 1];
+                        w.cap && w.e - w.s <= 4
+                    } && toks.get(e + 1).is_some_and(|n| n.cap && n.is_word());
+                    if !(abbrev_dot || t.is("-") || t.is("&")) {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+            e += 1;
+            if e - from > 12 {
+                break;
+            }
+        }
+        if e == from {
+            return None;
+        }
+        Some((from, e))
+    }
+
+    /// End of the clause after `i`: a terminator outside quotes, an opening
+    /// mark, or the paragraph's end.
+    fn clause_end(&self, i: usize) -> usize {
+        let pe = self.paras[self.para_of_tok(i.min(self.toks.len() - 1))].1;
+        let mut j = i;
+        while j < pe {
+            let t = &self.toks[j];
+            if matches!(t.kind, Kind::Open) || (t.kind == Kind::Straight && self.inq[j] != 0) {
+                break;
+            }
+            if self.is_term(j) || t.is(":") {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+}
+
+/// An attribution found around a quotation or in a reporting clause.
+#[derive(Debug, Clone, Default)]
+pub struct Attr {
+    /// Token range of the speaker phrase.
+    pub speaker: Option<(usize, usize)>,
+    /// Token index of the cue (first word of "according to").
+    pub cue: Option<usize>,
+    /// Last token index the attribution covers.
+    pub end: usize,
+}
+
+/// A found quote before speaker resolution.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub kind: QuoteType,
+    /// Byte spans of the content.
+    pub spans: Vec<(usize, usize)>,
+    /// First token of the content.
+    pub first: usize,
+    /// Last token the quote (with its attribution) covers.
+    pub last: usize,
+    pub attr: Attr,
+    /// The speaker was inherited from a neighbouring quote.
+    pub inherited: Option<usize>,
+    pub pair: Option<usize>,
+}
+
+fn cue_lemma(l: &Layout, i: usize) -> Option<&'static str> {
+    lexicon::cue(&l.toks[i].lower).map(|c| c.lemma)
+}
+
+impl Layout {
+    /// Attribution right after a closing mark: `”, he said.` / `” said X`.
+    fn post_attr(&self, p: &Pair) -> Option<Attr> {
+        if p.runs_on {
+            return None;
+        }
+        let pe = self.paras[self.para_of_tok(p.close)].1;
+        let mut w0 = p.close + 1;
+        while w0 < pe && matches!(self.toks[w0].lower.as_str(), "," | "—" | "–" | "-") {
+            w0 += 1;
+        }
+        if w0 >= pe {
+            return None;
+        }
+        let wend = self.clause_end(w0);
+        if self.toks[w0].is("according") && w0 + 1 < wend && self.toks[w0 + 1].is("to") {
+            let sp = self.fwd_np(w0 + 2, wend)?;
+            return Some(Attr {
+                speaker: Some(sp),
+                cue: Some(w0),
+                end: wend,
+            });
+        }
+        for v in w0..wend.min(w0 + 12) {
+            if self.cue_at(v).is_none() {
+                continue;
+            }
+            if self.toks[v].cap && v > w0 {
+                continue;
+            }
+            if v == w0 {
+                let sp = self.fwd_np(v + 1, wend)?;
+                return Some(Attr {
+                    speaker: Some(sp),
+                    cue: Some(v),
+                    end: wend,
+                });
+            }
+            let (s, e) = self.back_np(v, w0)?;
+            if self.toks[w0..s].iter().any(|t| !lexicon::np_lead_drop(&t.lower)) {
+                return None;
+            }
+            return Some(Attr {
+                speaker: Some((s, e)),
+                cue: Some(v),
+                end: wend,
+            });
+        }
+        None
+    }
+
+    /// Attribution before an opening mark: `X said: “` / `said X, “`.
+    /// Returns the attribution and whether it is a separated introduction
+    /// (colon or comma right before the mark, i.e. a direct quote).
+    fn pre_attr(&self, k: usize) -> Option<(Attr, bool, bool)> {
+        let p = &self.pairs[k];
+        let si = self.sent_of[p.open] as usize;
+        let mut lo = self.sents[si].0;
+        if k > 0 {
+            let q = &self.pairs[k - 1];
+            if q.close < p.open && q.close + 1 > lo {
+                lo = q.close + 1;
+            }
+        }
+        let mut hi = p.open;
+        let mut separated = false;
+        while hi > lo && matches!(self.toks[hi - 1].lower.as_str(), "," | ":" | "—" | "–") {
+            separated = true;
+            hi -= 1;
+        }
+        if hi <= lo {
+            return None;
+        }
+        let that = self.toks[hi - 1].is("that");
+        if self.toks[lo].is("according") && lo + 1 < hi && self.toks[lo + 1].is("to") {
+            let sp = self.fwd_np(lo + 2, hi)?;
+            return Some((
+                Attr {
+                    speaker: Some(sp),
+                    cue: Some(lo),
+                    end: hi,
+                },
+                separated,
+                false,
+            ));
+        }
+        for v in (lo..hi).rev() {
+            if self.cue_at(v).is_none() || (self.toks[v].cap && v > lo) {
+                continue;
+            }
+            let gap = hi - v - 1;
+            if !separated && !that && gap > 0 {
+                // "said the UN “…”" only when close to the mark.
+                if gap > 6 {
+                    return None;
+                }
+            }
+            if separated && gap > 10 {
+                return None;
+            }
+            let speaker = match self.back_np(v, lo) {
+                Some(sp) => Some(sp),
+                None if gap > 0 && !that => self.fwd_np(v + 1, hi),
+                None => None,
+            };
+            speaker?;
+            return Some((
+                Attr {
+                    speaker,
+                    cue: Some(v),
+                    end: p.open,
+                },
+                separated,
+                that,
+            ));
+        }
+        None
+    }
+
+    /// Any cue in the sentence of token `at`, outside quotes, nearest before
+    /// it (else after), with its speaker: for quoted fragments.
+    fn sentence_attr(&self, at: usize) -> Option<Attr> {
+        let (lo, hi) = self.sents[self.sent_of[at] as usize];
+        let mut best: Option<usize> = None;
+        for v in lo..hi {
+            if self.cue_at(v).is_some() && !(self.toks[v].cap && v > lo) {
+                if v < at || best.is_none() {
+                    best = Some(v);
+                }
+                if v > at {
+                    break;
+                }
+            }
+        }
+        let v = best?;
+        let sp = self
+            .back_np(v, lo)
+            .or_else(|| self.fwd_np(v + 1, self.clause_end(v + 1)))?;
+        Some(Attr {
+            speaker: Some(sp),
+            cue: Some(v),
+            end: v,
+        })
+    }
+
+    fn content_span(&self, text: &str, p: &Pair) -> Option<(usize, usize)> {
+        let s = self.toks[p.open].e;
+        let e = if p.close < self.toks.len() && !p.runs_on {
+            self.toks[p.close].s
+        } else {
+            let pi = self.para_of_tok(p.open);
+            self.para_end[pi]
+        };
+        let seg = text.get(s..e)?;
+        let lead = seg.len() - seg.trim_start().len();
+        let trail = seg.len() - seg.trim_end().len();
+        if s + lead >= e - trail {
+            return None;
+        }
+        Some((s + lead, e - trail))
+    }
+}
+
+/// Finds every quotation and reported statement in the layout.
+pub fn find(text: &str, l: &Layout) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut used_cues: Vec<usize> = Vec::new();
+    // 1. Quotation marks.
+    for (k, p) in l.pairs.iter().enumerate() {
+        let Some(span) = l.content_span(text, p) else {
+            continue;
+        };
+        let first = p.open + 1;
+        let end_tok = p.close.min(l.toks.len());
+        let inner = &l.toks[first.min(end_tok)..end_tok];
+        let words = inner.iter().filter(|t| t.is_word()).count();
+        if words == 0 {
+            continue;
+        }
+        let first_word = inner.iter().find(|t| t.is_word());
+        let upper = first_word.is_some_and(|t| t.cap)
+            || inner.first().is_some_and(|t| t.lower == "…" || t.lower == ".");
+        let ends_sentence = inner
+            .last()
+            .is_some_and(|t| matches!(t.lower.as_str(), "." | "?" | "!" | "," | "…"));
+        let post = l.post_attr(p);
+        let pre = if post.is_none() { l.pre_attr(k) } else { None };
+        let (kind, attr) = match (post, pre) {
+            (Some(a), _) => {
+                let kind = if !upper && !ends_sentence && words < 4 {
+                    QuoteType::Mixed
+                } else {
+                    QuoteType::Direct
+                };
+                (kind, Some(a))
+            }
+            (None, Some((a, separated, that))) => {
+                let kind = if (separated || upper) && !that && (upper || words >= 4) {
+                    QuoteType::Direct
+                } else {
+                    QuoteType::Mixed
+                };
+                (kind, Some(a))
+            }
+            (None, None) => {
+                let standalone = upper && (words >= 4 || ends_sentence);
+                let opens_sentence = l.sents[l.sent_of[p.open] as usize].0 == p.open;
+                if standalone && (opens_sentence || ends_sentence) {
+                    (QuoteType::Direct, None)
+                } else if let Some(a) = l.sentence_attr(p.open) {
+                    (QuoteType::Mixed, Some(a))
+                } else if standalone && words >= 6 {
+                    (QuoteType::Direct, None)
+                } else {
+                    continue; // scare quotes, titles, terms
+                }
+            }
+        };
+        if let Some(c) = attr.as_ref().and_then(|a| a.cue) {
+            used_cues.push(c);
+        }
+        let last = attr.as_ref().map_or(end_tok, |a| a.end.max(end_tok));
+        out.push(Found {
+            kind,
+            spans: vec![span],
+            first,
+            last,
+            attr: attr.unwrap_or_default(),
+            inherited: None,
+            pair: Some(k),
+        });
+    }
+    merge_quotes(l, &mut out);
+
+    // 2. Reported speech.
+    let mut reported = Vec::new();
+    for (si, &(lo, hi)) in l.sents.iter().enumerate() {
+        reported_in_sentence(text, l, si, lo, hi, &used_cues, &mut out, &mut reported);
+    }
+    out.extend(reported);
+    out.sort_by_key(|f| f.spans.first().map_or(0, |s| s.0));
+    out
+}
+
+/// Joins interrupted quotations and gives unattributed ones the speaker of
+/// the quotation before them (same paragraph, or a run-on paragraph).
+fn merge_quotes(l: &Layout, out: &mut Vec<Found>) {
+    let mut i = 1;
+    while i < out.len() {
+        let (prev, cur) = (&out[i - 1], &out[i]);
+        let same_para = l.para_of_tok(prev.first) == l.para_of_tok(cur.first);
+        let same_cue = cur.attr.cue.is_some() && cur.attr.cue == prev.attr.cue;
+        let prev_pair = prev.pair.map(|k| l.pairs[k]);
+        let cur_pair = cur.pair.map(|k| l.pairs[k]);
+        let adjacent = match (prev_pair, cur_pair) {
+            (Some(a), Some(b)) => {
+                // Only punctuation or the previous quote's attribution between.
+                let gap_start = if prev.last > a.close { prev.last } else { a.close + 1 };
+                b.open <= gap_start + 1
+                    || l.toks[gap_start.min(b.open)..b.open]
+                        .iter()
+                        .all(|t| t.kind == Kind::Punct)
+            }
+            _ => false,
+        };
+        let runs_on = prev_pair.is_some_and(|a| a.runs_on)
+            && l.para_of_tok(cur.first) == l.para_of_tok(prev.first) + 1
+            && cur_pair.is_some_and(|b| l.paras[l.para_of_tok(b.open)].0 == b.open);
+        let mergeable = prev.kind == QuoteType::Direct && cur.kind == QuoteType::Direct;
+        if mergeable
+            && (same_cue
+                || (cur.attr.speaker.is_none()
+                    && ((same_para && adjacent) || runs_on)))
+        {
+            let cur = out.remove(i);
+            let prev = &mut out[i - 1];
+            prev.spans.extend(cur.spans);
+            prev.last = prev.last.max(cur.last);
+            if prev.attr.speaker.is_none() {
+                prev.attr = cur.attr;
+            }
+            if let Some(k) = cur.pair {
+                prev.pair = Some(k);
+            }
+            continue;
+        }
+        if cur.attr.speaker.is_none() && cur.kind == QuoteType::Direct {
+            let prev_para = l.para_of_tok(prev.first);
+            let cur_para = l.para_of_tok(cur.first);
+            if prev.attr.speaker.is_some() || prev.inherited.is_some() {
+                if prev_para == cur_para || prev_para + 1 == cur_para {
+                    out[i].inherited = Some(prev.inherited.unwrap_or(i - 1));
+                }
+            }
+        }
+        i += 1;
+    }
+    // Unattributed quotation after a paragraph ending in a colon.
+    for f in out.iter_mut() {
+        if f.attr.speaker.is_some() || f.inherited.is_some() {
+            continue;
+        }
+        let Some(k) = f.pair else { continue };
+        let p = l.pairs[k];
+        let pi = l.para_of_tok(p.open);
+        if pi == 0 || l.paras[pi].0 != p.open {
+            continue;
+        }
+        let (plo, phi) = l.paras[pi - 1];
+        if phi > plo && l.toks[phi - 1].is(":") {
+            let (slo, _) = l.sents[l.sent_of[phi - 1] as usize];
+            for v in (slo..phi).rev() {
+                if l.cue_at(v).is_some() {
+                    if let Some(sp) = l.back_np(v, slo) {
+                        f.attr = Attr {
+                            speaker: Some(sp),
+                            cue: Some(v),
+                            end: phi,
+                        };
+                    }
+                    break;
+                }
+            }
+        }
+    }
+}
+
+fn clause_start(t: &Tok) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "he" | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "there"
+            | "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "no"
+            | "all"
+            | "some"
+            | "many"
+            | "most"
+            | "any"
+            | "both"
+    ) || (t.cap && t.is_word() && !lexicon::capital_function_word(&t.lower))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn reported_in_sentence(
+    _text: &str,
+    l: &Layout,
+    _si: usize,
+    lo: usize,
+    hi: usize,
+    used: &[usize],
+    quotes: &mut [Found],
+    out: &mut Vec<Found>,
+) {
+    let toks = &l.toks;
+    // Content ends before the terminator.
+    let mut end = hi;
+    while end > lo && (toks[end - 1].kind != Kind::Word || l.is_term(end - 1)) {
+        if toks[end - 1].is_word() {
+            break;
+        }
+        end -= 1;
+    }
+    let mut v = lo;
+    while v < end {
+        let Some(cue) = l.cue_at(v) else {
+            v += 1;
+            continue;
+        };
+        if used.contains(&v) || !cue.reports || (toks[v].cap && v > lo) {
+            v += 1;
+            continue;
+        }
+        // Where the reported clause starts.
+        let mut c0 = None;
+        let mut k = v + 1;
+        let limit = (v + 10).min(end);
+        while k < limit {
+            let t = &toks[k];
+            if t.is("that") {
+                c0 = Some(k + 1);
+                break;
+            }
+            if t.is_mark() || l.is_term(k) || t.is(":") {
+                break;
+            }
+            if t.is(",") && !(k + 1 < end && toks[k + 1].is("however")) {
+                break;
+            }
+            k += 1;
+        }
+        let weak = lexicon::weak_cue(cue.lemma);
+        if c0.is_none() && !weak && v + 1 < end {
+            let mut k = v + 1;
+            if cue.lemma == "tell" {
+                // told reporters / told the BBC: skip the addressee.
+                let mut n = 0;
+                while k < end && n < 4 && !clause_start_after_outlet(&toks[k], n) {
+                    k += 1;
+                    n += 1;
+                }
+            } else if matches!(
+                toks[k].lower.as_str(),
+                "on" | "last" | "yesterday" | "today" | "earlier" | "this" | "late"
+            ) {
+                let mut n = 0;
+                while k < end && n < 3 && !matches!(toks[k].lower.as_str(), "he" | "she" | "it" | "they" | "the" | "there" | "we") {
+                    k += 1;
+                    n += 1;
+                }
+                if k < end && toks[k].is(",") {
+                    k += 1;
+                }
+            }
+            if k < end && clause_start(&toks[k]) && cue.lemma != "add" {
+                c0 = Some(k);
+            }
+        }
+        let Some(c0) = c0 else {
+            v += 1;
+            continue;
+        };
+        let Some(sp) = l.back_np(v, lo) else {
+            v += 1;
+            continue;
+        };
+        if sp.1 - sp.0 == 1 && matches!(toks[sp.0].lower.as_str(), "it" | "there" | "this" | "that" | "which" | "who" | "you") {
+            v += 1;
+            continue;
+        }
+        let words = toks[c0..end].iter().filter(|t| t.is_word()).count();
+        if words < 3 {
+            v += 1;
+            continue;
+        }
+        let attr = Attr {
+            speaker: Some(sp),
+            cue: Some(v),
+            end,
+        };
+        // A quotation inside the clause makes it a mixed quote.
+        let inner: Vec<usize> = (c0..end)
+            .filter_map(|i| (l.inq[i] != 0).then(|| l.inq[i] as usize - 1))
+            .collect();
+        if !inner.is_empty() {
+            for f in quotes.iter_mut() {
+                if f.pair.is_some_and(|k| inner.contains(&k)) && f.attr.speaker.is_none() {
+                    f.attr = attr.clone();
+                    f.inherited = None;
+                    f.kind = QuoteType::Mixed;
+                }
+            }
+            v = end;
+            continue;
+        }
+        out.push(Found {
+            kind: QuoteType::Indirect,
+            spans: vec![(toks[c0].s, toks[end - 1].e)],
+            first: c0,
+            last: end,
+            attr,
+            inherited: None,
+            pair: None,
+        });
+        v = end;
+    }
+    let _ = cue_lemma;
+}
+
+fn clause_start_after_outlet(t: &Tok, n: usize) -> bool {
+    n > 0
+        && matches!(
+            t.lower.as_str(),
+            "he" | "she" | "they" | "it" | "we" | "i" | "there" | "his" | "her" | "its" | "their"
+        )
+}

@@ -1,0 +1,528 @@
+//! Speaker resolution: from the phrase as written to an actor, through the
+//! actors stage's mentions and coreference when present, else through the
+//! stage's own salience rules (last person-like subject for "he"/"she",
+//! the earlier full form of a surname, the earlier speaker for "the official").
+
+use std::collections::HashMap;
+
+use entente_core::{ActorCode, ActorRef, Doc, MentionKind, Span};
+
+use crate::extract::Layout;
+use crate::lexicon;
+use crate::text::Tok;
+
+/// A capitalised run that may name a person.
+#[derive(Debug, Clone)]
+struct Run {
+    s: usize,
+    e: usize,
+    person: bool,
+}
+
+/// Document-level resolution state.
+pub struct Resolver<'a> {
+    doc: &'a Doc,
+    l: &'a Layout,
+    /// Lower-cased surname → full name, from the first multi-word person run.
+    full: HashMap<String, String>,
+    /// Per sentence: the person it is about (its subject), when one is seen.
+    subj: Vec<Option<String>>,
+    runs_by_sent: Vec<Vec<Run>>,
+    /// Earlier speakers (token position, phrase lower-cased, resolved actor).
+    speakers: Vec<(usize, String, ActorRef, bool)>,
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+impl<'a> Resolver<'a> {
+    /// Reads name runs and sentence subjects for the whole document.
+    pub fn new(doc: &'a Doc, l: &'a Layout) -> Resolver<'a> {
+        let toks = &l.toks;
+        let mut runs_by_sent: Vec<Vec<Run>> = Vec::with_capacity(l.sents.len());
+        let mut full: HashMap<String, String> = HashMap::new();
+        for &(lo, hi) in &l.sents {
+            let mut runs = Vec::new();
+            let mut i = lo;
+            while i < hi {
+                if !(toks[i].cap && toks[i].is_word()) || l.inq[i] != 0 {
+                    i += 1;
+                    continue;
+                }
+                let s = i;
+                let mut e = i + 1;
+                while e < hi && l.inq[e] == 0 {
+                    let t = &toks[e];
+                    if t.cap && t.is_word() {
+                        e += 1;
+                    } else if matches!(t.lower.as_str(), "al" | "bin" | "de" | "van" | "von" | "da" | "del" | "la" | "le" | "el")
+                        && toks.get(e + 1).is_some_and(|n| n.cap)
+                    {
+                        e += 1;
+                    } else if t.is(".") && toks[e - 1].e == t.s && toks[e - 1].e - toks[e - 1].s <= 2 && toks.get(e + 1).is_some_and(|n| n.cap) {
+                        e += 1; // "John F. Kennedy", "Mr. Smith"
+                    } else {
+                        break;
+                    }
+                    // A possessive ends the run ("Iran’s president").
+                    if toks[e - 1].lower.ends_with("’s") || toks[e - 1].lower.ends_with("'s") {
+                        break;
+                    }
+                }
+                let mut rs = s;
+                while rs < e && (lexicon::capital_function_word(&toks[rs].lower) || toks[rs].is(".")) {
+                    rs += 1;
+                }
+                if rs < e {
+                    runs.push(Run {
+                        s: rs,
+                        e,
+                        person: false,
+                    });
+                }
+                i = e;
+            }
+            runs_by_sent.push(runs);
+        }
+        // Person-like runs and their full forms.
+        for runs in runs_by_sent.iter_mut() {
+            for r in runs.iter_mut() {
+                let (titled, ns) = strip_titles(toks, r.s, r.e);
+                let words: Vec<&Tok> = toks[ns..r.e].iter().filter(|t| t.is_word()).collect();
+                if words.is_empty() {
+                    continue;
+                }
+                let lower_all = words
+                    .iter()
+                    .map(|t| strip_possessive(&t.lower))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let org = words.iter().any(|t| lexicon::org_word(strip_possessive(&t.lower)));
+                let country = lexicon::country(&lower_all).is_some();
+                let acronym = words.len() == 1 && {
+                    let t = words[0];
+                    t.e - t.s <= 6
+                        && doc.text[t.s..t.e]
+                            .chars()
+                            .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+                };
+                let possessive = words.last().is_some_and(|t| t.lower.ends_with("’s") || t.lower.ends_with("'s"));
+                if org || country || acronym {
+                    continue;
+                }
+                if words.len() >= 2 || titled {
+                    r.person = !possessive || words.len() >= 2;
+                    if words.len() >= 2 && !possessive {
+                        let name = doc.text[toks[ns].s..toks[r.e - 1].e].to_string();
+                        let sur = words[words.len() - 1].lower.clone();
+                        full.entry(sur).or_insert(name);
+                    }
+                }
+            }
+        }
+        for runs in runs_by_sent.iter_mut() {
+            for r in runs.iter_mut() {
+                if !r.person && r.e == r.s + 1 {
+                    let w = strip_possessive(&toks[r.s].lower);
+                    if full.contains_key(w) && !lexicon::capital_function_word(w) {
+                        r.person = true;
+                    }
+                }
+            }
+        }
+        let mut me = Resolver {
+            doc,
+            l,
+            full,
+            subj: vec![None; l.sents.len()],
+            runs_by_sent,
+            speakers: Vec::new(),
+        };
+        // Sentence subjects, pronouns chained to earlier subjects.
+        for si in 0..l.sents.len() {
+            let (lo, hi) = l.sents[si];
+            let first_pron = (lo..hi).find(|&i| l.inq[i] == 0 && matches!(toks[i].lower.as_str(), "he" | "she"));
+            let first_run = me.runs_by_sent[si].iter().find(|r| r.person).map(|r| r.s);
+            let s = match (first_pron, first_run) {
+                (Some(p), Some(r)) if p < r => me.earlier_subject(si),
+                (Some(_), None) => me.earlier_subject(si),
+                (_, Some(r)) => {
+                    let run = me.runs_by_sent[si].iter().find(|x| x.s == r).cloned();
+                    run.map(|x| me.run_name(x.s, x.e))
+                }
+                (None, None) => None,
+            };
+            me.subj[si] = s;
+        }
+        me
+    }
+
+    fn earlier_subject(&self, si: usize) -> Option<String> {
+        (si.saturating_sub(6)..si).rev().find_map(|k| self.subj[k].clone())
+    }
+
+    /// The display name of a run: titles dropped, surname expanded.
+    fn run_name(&self, s: usize, e: usize) -> String {
+        let toks = &self.l.toks;
+        let (_, ns) = strip_titles(toks, s, e);
+        let ns = if ns >= e { s } else { ns };
+        let text = &self.doc.text[toks[ns].s..toks[e - 1].e];
+        let text = strip_possessive(text);
+        if e - ns == 1 {
+            if let Some(f) = self.full.get(strip_possessive(&toks[ns].lower)) {
+                return f.clone();
+            }
+        }
+        text.to_string()
+    }
+
+    /// Resolves a speaker phrase (token range) to an actor. Returns the
+    /// actor, the mention index used, and whether the source is anonymous
+    /// (directly or through the phrase it refers back to).
+    pub fn resolve(&mut self, sp: (usize, usize)) -> (Option<ActorRef>, Option<u32>, bool) {
+        let toks = &self.l.toks;
+        let (s, e) = sp;
+        let span = Span::new(toks[s].s, toks[e - 1].e);
+        let phrase_lower = toks[s..e]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let head = toks[s..e]
+            .iter()
+            .rev()
+            .find(|t| t.is_word())
+            .map(|t| t.lower.clone())
+            .unwrap_or_default();
+        let si = self.l.sent_of[s] as usize;
+        let pronoun = e - s == 1 && lexicon::pronoun(&head);
+        let anon_phrase = is_anonymous_phrase(toks, s, e);
+
+        // 1. The actors stage's mentions, following coreference.
+        let (mut actor, mention) = self.from_mentions(span);
+        let mut anonymous = anon_phrase;
+
+        // 2. Own rules.
+        if actor.is_none() {
+            if pronoun {
+                actor = match head.as_str() {
+                    "he" | "she" => self.pronoun_person(s, si).map(|n| ActorRef {
+                        code: self.code_for_name(&n),
+                        name: n,
+                    }),
+                    "i" | "we" => self.transcript_label(s),
+                    "they" => self
+                        .speakers
+                        .iter()
+                        .rev()
+                        .find(|x| x.0 < s && x.1.ends_with('s'))
+                        .map(|x| x.2.clone()),
+                    _ => None,
+                };
+                if let Some(a) = &actor {
+                    anonymous = self
+                        .speakers
+                        .iter()
+                        .rev()
+                        .find(|x| x.2.name == a.name)
+                        .is_some_and(|x| x.3);
+                }
+            } else if let Some(r) = self.person_run_in(si, s, e) {
+                let n = self.run_name(r.0, r.1);
+                actor = Some(ActorRef {
+                    code: self.code_for_name(&n),
+                    name: n,
+                });
+            } else {
+                // A description: "the official" refers back to an earlier
+                // speaker with the same head noun.
+                let definite = toks[s].is("the") || toks[s].is("this");
+                if definite && e - s <= 3 {
+                    if let Some(x) = self
+                        .speakers
+                        .iter()
+                        .rev()
+                        .find(|x| x.0 < s && x.1 != phrase_lower && x.1.split(' ').next_back() == Some(head.as_str()))
+                    {
+                        actor = Some(x.2.clone());
+                        anonymous = x.3;
+                    } else if let Some(a) = self.earlier_description(s, &head) {
+                        anonymous = anonymous || is_anonymous_text(&a.name);
+                        actor = Some(a);
+                    }
+                }
+                if actor.is_none() {
+                    let name = description_name(&self.doc.text[span.start as usize..span.end as usize]);
+                    let code = description_code(&name.to_lowercase(), anon_phrase);
+                    if !name.is_empty() {
+                        actor = Some(ActorRef { name, code });
+                    }
+                }
+            }
+        } else if pronoun {
+            if let Some(a) = &actor {
+                anonymous = self
+                    .speakers
+                    .iter()
+                    .rev()
+                    .find(|x| x.2.name == a.name)
+                    .is_some_and(|x| x.3);
+            }
+        }
+        if let Some(a) = &actor {
+            self.speakers.push((s, phrase_lower, a.clone(), anonymous));
+            // The speaker is what the sentence is about.
+            if !anonymous && !pronoun {
+                self.subj[si] = Some(a.name.clone());
+            } else if pronoun && matches!(head.as_str(), "he" | "she") {
+                self.subj[si] = Some(a.name.clone());
+            }
+        }
+        (actor, mention, anonymous)
+    }
+
+    fn from_mentions(&self, span: Span) -> (Option<ActorRef>, Option<u32>) {
+        let ms = &self.doc.mentions;
+        let mut best: Option<usize> = None;
+        for (i, m) in ms.iter().enumerate() {
+            if m.span.overlaps(span) {
+                // Prefer the last (head-most) mention inside the phrase.
+                if best.is_none_or(|b| ms[b].span.start <= m.span.start) {
+                    best = Some(i);
+                }
+            }
+        }
+        let Some(mut i) = best else {
+            return (None, None);
+        };
+        let first = i as u32;
+        for _ in 0..32 {
+            let m = &ms[i];
+            let resolved = m.actor.is_some() || m.code.is_some();
+            if resolved && !matches!(m.kind, MentionKind::Pronoun) {
+                let name = m
+                    .actor
+                    .clone()
+                    .unwrap_or_else(|| self.doc.slice(m.span).to_string());
+                return (
+                    Some(ActorRef {
+                        name,
+                        code: m.code.clone(),
+                    }),
+                    Some(first),
+                );
+            }
+            match m.antecedent {
+                Some(a) if (a as usize) < ms.len() && a as usize != i => i = a as usize,
+                _ => break,
+            }
+        }
+        (None, Some(first))
+    }
+
+    /// A code for a name from the actors stage's mentions elsewhere in the
+    /// document (same surname), when it resolved one.
+    fn code_for_name(&self, name: &str) -> Option<ActorCode> {
+        let sur = name.split_whitespace().next_back()?.to_lowercase();
+        self.doc.mentions.iter().find_map(|m| {
+            let t = self.doc.slice(m.span).to_lowercase();
+            let last = t.split_whitespace().next_back().map(strip_possessive);
+            (last == Some(sur.as_str())).then(|| m.code.clone()).flatten()
+        })
+    }
+
+    fn person_run_in(&self, si: usize, s: usize, e: usize) -> Option<(usize, usize)> {
+        self.runs_by_sent[si]
+            .iter()
+            .rev()
+            .find(|r| r.s >= s && r.e <= e && r.person)
+            .map(|r| (r.s, r.e))
+            .or_else(|| {
+                // A single capitalised word that is not an organisation or
+                // country still names its speaker ("Smith said").
+                let toks = &self.l.toks;
+                let caps: Vec<usize> = (s..e).filter(|&i| toks[i].cap && toks[i].is_word()).collect();
+                let all_caps_name = !caps.is_empty()
+                    && caps.len() == (s..e).filter(|&i| toks[i].is_word()).count()
+                    && caps.iter().all(|&i| {
+                        let w = strip_possessive(&toks[i].lower);
+                        !lexicon::org_word(w) && lexicon::country(w).is_none() && !lexicon::capital_function_word(w)
+                    })
+                    && lexicon::country(&toks[s..e].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ")).is_none();
+                let acronym = caps.len() == 1 && {
+                    let t = &toks[caps[0]];
+                    self.doc.text[t.s..t.e].chars().all(|c| c.is_uppercase() || c == '.')
+                };
+                (all_caps_name && !acronym).then_some((s, e))
+            })
+    }
+
+    /// "he"/"she": a person named earlier in the sentence, else the subject
+    /// of the nearest earlier sentence that has one.
+    fn pronoun_person(&self, at: usize, si: usize) -> Option<String> {
+        if let Some(r) = self.runs_by_sent[si].iter().find(|r| r.person && r.e <= at) {
+            return Some(self.run_name(r.s, r.e));
+        }
+        let (lo, _) = self.l.sents[si];
+        let earlier_pron = (lo..at).any(|i| self.l.inq[i] == 0 && matches!(self.l.toks[i].lower.as_str(), "he" | "she"));
+        if earlier_pron {
+            if let Some(s) = &self.subj[si] {
+                return Some(s.clone());
+            }
+        }
+        self.earlier_subject(si)
+    }
+
+    /// "I"/"we" in a transcript paragraph labelled `NAME:`.
+    fn transcript_label(&self, at: usize) -> Option<ActorRef> {
+        let l = self.l;
+        let pi = l.para_of_sent[l.sent_of[at] as usize] as usize;
+        for p in (pi.saturating_sub(20)..=pi).rev() {
+            let (lo, hi) = l.paras[p];
+            let colon = (lo..hi.min(lo + 6)).find(|&i| l.toks[i].is(":"))?;
+            let label = &self.doc.text[l.toks[lo].s..l.toks[colon].s];
+            if colon > lo && label.chars().any(|c| c.is_alphabetic()) && !label.chars().any(|c| c.is_lowercase()) {
+                let name = label.trim().trim_start_matches("THE ").to_string();
+                return (name != "Q").then_some(ActorRef { name, code: None });
+            }
+        }
+        None
+    }
+
+    /// "the official": an earlier indefinite phrase with the same head
+    /// ("a US State Department official"), even when not itself a speaker.
+    fn earlier_description(&self, at: usize, head: &str) -> Option<ActorRef> {
+        let toks = &self.l.toks;
+        let lo = at.saturating_sub(400);
+        for i in (lo..at).rev() {
+            if toks[i].lower != head || self.l.inq[i] != 0 {
+                continue;
+            }
+            let mut s = i;
+            while s > 0 && i - s < 6 && toks[s - 1].is_word() && !lexicon::np_stop(&toks[s - 1].lower) {
+                s -= 1;
+                if matches!(toks[s].lower.as_str(), "a" | "an") {
+                    break;
+                }
+            }
+            if matches!(toks[s].lower.as_str(), "a" | "an") && s < i {
+                let name = description_name(&self.doc.text[toks[s].s..toks[i].e]);
+                let code = description_code(&name.to_lowercase(), true);
+                return Some(ActorRef { name, code });
+            }
+        }
+        None
+    }
+}
+
+/// Strips leading titles and lower-case words ("Secretary of State John
+/// Kerry" → "John Kerry"). Returns whether a title was seen and where the
+/// name starts.
+fn strip_titles(toks: &[Tok], s: usize, e: usize) -> (bool, usize) {
+    let mut i = s;
+    let mut titled = false;
+    while i + 1 < e {
+        let l = toks[i].lower.as_str();
+        if lexicon::title_word(l) || !toks[i].cap || toks[i].is(".") || l.ends_with("’s") || l.ends_with("'s") || lexicon::country(l).is_some() {
+            if lexicon::title_word(l) {
+                titled = true;
+            }
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    (titled, i)
+}
+
+/// Whether a speaker phrase names nobody: "an anonymous senior Iranian
+/// official", "sources familiar with the talks", "some reports".
+fn is_anonymous_phrase(toks: &[Tok], s: usize, e: usize) -> bool {
+    let words: Vec<&Tok> = toks[s..e].iter().filter(|t| t.is_word()).collect();
+    if words.iter().any(|t| matches!(t.lower.as_str(), "anonymous" | "unnamed" | "unidentified")) {
+        return true;
+    }
+    let Some(head) = words.last() else {
+        return false;
+    };
+    if !lexicon::anonymous_head(&head.lower) {
+        return false;
+    }
+    // A person's name in the phrase makes it on the record.
+    !words.windows(2).any(|w| {
+        w[0].cap
+            && w[1].cap
+            && !lexicon::capital_function_word(&w[0].lower)
+            && !lexicon::title_word(&w[0].lower)
+            && lexicon::country(&w[0].lower).is_none()
+            && !lexicon::org_word(&w[1].lower)
+    })
+}
+
+fn is_anonymous_text(s: &str) -> bool {
+    let l = s.to_lowercase();
+    l.split_whitespace()
+        .next_back()
+        .is_some_and(lexicon::anonymous_head)
+}
+
+/// A description as an actor name: leading article dropped.
+fn description_name(s: &str) -> String {
+    let t = s.trim();
+    for a in ["The ", "the ", "A ", "a ", "An ", "an "] {
+        if let Some(r) = t.strip_prefix(a) {
+            return r.to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// A code for a description from its country word and role ("a US State
+/// Department official" → USAGOV; "Iran" → IRN).
+fn description_code(lower: &str, official: bool) -> Option<ActorCode> {
+    if let Some((c, _)) = lexicon::country(lower.trim()) {
+        return Some(ActorCode::new(c));
+    }
+    let mut country = None;
+    for w in lower.split(|c: char| c.is_whitespace() || c == '-') {
+        if let Some((c, _)) = lexicon::country(w.trim_end_matches("’s").trim_end_matches("'s")) {
+            country = Some(c);
+            break;
+        }
+    }
+    let country = country.or_else(|| {
+        ["white house", "state department", "pentagon"]
+            .iter()
+            .any(|k| lower.contains(k))
+            .then_some("USA")
+    })?;
+    let gov = official
+        || ["government", "ministry", "minister", "department", "official", "spokes", "president", "white house", "kremlin", "administration"]
+            .iter()
+            .any(|k| lower.contains(k));
+    let mil = ["military", "army", "pentagon", "defense department", "forces"].iter().any(|k| lower.contains(k));
+    let role = if mil { "MIL" } else if gov { "GOV" } else { "" };
+    Some(ActorCode::new(format!("{country}{role}")))
+}
+
+/// What can be inferred from an anonymous source's description.
+pub fn infer_anonymous(desc: &str) -> Option<String> {
+    let lower = desc.to_lowercase();
+    let mut parts = Vec::new();
+    for w in lower.split(|c: char| c.is_whitespace() || c == '-') {
+        if let Some((_, name)) = lexicon::country(w.trim_end_matches("’s").trim_end_matches("'s")) {
+            parts.push(format!("country={name}"));
+            break;
+        }
+    }
+    if let Some((_, inst)) = lexicon::INSTITUTIONS.iter().find(|(k, _)| lower.contains(k)) {
+        parts.push(format!("institution={inst}"));
+    }
+    if let Some(r) = lexicon::RANKS.iter().find(|r| lower.split_whitespace().any(|w| w == **r)) {
+        parts.push(format!("rank={r}"));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
