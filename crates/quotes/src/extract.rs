@@ -145,8 +145,14 @@ impl Layout {
                 "some" | "the" | "a" | "an" | "these" | "those" | "media" | "news" | "his" | "her"
                     | "their" | "its" | "our" | "my" | "your" | "no" | "many" | "several"
                     | "unconfirmed" | "recent" | "earlier" | "other" | "phone" | "this" | "that"
+                    | "in" | "on" | "with" | "of" | "for" | "by" | "from" | "at" | "about"
+                    | "after" | "amid" | "despite" | "whose" | "own"
             )
         {
+            return None;
+        }
+        // Passive ("as reported by", "was told by"): the agent is elsewhere.
+        if self.toks.get(i + 1).is_some_and(|n| n.is("by")) {
             return None;
         }
         lexicon::cue(&t.lower)
@@ -194,16 +200,34 @@ impl Layout {
                 j = k;
             }
         }
-        // A parenthetical between speaker and cue: "X, in a statement, said".
+        // "X, who …, said" is rare; "X who said" is common: skip the "who".
+        if j > lo && toks[j - 1].is("who") {
+            j -= 1;
+        }
+        // Something between commas before the cue: an appositive name
+        // ("The prime minister, Boris Johnson, said") or a parenthetical
+        // ("X, in a statement, said").
+        let mut appositive: Option<(usize, usize)> = None;
         if j > lo && toks[j - 1].is(",") {
             let mut k = j - 1;
             let mut n = 0;
-            while k > lo && !toks[k - 1].is(",") && n < 8 {
+            while k > lo && !toks[k - 1].is(",") && n < 16 {
                 k -= 1;
                 n += 1;
             }
+            let seg = (k, j - 1);
+            let words: Vec<&Tok> = toks[seg.0..seg.1].iter().filter(|t| t.is_word()).collect();
+            let name = !words.is_empty()
+                && words.len() <= 5
+                && words.iter().all(|t| t.cap)
+                && !lexicon::capital_function_word(&words[0].lower);
+            if name {
+                appositive = Some(seg);
+            }
             if k > lo && toks[k - 1].is(",") && n > 0 {
                 j = k - 1;
+            } else if name {
+                return Some(seg);
             } else {
                 return None;
             }
@@ -215,17 +239,31 @@ impl Layout {
             match t.kind {
                 Kind::Word => {
                     if lexicon::np_stop(&t.lower) {
-                        // "and" joins two names ("Smith and Jones said").
+                        // "and" joins two names ("Smith and Jones said");
+                        // "to" belongs to "Ambassador to the United Nations".
                         let joins = t.is("and")
                             && s >= 2
                             && s - 1 > lo
                             && toks[s - 2].cap
-                            && toks.get(s).is_some_and(|n| n.cap);
-                        if !joins {
+                            && toks.get(s).is_some_and(|n| n.cap || lexicon::title_word(&n.lower) || n.is("contributor"));
+                        let title_to = (t.is("to") || t.is("for"))
+                            && s >= 2
+                            && s - 1 > lo
+                            && matches!(
+                                toks[s - 2].lower.as_str(),
+                                "ambassador" | "contributor" | "adviser" | "advisor" | "envoy"
+                                    | "spokesperson" | "spokesman" | "spokeswoman" | "assistant"
+                                    | "counsel" | "secretary" | "minister" | "commissioner"
+                                    | "representative" | "delegate"
+                            );
+                        if !joins && !title_to {
                             break;
                         }
                     }
                     if lexicon::cue(&t.lower).is_some() && !t.cap {
+                        break;
+                    }
+                    if lexicon::pronoun(&t.lower) && s < end {
                         break;
                     }
                 }
@@ -241,9 +279,20 @@ impl Layout {
                 _ => break,
             }
             s -= 1;
-            if end - s > 14 {
+            if lexicon::pronoun(&toks[s].lower) && s + 1 == end {
+                break;
+            }
+            if end - s > 16 {
                 return None;
             }
+        }
+        // "X speaking to Y said": Y is the outlet, X the speaker.
+        if s >= lo + 2
+            && s < end
+            && matches!(toks[s - 1].lower.as_str(), "to" | "with")
+            && matches!(toks[s - 2].lower.as_str(), "speaking" | "talking")
+        {
+            return self.back_np(s - 2, lo);
         }
         // Drop leading conjunctions, time words and "Last week".
         while s < end {
@@ -265,13 +314,32 @@ impl Layout {
             }
         }
         if s >= end {
-            return None;
+            return appositive;
         }
         // A speaker must contain a word that can head a noun phrase.
         if !toks[s..end].iter().any(|t| t.is_word()) {
+            return appositive;
+        }
+        match appositive {
+            // The description and the name together, as written.
+            Some((_, ae)) if toks[end].is(",") => Some((s, ae)),
+            _ => Some((s, end)),
+        }
+    }
+
+    /// The speaker of a cue whose own subject is not next to it: a
+    /// coordinated ("X called it … and said …") or participial ("X did Y,
+    /// saying …") cue takes the subject of its sentence.
+    fn shared_subject(&self, v: usize, _lo: usize) -> Option<(usize, usize)> {
+        let lo = self.sents[self.sent_of[v] as usize].0;
+        let prev = v.checked_sub(1).map(|p| self.toks[p].lower.as_str());
+        let participle = self.toks[v].lower.ends_with("ing");
+        let coordinated = matches!(prev, Some("and") | Some("but"));
+        let after_comma = matches!(prev, Some(","));
+        if !(participle || coordinated || (after_comma && participle)) {
             return None;
         }
-        Some((s, end))
+        self.subject_np(lo, v)
     }
 
     /// The speaker phrase read forwards from `from` (after an inverted cue).
@@ -321,12 +389,74 @@ impl Layout {
             if matches!(t.kind, Kind::Open) || (t.kind == Kind::Straight && self.inq[j] != 0) {
                 break;
             }
-            if self.is_term(j) || t.is(":") {
+            if (self.is_term(j) && !self.abbrev_dot(j)) || t.is(":") {
                 break;
             }
             j += 1;
         }
         j
+    }
+
+    /// A period that closes an abbreviation or an initial ("Michael S. Regan").
+    fn abbrev_dot(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        if !t.is(".") || j == 0 {
+            return false;
+        }
+        let w = &self.toks[j - 1];
+        w.e == t.s
+            && w.is_word()
+            && ((w.cap && w.e - w.s == 1) || matches!(w.lower.as_str(), "mr" | "mrs" | "ms" | "dr" | "st" | "gen" | "sen" | "rep" | "gov" | "lt" | "col" | "prof" | "jr" | "u.s" | "u.n" | "u.k"))
+    }
+
+    /// The subject of the sentence (or clause) starting at `lo`: an
+    /// introductory phrase up to a comma is skipped, then capitalised words,
+    /// determiners and titles are taken up to the first other word. Used when
+    /// the speaker is the subject of a verb that is not a cue ("Trump
+    /// criticised …: “…”") or of a coordinated or participial cue ("X called
+    /// it … and said …", "X did Y, saying …").
+    pub fn subject_np(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
+        let toks = &self.toks;
+        let mut s = lo;
+        if s < hi && (lexicon::capital_function_word(&toks[s].lower) && !matches!(toks[s].lower.as_str(), "the" | "a" | "an" | "he" | "she" | "they" | "we" | "i" | "it")) {
+            // "In a statement, …", "On Friday in Istanbul, …".
+            if let Some(c) = (s..hi.min(s + 14)).find(|&k| toks[k].is(",")) {
+                s = c + 1;
+            }
+        }
+        while s < hi && lexicon::np_lead_drop(&toks[s].lower) {
+            s += 1;
+        }
+        let mut e = s;
+        while e < hi {
+            let t = &toks[e];
+            let ok = match t.kind {
+                Kind::Word => {
+                    t.cap
+                        || matches!(t.lower.as_str(), "the" | "a" | "an" | "of" | "for" | "and" | "de" | "al" | "bin")
+                        || lexicon::title_word(&t.lower)
+                        || (e == s && lexicon::pronoun(&t.lower))
+                }
+                Kind::Punct => t.is("-") || t.is("&") || self.abbrev_dot(e),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            if e > s && lexicon::pronoun(&toks[e - 1].lower) && toks[e - 1].e - toks[e - 1].s <= 4 && !t.cap {
+                break;
+            }
+            e += 1;
+            if e - s > 14 {
+                return None;
+            }
+        }
+        // Trailing function words belong to what follows.
+        while e > s && matches!(toks[e - 1].lower.as_str(), "the" | "a" | "an" | "of" | "for" | "and") {
+            e -= 1;
+        }
+        let next_ok = toks.get(e).is_some_and(|n| n.is_word() && !n.cap || n.is(","));
+        (e > s && next_ok && toks[s..e].iter().any(|t| t.cap || lexicon::pronoun(&t.lower))).then_some((s, e))
     }
 }
 
@@ -373,6 +503,11 @@ impl Layout {
             w0 += 1;
         }
         if w0 >= pe {
+            return None;
+        }
+        // “… .” Next sentence: a capitalised word after a full stop inside
+        // the marks starts a new sentence, not an attribution.
+        if p.close > 0 && self.toks[p.close - 1].is(".") && self.toks[w0].cap {
             return None;
         }
         let wend = self.clause_end(w0);
@@ -452,18 +587,13 @@ impl Layout {
                 continue;
             }
             let gap = hi - v - 1;
-            if !separated && !that && gap > 0 {
-                // "said the UN “…”" only when close to the mark.
-                if gap > 6 {
-                    return None;
-                }
-            }
-            if separated && gap > 10 {
+            if gap > 20 {
                 return None;
             }
-            let speaker = match self.back_np(v, lo) {
+            let back = self.back_np(v, lo).or_else(|| self.shared_subject(v, lo));
+            let speaker = match back {
                 Some(sp) => Some(sp),
-                None if gap > 0 && !that => self.fwd_np(v + 1, hi),
+                None if gap > 0 && !that && gap <= 6 => self.fwd_np(v + 1, hi),
                 None => None,
             };
             speaker?;
@@ -476,6 +606,27 @@ impl Layout {
                 separated,
                 that,
             ));
+        }
+        // No cue, but the quotation is introduced by a colon or comma after
+        // a clause: its subject speaks ("Trump criticised X: “…”").
+        if hi > lo && matches!(self.toks[hi - 1].lower.as_str(), "read" | "reads" | "reading") {
+            separated = true;
+        }
+        if separated {
+            let lo = self.sents[si].0;
+            if let Some(sp) = self.subject_np(lo, hi) {
+                if sp.1 < hi {
+                    return Some((
+                        Attr {
+                            speaker: Some(sp),
+                            cue: None,
+                            end: p.open,
+                        },
+                        true,
+                        false,
+                    ));
+                }
+            }
         }
         None
     }
@@ -498,6 +649,7 @@ impl Layout {
         let v = best?;
         let sp = self
             .back_np(v, lo)
+            .or_else(|| self.shared_subject(v, lo))
             .or_else(|| self.fwd_np(v + 1, self.clause_end(v + 1)))?;
         Some(Attr {
             speaker: Some(sp),
@@ -546,8 +698,20 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
         let ends_sentence = inner
             .last()
             .is_some_and(|t| matches!(t.lower.as_str(), "." | "?" | "!" | "," | "…"));
-        let post = l.post_attr(p);
-        let pre = if post.is_none() { l.pre_attr(k) } else { None };
+        let mut post = l.post_attr(p);
+        let trailing_according = post
+            .as_ref()
+            .and_then(|a| a.cue)
+            .is_some_and(|c| l.toks[c].is("according"));
+        let pre = if post.is_none() || trailing_according {
+            l.pre_attr(k).filter(|x| x.0.cue.is_some())
+        } else {
+            None
+        };
+        if pre.is_some() {
+            post = None;
+        }
+        let pre = if pre.is_none() && post.is_none() { l.pre_attr(k) } else { pre };
         let (kind, attr) = match (post, pre) {
             (Some(a), _) => {
                 let kind = if !upper && !ends_sentence && words < 4 {
@@ -650,8 +814,9 @@ fn merge_quotes(l: &Layout, out: &mut Vec<Found>) {
         if cur.attr.speaker.is_none() && cur.kind == QuoteType::Direct {
             let prev_para = l.para_of_tok(prev.first);
             let cur_para = l.para_of_tok(cur.first);
+            let opens_para = cur_pair.is_some_and(|b| l.paras[cur_para].0 == b.open);
             if prev.attr.speaker.is_some() || prev.inherited.is_some() {
-                if prev_para == cur_para || prev_para + 1 == cur_para {
+                if prev_para == cur_para || (prev_para + 1 == cur_para && opens_para) {
                     out[i].inherited = Some(prev.inherited.unwrap_or(i - 1));
                 }
             }
@@ -797,7 +962,7 @@ fn reported_in_sentence(
             v += 1;
             continue;
         };
-        let Some(sp) = l.back_np(v, lo) else {
+        let Some(sp) = l.back_np(v, lo).or_else(|| l.shared_subject(v, lo)) else {
             v += 1;
             continue;
         };

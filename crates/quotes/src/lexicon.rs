@@ -119,7 +119,7 @@ pub fn weak_cue(lemma: &str) -> bool {
 
 /// Personal pronouns that can be speakers.
 pub fn pronoun(lower: &str) -> bool {
-    matches!(lower, "he" | "she" | "they" | "i" | "we" | "it")
+    matches!(lower, "he" | "she" | "they" | "i" | "we" | "it" | "him" | "her")
 }
 
 /// Words that may sit between a speaker and its cue verb ("has also said").
@@ -704,7 +704,88 @@ pub fn org_word(lower: &str) -> bool {
             | "west"
             | "coalition"
             | "alliance"
+            | "international"
+            | "eastern"
+            | "western"
+            | "northern"
+            | "southern"
+            | "mediterranean"
+            | "sea"
+            | "ocean"
+            | "gulf"
+            | "river"
+            | "mount"
+            | "lake"
+            | "bay"
+            | "north"
+            | "south"
+            | "central"
+            | "united"
+            | "federal"
+            | "royal"
+            | "democratic"
+            | "republican"
+            | "republicans"
+            | "democrats"
+            | "labour"
+            | "conservative"
+            | "liberal"
+            | "daily"
+            | "herald"
+            | "tribune"
+            | "guardian"
+            | "telegraph"
+            | "think"
+            | "tank"
+            | "summit"
+            | "conference"
+            | "act"
+            | "law"
+            | "bill"
+            | "treaty"
+            | "agreement"
+            | "hall"
+            | "bridge"
+            | "road"
+            | "square"
+            | "park"
+            | "castle"
+            | "palace"
+            | "kong"
+            | "york"
+            | "angeles"
+            | "francisco"
+            | "internet"
+            | "covid"
+            | "day"
+            | "week"
+            | "caliphate"
+            | "operation"
     )
+}
+
+/// Folds common Latin diacritics so that "Erdogan" and "Erdoğan" meet.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' | 'ā' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ē' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' | 'ī' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ç' | 'ć' | 'č' => 'c',
+            'ğ' => 'g',
+            'ł' => 'l',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ś' | 'ş' | 'š' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ý' | 'ÿ' => 'y',
+            'ř' => 'r',
+            'ť' | 'ţ' => 't',
+            'đ' | 'ď' => 'd',
+            other => other,
+        })
+        .collect()
 }
 
 /// Capitalised words that start sentences but are not names.

@@ -87,37 +87,48 @@ impl<'a> Resolver<'a> {
             }
             runs_by_sent.push(runs);
         }
-        // Person-like runs and their full forms.
+        // Person-like runs and their full forms. A run's person part is its
+        // tail after organisation, country and title words ("United Nations
+        // Nikki Haley" → "Nikki Haley", "Vice President Kamala Harris").
         for runs in runs_by_sent.iter_mut() {
             for r in runs.iter_mut() {
-                let (titled, ns) = strip_titles(toks, r.s, r.e);
-                let words: Vec<&Tok> = toks[ns..r.e].iter().filter(|t| t.is_word()).collect();
+                let mut ts = r.e;
+                while ts > r.s {
+                    let w = strip_possessive(&toks[ts - 1].lower);
+                    let blocked = toks[ts - 1].is_word()
+                        && (lexicon::org_word(w) || lexicon::title_word(w) || lexicon::country(w).is_some());
+                    if blocked {
+                        break;
+                    }
+                    ts -= 1;
+                }
+                let titled = ts > r.s
+                    && toks[ts - 1].is_word()
+                    && lexicon::title_word(strip_possessive(&toks[ts - 1].lower));
+                // Back over "." of initials inside the tail is fine; a tail
+                // must hold a word.
+                let words: Vec<&Tok> = toks[ts..r.e].iter().filter(|t| t.is_word()).collect();
                 if words.is_empty() {
                     continue;
                 }
-                let lower_all = words
-                    .iter()
-                    .map(|t| strip_possessive(&t.lower))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let org = words.iter().any(|t| lexicon::org_word(strip_possessive(&t.lower)));
-                let country = lexicon::country(&lower_all).is_some();
+                let possessive = words
+                    .last()
+                    .is_some_and(|t| t.lower.ends_with("’s") || t.lower.ends_with("'s"));
                 let acronym = words.len() == 1 && {
                     let t = words[0];
-                    t.e - t.s <= 6
-                        && doc.text[t.s..t.e]
-                            .chars()
-                            .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+                    doc.text[t.s..t.e]
+                        .chars()
+                        .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
                 };
-                let possessive = words.last().is_some_and(|t| t.lower.ends_with("’s") || t.lower.ends_with("'s"));
-                if org || country || acronym {
+                if acronym {
                     continue;
                 }
                 if words.len() >= 2 || titled {
-                    r.person = !possessive || words.len() >= 2;
+                    r.s = ts;
+                    r.person = true;
                     if words.len() >= 2 && !possessive {
-                        let name = doc.text[toks[ns].s..toks[r.e - 1].e].to_string();
-                        let sur = words[words.len() - 1].lower.clone();
+                        let name = doc.text[toks[ts].s..toks[r.e - 1].e].to_string();
+                        let sur = lexicon::fold(&words[words.len() - 1].lower);
                         full.entry(sur).or_insert(name);
                     }
                 }
@@ -127,7 +138,7 @@ impl<'a> Resolver<'a> {
             for r in runs.iter_mut() {
                 if !r.person && r.e == r.s + 1 {
                     let w = strip_possessive(&toks[r.s].lower);
-                    if full.contains_key(w) && !lexicon::capital_function_word(w) {
+                    if full.contains_key(&lexicon::fold(w)) && !lexicon::capital_function_word(w) {
                         r.person = true;
                     }
                 }
@@ -145,7 +156,10 @@ impl<'a> Resolver<'a> {
         for si in 0..l.sents.len() {
             let (lo, hi) = l.sents[si];
             let first_pron = (lo..hi).find(|&i| l.inq[i] == 0 && matches!(toks[i].lower.as_str(), "he" | "she"));
-            let first_run = me.runs_by_sent[si].iter().find(|r| r.person).map(|r| r.s);
+            let first_run = me.runs_by_sent[si]
+                .iter()
+                .find(|r| r.person && !me.governed(r.s))
+                .map(|r| r.s);
             let s = match (first_pron, first_run) {
                 (Some(p), Some(r)) if p < r => me.earlier_subject(si),
                 (Some(_), None) => me.earlier_subject(si),
@@ -160,6 +174,21 @@ impl<'a> Resolver<'a> {
         me
     }
 
+    /// Whether the run starting at `s` is the object of a preposition
+    /// ("speaking to Martin Smith"), hence a poor antecedent for "he".
+    fn governed(&self, s: usize) -> bool {
+        let toks = &self.l.toks;
+        let mut i = s;
+        while i > 0 && lexicon::title_word(&toks[i - 1].lower) && !toks[i - 1].cap {
+            i -= 1;
+        }
+        i > 0
+            && matches!(
+                toks[i - 1].lower.as_str(),
+                "to" | "with" | "by" | "from" | "for" | "of" | "about" | "at" | "against" | "on" | "than" | "like"
+            )
+    }
+
     fn earlier_subject(&self, si: usize) -> Option<String> {
         (si.saturating_sub(6)..si).rev().find_map(|k| self.subj[k].clone())
     }
@@ -172,7 +201,7 @@ impl<'a> Resolver<'a> {
         let text = &self.doc.text[toks[ns].s..toks[e - 1].e];
         let text = strip_possessive(text);
         if e - ns == 1 {
-            if let Some(f) = self.full.get(strip_possessive(&toks[ns].lower)) {
+            if let Some(f) = self.full.get(&lexicon::fold(strip_possessive(&toks[ns].lower))) {
                 return f.clone();
             }
         }
@@ -209,7 +238,7 @@ impl<'a> Resolver<'a> {
         if actor.is_none() {
             if pronoun {
                 actor = match head.as_str() {
-                    "he" | "she" => self.pronoun_person(s, si).map(|n| ActorRef {
+                    "he" | "she" | "him" | "her" => self.pronoun_person(s, si).map(|n| ActorRef {
                         code: self.code_for_name(&n),
                         name: n,
                     }),
@@ -249,6 +278,11 @@ impl<'a> Resolver<'a> {
                     {
                         actor = Some(x.2.clone());
                         anonymous = x.3;
+                    } else if let Some(n) = self.titled_person(s, &head) {
+                        actor = Some(ActorRef {
+                            code: self.code_for_name(&n),
+                            name: n,
+                        });
                     } else if let Some(a) = self.earlier_description(s, &head) {
                         anonymous = anonymous || is_anonymous_text(&a.name);
                         actor = Some(a);
@@ -274,10 +308,10 @@ impl<'a> Resolver<'a> {
         }
         if let Some(a) = &actor {
             self.speakers.push((s, phrase_lower, a.clone(), anonymous));
-            // The speaker is what the sentence is about.
-            if !anonymous && !pronoun {
+            // A named speaker is what the sentence is about.
+            if !anonymous && !pronoun && self.person_run_in(si, s, e).is_some() {
                 self.subj[si] = Some(a.name.clone());
-            } else if pronoun && matches!(head.as_str(), "he" | "she") {
+            } else if pronoun && matches!(head.as_str(), "he" | "she" | "him" | "her") {
                 self.subj[si] = Some(a.name.clone());
             }
         }
@@ -335,10 +369,32 @@ impl<'a> Resolver<'a> {
     }
 
     fn person_run_in(&self, si: usize, s: usize, e: usize) -> Option<(usize, usize)> {
-        self.runs_by_sent[si]
+        let toks = &self.l.toks;
+        let inside: Vec<&Run> = self.runs_by_sent[si]
             .iter()
-            .rev()
-            .find(|r| r.s >= s && r.e <= e && r.person)
+            .filter(|r| r.s >= s && r.e <= e && r.person)
+            .collect();
+        // An appositive name after the last comma ("the director, Mariela Belski").
+        let last_comma = (s..e).rev().find(|&i| toks[i].is(","));
+        let appositive = last_comma.and_then(|c| inside.iter().find(|r| r.s > c));
+        // Else the first name that is not a modifier ("Hong Kong director …",
+        // "Mendez's wife …").
+        let head = inside.iter().find(|r| {
+            let poss = toks[r.e - 1].lower.ends_with("’s") || toks[r.e - 1].lower.ends_with("'s");
+            let modifier = toks
+                .get(r.e)
+                .is_some_and(|n| {
+                    n.is_word()
+                        && !n.cap
+                        && lexicon::title_word(&n.lower)
+                        && !matches!(n.lower.as_str(), "of" | "the")
+                        && r.e < e
+                });
+            !poss && !modifier
+        });
+        appositive
+            .or(head)
+            .or(inside.last())
             .map(|r| (r.s, r.e))
             .or_else(|| {
                 // A single capitalised word that is not an organisation or
@@ -360,10 +416,42 @@ impl<'a> Resolver<'a> {
             })
     }
 
+    /// "the president", "the commissioner": the nearest person introduced
+    /// with that title ("Commissioner Albert Muchanga", "Italian minister
+    /// Stefano Patuanelli"), looking back first, then ahead.
+    fn titled_person(&self, at: usize, head: &str) -> Option<String> {
+        if !lexicon::title_word(head) || matches!(head, "the" | "of" | "state" | "house" | "white" | "national" | "security" | "press") {
+            return None;
+        }
+        let toks = &self.l.toks;
+        let find = |i: usize| -> Option<String> {
+            if toks[i].lower != head || self.l.inq[i] != 0 {
+                return None;
+            }
+            let si = self.l.sent_of[i] as usize;
+            let r = self.runs_by_sent[si]
+                .iter()
+                .find(|r| r.person && r.e > i && r.s <= i + 6)?;
+            // Only titles and names between the title and the name.
+            if (i + 1..r.s).any(|k| !(toks[k].cap || lexicon::title_word(&toks[k].lower) || toks[k].is(","))) {
+                return None;
+            }
+            Some(self.run_name(r.s, r.e))
+        };
+        let lo = at.saturating_sub(1500);
+        (lo..at)
+            .rev()
+            .find_map(find)
+            .or_else(|| (at + 1..toks.len().min(at + 1500)).find_map(find))
+    }
+
     /// "he"/"she": a person named earlier in the sentence, else the subject
     /// of the nearest earlier sentence that has one.
     fn pronoun_person(&self, at: usize, si: usize) -> Option<String> {
-        if let Some(r) = self.runs_by_sent[si].iter().find(|r| r.person && r.e <= at) {
+        if let Some(r) = self.runs_by_sent[si]
+            .iter()
+            .find(|r| r.person && r.e <= at && !self.governed(r.s))
+        {
             return Some(self.run_name(r.s, r.e));
         }
         let (lo, _) = self.l.sents[si];

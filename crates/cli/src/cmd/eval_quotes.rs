@@ -207,7 +207,8 @@ pub mod scoring {
     //! articles, it equals the gold actor name, or their last words (surnames,
     //! head nouns) are equal, or one name's words all occur in the other.
     //! **Pronoun resolution** is the same test restricted to pairs whose gold
-    //! speaker as written is a personal pronoun.
+    //! speaker as written is a personal pronoun. Names are compared with common Latin diacritics
+    //! folded ("Erdogan" = "Erdoğan").
 
     use std::collections::HashMap;
 
@@ -312,6 +313,31 @@ pub mod scoring {
             .collect()
     }
 
+    /// Lower-cased name words with common Latin diacritics folded.
+    fn name_tokens(s: &str) -> Vec<String> {
+        tokens(s)
+            .into_iter()
+            .map(|w| {
+                w.chars()
+                    .map(|c| match c {
+                        'á' | 'à' | 'â' | 'ä' | 'ã' | 'ą' => 'a',
+                        'é' | 'è' | 'ê' | 'ë' | 'ę' => 'e',
+                        'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
+                        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+                        'ú' | 'ù' | 'û' | 'ü' => 'u',
+                        'ç' | 'ć' | 'č' => 'c',
+                        'ğ' => 'g',
+                        'ł' => 'l',
+                        'ñ' | 'ń' => 'n',
+                        'ś' | 'ş' | 'š' => 's',
+                        'ź' | 'ż' | 'ž' => 'z',
+                        c => c,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     /// Dice overlap of two token multisets.
     pub fn dice(a: &[String], b: &[String]) -> f64 {
         if a.is_empty() || b.is_empty() {
@@ -361,7 +387,7 @@ pub mod scoring {
     }
 
     fn norm_name(s: &str) -> Vec<String> {
-        let mut t = tokens(s);
+        let mut t = name_tokens(s);
         while t
             .first()
             .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"))
