@@ -212,6 +212,9 @@ impl Layout {
             let mut k = j - 1;
             let mut n = 0;
             while k > lo && !toks[k - 1].is(",") && n < 16 {
+                if toks[k - 1].is_mark() {
+                    return None;
+                }
                 k -= 1;
                 n += 1;
             }
@@ -260,7 +263,7 @@ impl Layout {
                             break;
                         }
                     }
-                    if lexicon::cue(&t.lower).is_some() && !t.cap {
+                    if !t.cap && self.cue_at(s - 1).is_some() {
                         break;
                     }
                     if lexicon::pronoun(&t.lower) && s < end {
@@ -268,6 +271,16 @@ impl Layout {
                     }
                 }
                 Kind::Punct => {
+                    // "Mike Ryan of the World Health Organization (WHO) said".
+                    if t.is(")") {
+                        if let Some(o) = (lo..s - 1).rev().take(12).find(|&k| toks[k].is("(")) {
+                            if o > lo {
+                                s = o;
+                                continue;
+                            }
+                        }
+                        break;
+                    }
                     let abbrev_dot = t.is(".") && s >= 2 && toks[s - 2].e == t.s;
                     if !(abbrev_dot || t.is("-") || t.is("&")) {
                         break;
@@ -324,6 +337,18 @@ impl Layout {
             // The description and the name together, as written.
             Some((_, ae)) if toks[end].is(",") => Some((s, ae)),
             _ => Some((s, end)),
+        }
+    }
+
+    /// The speaker of the cue at `v`: its own subject, or for a participial
+    /// cue after a comma the subject of the sentence.
+    pub fn speaker_for_cue(&self, v: usize, lo: usize) -> Option<(usize, usize)> {
+        let participle_after_comma =
+            self.toks[v].lower.ends_with("ing") && v > 0 && self.toks[v - 1].is(",");
+        if participle_after_comma {
+            self.shared_subject(v, lo).or_else(|| self.back_np(v, lo))
+        } else {
+            self.back_np(v, lo).or_else(|| self.shared_subject(v, lo))
         }
     }
 
@@ -428,8 +453,26 @@ impl Layout {
             s += 1;
         }
         let mut e = s;
+        let mut lower_nouns = 0;
         while e < hi {
             let t = &toks[e];
+            let after_det = e > s
+                && matches!(toks[s].lower.as_str(), "the" | "a" | "an" | "another" | "one")
+                && lower_nouns < 3;
+            let verbish = t.lower.ends_with("ed")
+                || t.lower.ends_with("ing")
+                || matches!(
+                    t.lower.as_str(),
+                    "said" | "says" | "told" | "read" | "reads" | "wrote" | "made" | "gave"
+                        | "is" | "was" | "has" | "had" | "have" | "are" | "were" | "will"
+                        | "would" | "also" | "then" | "later" | "who" | "which" | "that"
+                        | "in" | "on" | "at" | "to" | "by" | "with" | "from"
+                );
+            if t.is_word() && !t.cap && after_det && !verbish && !lexicon::title_word(&t.lower) {
+                lower_nouns += 1;
+                e += 1;
+                continue;
+            }
             let ok = match t.kind {
                 Kind::Word => {
                     t.cap
@@ -590,13 +633,15 @@ impl Layout {
             if gap > 20 {
                 return None;
             }
-            let back = self.back_np(v, lo).or_else(|| self.shared_subject(v, lo));
+            let back = self.speaker_for_cue(v, lo);
             let speaker = match back {
                 Some(sp) => Some(sp),
                 None if gap > 0 && !that && gap <= 6 => self.fwd_np(v + 1, hi),
                 None => None,
             };
-            speaker?;
+            if speaker.is_none() {
+                break;
+            }
             return Some((
                 Attr {
                     speaker,
@@ -648,8 +693,7 @@ impl Layout {
         }
         let v = best?;
         let sp = self
-            .back_np(v, lo)
-            .or_else(|| self.shared_subject(v, lo))
+            .speaker_for_cue(v, lo)
             .or_else(|| self.fwd_np(v + 1, self.clause_end(v + 1)))?;
         Some(Attr {
             speaker: Some(sp),
@@ -731,11 +775,29 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
             }
             (None, None) => {
                 let standalone = upper && (words >= 4 || ends_sentence);
-                let opens_sentence = l.sents[l.sent_of[p.open] as usize].0 == p.open;
-                if standalone && (opens_sentence || ends_sentence) {
+                let slo = l.sents[l.sent_of[p.open] as usize].0;
+                let opens_sentence = slo == p.open;
+                let subject = if opens_sentence || (words < 3 && !ends_sentence) {
+                    None
+                } else {
+                    l.subject_np(slo, p.open).filter(|sp| sp.1 < p.open)
+                };
+                if standalone && (opens_sentence || ends_sentence) && subject.is_none() {
                     (QuoteType::Direct, None)
                 } else if let Some(a) = l.sentence_attr(p.open) {
                     (QuoteType::Mixed, Some(a))
+                } else if let Some(sp) = subject {
+                    let a = Attr {
+                        speaker: Some(sp),
+                        cue: None,
+                        end: p.open,
+                    };
+                    let kind = if standalone && words >= 6 {
+                        QuoteType::Direct
+                    } else {
+                        QuoteType::Mixed
+                    };
+                    (kind, Some(a))
                 } else if standalone && words >= 6 {
                     (QuoteType::Direct, None)
                 } else {
@@ -962,7 +1024,7 @@ fn reported_in_sentence(
             v += 1;
             continue;
         };
-        let Some(sp) = l.back_np(v, lo).or_else(|| l.shared_subject(v, lo)) else {
+        let Some(sp) = l.speaker_for_cue(v, lo) else {
             v += 1;
             continue;
         };

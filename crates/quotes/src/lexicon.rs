@@ -79,6 +79,15 @@ pub fn cue(form: &str) -> Option<Cue> {
         "indicate" | "indicated" | "indicates" => c("indicate", "say", true),
         "recall" | "recalled" | "recalls" => c("recall", "say", true),
         "believe" | "believes" | "believed" => c("believe", "opinion", true),
+        "reaffirm" | "reaffirms" | "reaffirmed" => c("reaffirm", "say", true),
+        "reiterate" | "reiterates" | "reiterated" => c("reiterate", "say", true),
+        "stress" | "stresses" | "stressed" => c("stress", "say", true),
+        "emphasise" | "emphasised" | "emphasize" | "emphasized" | "emphasises" | "emphasizes" => {
+            c("emphasise", "say", true)
+        }
+        "underline" | "underlined" | "underlines" => c("underline", "say", true),
+        "elaborate" | "elaborated" => c("elaborate", "say", false),
+        "observe" | "observed" | "observing" => c("observe", "say", true),
         _ => return None,
     })
 }
@@ -448,6 +457,25 @@ pub fn title_word(lower: &str) -> bool {
             | "inspector"
             | "sheriff"
             | "chief,"
+    )
+}
+
+/// Titles that introduce a person ("president Erdoğan", "Minister X").
+pub fn person_title(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('.'),
+        "president" | "minister" | "secretary" | "senator" | "sen" | "rep" | "representative"
+            | "gov" | "governor" | "mayor" | "chancellor" | "king" | "queen" | "prince"
+            | "princess" | "pope" | "ayatollah" | "leader" | "speaker" | "chairman"
+            | "chairwoman" | "chair" | "spokesman" | "spokeswoman" | "spokesperson"
+            | "director" | "chief" | "commissioner" | "ambassador" | "judge" | "justice"
+            | "attorney" | "professor" | "prof" | "sir" | "lord" | "dame" | "gen" | "general"
+            | "lt" | "col" | "colonel" | "captain" | "capt" | "officer" | "mr" | "mrs" | "ms"
+            | "dr" | "coach" | "manager" | "ceo" | "founder" | "adviser" | "advisor" | "mp"
+            | "congressman" | "congresswoman" | "archbishop" | "bishop" | "cardinal"
+            | "detective" | "superintendent" | "inspector" | "sheriff" | "assemblywoman"
+            | "assemblyman" | "councillor" | "councilman" | "councilwoman" | "prosecutor"
+            | "envoy" | "rapporteur" | "expert" | "anthropologist" | "scholar" | "economist"
     )
 }
 

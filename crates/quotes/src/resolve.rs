@@ -102,9 +102,11 @@ impl<'a> Resolver<'a> {
                     }
                     ts -= 1;
                 }
-                let titled = ts > r.s
+                // Titled: a person title right before the name, inside the
+                // run or just before it ("president Erdoğan").
+                let titled = ts > 0
                     && toks[ts - 1].is_word()
-                    && lexicon::title_word(strip_possessive(&toks[ts - 1].lower));
+                    && lexicon::person_title(strip_possessive(&toks[ts - 1].lower));
                 // Back over "." of initials inside the tail is fine; a tail
                 // must hold a word.
                 let words: Vec<&Tok> = toks[ts..r.e].iter().filter(|t| t.is_word()).collect();
@@ -120,7 +122,12 @@ impl<'a> Resolver<'a> {
                         .chars()
                         .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
                 };
-                if acronym {
+                // An acronym inside makes it an organisation ("Past EVD").
+                let has_acronym = words.iter().any(|t| {
+                    t.e - t.s >= 2
+                        && doc.text[t.s..t.e].chars().all(|c| c.is_uppercase() || c == '.')
+                });
+                if acronym || (has_acronym && !titled) {
                     continue;
                 }
                 if words.len() >= 2 || titled {
@@ -181,6 +188,9 @@ impl<'a> Resolver<'a> {
         let mut i = s;
         while i > 0 && lexicon::title_word(&toks[i - 1].lower) && !toks[i - 1].cap {
             i -= 1;
+        }
+        if i >= 2 && toks[i - 1].is("to") && toks[i - 2].is("according") {
+            return false;
         }
         i > 0
             && matches!(
@@ -381,15 +391,11 @@ impl<'a> Resolver<'a> {
         // "Mendez's wife …").
         let head = inside.iter().find(|r| {
             let poss = toks[r.e - 1].lower.ends_with("’s") || toks[r.e - 1].lower.ends_with("'s");
-            let modifier = toks
-                .get(r.e)
-                .is_some_and(|n| {
-                    n.is_word()
-                        && !n.cap
-                        && lexicon::title_word(&n.lower)
-                        && !matches!(n.lower.as_str(), "of" | "the")
-                        && r.e < e
-                });
+            // A name followed by a lower-case word inside the phrase
+            // modifies it ("Houthi military spokesperson …").
+            let modifier = toks.get(r.e).is_some_and(|n| {
+                n.is_word() && !n.cap && !matches!(n.lower.as_str(), "of" | "and" | "who") && r.e < e
+            });
             !poss && !modifier
         });
         appositive
