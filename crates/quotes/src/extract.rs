@@ -737,6 +737,18 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
             continue;
         }
         let first_word = inner.iter().find(|t| t.is_word());
+        // Title case throughout ("Learning Together", "Reproductive Health
+        // Care Reform Bill 2019") is a name, not speech.
+        let name_like = words <= 8
+            && inner
+                .iter()
+                .filter(|t| t.is_word())
+                .all(|t| t.cap || t.lower.starts_with(|c: char| c.is_ascii_digit()) || matches!(t.lower.as_str(), "of" | "the" | "and" | "for" | "in" | "on" | "vs"));
+        let before = (p.open > 0).then(|| l.toks[p.open - 1].lower.as_str());
+        let naming = matches!(
+            before,
+            Some("called" | "named" | "dubbed" | "nicknamed" | "titled" | "entitled" | "word" | "term" | "phrase" | "so-called" | "known" | "as" | "designation" | "slogan" | "banner" | "sign" | "case")
+        );
         let upper = first_word.is_some_and(|t| t.cap)
             || inner.first().is_some_and(|t| t.lower == "…" || t.lower == ".");
         let ends_sentence = inner
@@ -774,7 +786,10 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
                 (kind, Some(a))
             }
             (None, None) => {
-                let standalone = upper && (words >= 4 || ends_sentence);
+                if name_like || naming {
+                    continue;
+                }
+                let standalone = upper && words >= 4;
                 let slo = l.sents[l.sent_of[p.open] as usize].0;
                 let opens_sentence = slo == p.open;
                 let subject = if opens_sentence || (words < 3 && !ends_sentence) {
@@ -784,7 +799,10 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
                 };
                 if standalone && (opens_sentence || ends_sentence) && subject.is_none() {
                     (QuoteType::Direct, None)
-                } else if let Some(a) = l.sentence_attr(p.open) {
+                } else if let Some(a) = l
+                    .sentence_attr(p.open)
+                    .filter(|a| words >= 2 || a.cue.is_some_and(|c| c < p.open && p.open - c <= 8 && !l.toks[c..p.open].iter().any(|t| t.is(","))))
+                {
                     (QuoteType::Mixed, Some(a))
                 } else if let Some(sp) = subject {
                     let a = Attr {
@@ -856,10 +874,11 @@ fn merge_quotes(l: &Layout, out: &mut Vec<Found>) {
             && l.para_of_tok(cur.first) == l.para_of_tok(prev.first) + 1
             && cur_pair.is_some_and(|b| l.paras[l.para_of_tok(b.open)].0 == b.open);
         let mergeable = prev.kind == QuoteType::Direct && cur.kind == QuoteType::Direct;
-        if mergeable
-            && (same_cue
-                || (cur.attr.speaker.is_none()
-                    && ((same_para && adjacent) || runs_on)))
+        let same_sentence = l.sent_of[prev.first] == l.sent_of[cur.first];
+        if (same_cue && (mergeable || same_sentence || prev.kind == QuoteType::Direct))
+            || (mergeable
+                && cur.attr.speaker.is_none()
+                && ((same_para && adjacent) || runs_on))
         {
             let cur = out.remove(i);
             let prev = &mut out[i - 1];
@@ -957,7 +976,8 @@ fn reported_in_sentence(
     out: &mut Vec<Found>,
 ) {
     let toks = &l.toks;
-    // Content ends before the terminator.
+    // Content ends before the terminator (or a semicolon).
+    let hi = (lo..hi).find(|&i| toks[i].is(";") && l.inq[i] == 0).unwrap_or(hi);
     let mut end = hi;
     while end > lo && (toks[end - 1].kind != Kind::Word || l.is_term(end - 1)) {
         if toks[end - 1].is_word() {
@@ -1016,7 +1036,13 @@ fn reported_in_sentence(
                     k += 1;
                 }
             }
-            if k < end && clause_start(&toks[k]) && cue.lemma != "add" {
+            let bare_ok = matches!(
+                cue.lemma,
+                "say" | "tell" | "claim" | "insist" | "argue" | "warn" | "write" | "predict"
+                    | "estimate" | "admit" | "acknowledge" | "allege" | "assert" | "contend"
+                    | "concede" | "reply" | "explain" | "deny" | "believe" | "tweet"
+            );
+            if k < end && bare_ok && clause_start(&toks[k]) {
                 c0 = Some(k);
             }
         }

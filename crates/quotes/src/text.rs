@@ -152,6 +152,13 @@ pub fn pair_marks(toks: &[Tok], next_opens: bool) -> (Vec<Pair>, usize) {
             Kind::Open => {
                 if open.is_some() {
                     stray += 1;
+                    // A second opening mark right after a sentence end inside
+                    // an open quotation is a stray: the quotation goes on.
+                    let after_end = i > 0
+                        && matches!(toks[i - 1].lower.as_str(), "." | "?" | "!" | "…");
+                    if after_end {
+                        continue;
+                    }
                 }
                 open = Some(i);
             }
