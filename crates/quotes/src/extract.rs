@@ -985,6 +985,24 @@ fn reported_in_sentence(
         }
         end -= 1;
     }
+    // "According to X, …" / "…, according to X." / "…, X said Sunday."
+    if let Some(f) = according_or_trailing(l, lo, end, used) {
+        let inner: Vec<usize> = (f.first..f.last)
+            .filter_map(|i| (l.inq[i] != 0).then(|| l.inq[i] as usize - 1))
+            .collect();
+        if inner.is_empty() {
+            out.push(f);
+        } else {
+            for q in quotes.iter_mut() {
+                if q.pair.is_some_and(|k| inner.contains(&k)) && q.attr.speaker.is_none() {
+                    q.attr = f.attr.clone();
+                    q.inherited = None;
+                    q.kind = QuoteType::Mixed;
+                }
+            }
+        }
+        return;
+    }
     let mut v = lo;
     while v < end {
         let Some(cue) = l.cue_at(v) else {
@@ -1036,12 +1054,18 @@ fn reported_in_sentence(
                     k += 1;
                 }
             }
+            // Announcements and reports take a bare clause only when it
+            // plainly starts with a subject ("announced he would …").
+            let subject_start = toks.get(k).is_some_and(|t| {
+                matches!(t.lower.as_str(), "he" | "she" | "it" | "they" | "there" | "we")
+                    || (t.cap && t.is_word() && !lexicon::capital_function_word(&t.lower))
+            });
             let bare_ok = matches!(
                 cue.lemma,
                 "say" | "tell" | "claim" | "insist" | "argue" | "warn" | "write" | "predict"
                     | "estimate" | "admit" | "acknowledge" | "allege" | "assert" | "contend"
                     | "concede" | "reply" | "explain" | "deny" | "believe" | "tweet"
-            );
+            ) || (matches!(cue.lemma, "announce" | "report" | "reveal" | "confirm" | "indicate") && subject_start);
             if k < end && bare_ok && clause_start(&toks[k]) {
                 c0 = Some(k);
             }
@@ -1095,6 +1119,114 @@ fn reported_in_sentence(
         v = end;
     }
     let _ = cue_lemma;
+}
+
+/// Reported speech attributed with "according to X" at either end of the
+/// sentence, or by a trailing "…, X said (on Sunday)." clause.
+fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> Option<Found> {
+    let toks = &l.toks;
+    let mut s = lo;
+    while s < end && lexicon::np_lead_drop(&toks[s].lower) {
+        s += 1;
+    }
+    let found = |attr: Attr, c0: usize, c1: usize| -> Option<Found> {
+        let c1 = {
+            let mut e = c1;
+            while e > c0 && !toks[e - 1].is_word() && !toks[e - 1].is_mark() {
+                e -= 1;
+            }
+            e
+        };
+        if toks[c0..c1].iter().filter(|t| t.is_word()).count() < 3 {
+            return None;
+        }
+        Some(Found {
+            kind: QuoteType::Indirect,
+            spans: vec![(toks[c0].s, toks[c1 - 1].e)],
+            first: c0,
+            last: c1,
+            attr,
+            inherited: None,
+            pair: None,
+        })
+    };
+    // "According to X, …": unless the rest has its own reporting cue
+    // ("According to reports, officials said …"), which then wins.
+    if s + 2 < end && toks[s].is("according") && toks[s + 1].is("to") && l.inq[s] == 0 {
+        let c = (s + 2..end.min(s + 24)).find(|&k| toks[k].is(","))?;
+        let own_cue = (c + 1..end).any(|v| {
+            l.cue_at(v).is_some_and(|cu| cu.reports) && !(toks[v].cap) && l.back_np(v, c + 1).is_some()
+        });
+        if own_cue {
+            return None;
+        }
+        let sp = l.fwd_np(s + 2, c).unwrap_or((s + 2, c));
+        return found(
+            Attr {
+                speaker: Some(sp),
+                cue: Some(s),
+                end,
+            },
+            c + 1,
+            end,
+        );
+    }
+    // "…, according to X."
+    if let Some(a) = (lo + 3..end.saturating_sub(2)).find(|&k| {
+        toks[k].is("according") && toks[k + 1].is("to") && toks[k - 1].is(",") && l.inq[k] == 0
+    }) {
+        let sp = l.fwd_np(a + 2, end).unwrap_or((a + 2, end));
+        if sp.1 + 2 >= end {
+            return found(
+                Attr {
+                    speaker: Some(sp),
+                    cue: Some(a),
+                    end,
+                },
+                s,
+                a - 1,
+            );
+        }
+    }
+    // "…, X said Sunday." / "…, said X."
+    let c = (lo + 3..end).rev().find(|&k| toks[k].is(",") && l.inq[k] == 0)?;
+    if end - c > 12 || l.inq[c - 1] != 0 {
+        return None;
+    }
+    let v = (c + 1..end).find(|&k| l.cue_at(k).is_some())?;
+    if used.contains(&v) || !l.cue_at(v).is_some_and(|cu| cu.reports) {
+        return None;
+    }
+    let timeish = |t: &Tok| {
+        matches!(
+            t.lower.as_str(),
+            "on" | "in" | "late" | "last" | "early" | "this" | "today" | "yesterday" | "tonight"
+                | "week" | "morning" | "afternoon" | "evening" | "night" | "monday" | "tuesday"
+                | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "a" | "statement"
+        )
+    };
+    let sp = if v == c + 1 {
+        let sp = l.fwd_np(v + 1, end)?;
+        if !toks[sp.1..end].iter().all(timeish) {
+            return None;
+        }
+        sp
+    } else {
+        let sp = l.back_np(v, c + 1)?;
+        if sp.0 != c + 1 || !toks[v + 1..end].iter().all(timeish) {
+            return None;
+        }
+        sp
+    };
+    found(
+        Attr {
+            speaker: Some(sp),
+            cue: Some(v),
+            end,
+        },
+        s,
+        c,
+    )
 }
 
 fn clause_start_after_outlet(t: &Tok, n: usize) -> bool {
