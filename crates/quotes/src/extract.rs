@@ -211,7 +211,7 @@ impl Layout {
         if j > lo && toks[j - 1].is(",") {
             let mut k = j - 1;
             let mut n = 0;
-            while k > lo && !toks[k - 1].is(",") && n < 16 {
+            while k > lo && !toks[k - 1].is(",") && !toks[k - 1].is(")") && n < 16 {
                 if toks[k - 1].is_mark() {
                     return None;
                 }
@@ -449,21 +449,34 @@ impl Layout {
                 s = c + 1;
             }
         }
+        // "Specifically, …", "Additionally, …".
+        if s + 1 < hi && toks[s + 1].is(",") && toks[s].is_word() {
+            s += 2;
+        }
         while s < hi && lexicon::np_lead_drop(&toks[s].lower) {
             s += 1;
         }
         let mut e = s;
         let mut lower_nouns = 0;
+        let mut seen_cap = false;
         while e < hi {
             let t = &toks[e];
             let after_det = e > s
+                && !seen_cap
                 && matches!(toks[s].lower.as_str(), "the" | "a" | "an" | "another" | "one")
                 && lower_nouns < 3;
+            if t.cap {
+                seen_cap = true;
+            }
             let verbish = t.lower.ends_with("ed")
                 || t.lower.ends_with("ing")
                 || matches!(
                     t.lower.as_str(),
                     "said" | "says" | "told" | "read" | "reads" | "wrote" | "made" | "gave"
+                        | "found" | "took" | "sent" | "held" | "met" | "led" | "won" | "lost"
+                        | "left" | "put" | "set" | "spoke" | "became" | "began" | "brought"
+                        | "came" | "did" | "got" | "heard" | "kept" | "knew" | "let" | "paid"
+                        | "ran" | "saw" | "stood" | "thought" | "went" | "rules" | "says,"
                         | "is" | "was" | "has" | "had" | "have" | "are" | "were" | "will"
                         | "would" | "also" | "then" | "later" | "who" | "which" | "that"
                         | "in" | "on" | "at" | "to" | "by" | "with" | "from"
@@ -497,6 +510,15 @@ impl Layout {
         // Trailing function words belong to what follows.
         while e > s && matches!(toks[e - 1].lower.as_str(), "the" | "a" | "an" | "of" | "for" | "and") {
             e -= 1;
+        }
+        // "The mayor of London, Sadiq Khan, thanked …": keep the appositive.
+        if e > s && e < hi && toks[e].is(",") {
+            if let Some(c2) = (e + 1..hi.min(e + 7)).find(|&k| toks[k].is(",")) {
+                let seg = &toks[e + 1..c2];
+                if !seg.is_empty() && seg.iter().all(|t| t.cap && t.is_word() || t.is(".")) {
+                    e = c2;
+                }
+            }
         }
         let next_ok = toks.get(e).is_some_and(|n| n.is_word() && !n.cap || n.is(","));
         (e > s && next_ok && toks[s..e].iter().any(|t| t.cap || lexicon::pronoun(&t.lower))).then_some((s, e))
@@ -1153,14 +1175,20 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
     // "According to X, …": unless the rest has its own reporting cue
     // ("According to reports, officials said …"), which then wins.
     if s + 2 < end && toks[s].is("according") && toks[s + 1].is("to") && l.inq[s] == 0 {
-        let c = (s + 2..end.min(s + 24)).find(|&k| toks[k].is(","))?;
+        let mut c = (s + 2..end.min(s + 24)).find(|&k| toks[k].is(","))?;
+        // "According to the El Paso mayor, Dee Margo, …".
+        if let Some(c2) = (c + 1..end.min(c + 6)).find(|&k| toks[k].is(",")) {
+            if toks[c + 1..c2].iter().all(|t| t.cap && t.is_word()) {
+                c = c2;
+            }
+        }
         let own_cue = (c + 1..end).any(|v| {
             l.cue_at(v).is_some_and(|cu| cu.reports) && !(toks[v].cap) && l.back_np(v, c + 1).is_some()
         });
         if own_cue {
             return None;
         }
-        let sp = l.fwd_np(s + 2, c).unwrap_or((s + 2, c));
+        let sp = (s + 2, c);
         return found(
             Attr {
                 speaker: Some(sp),
@@ -1175,8 +1203,8 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
     if let Some(a) = (lo + 3..end.saturating_sub(2)).find(|&k| {
         toks[k].is("according") && toks[k + 1].is("to") && toks[k - 1].is(",") && l.inq[k] == 0
     }) {
-        let sp = l.fwd_np(a + 2, end).unwrap_or((a + 2, end));
-        if sp.1 + 2 >= end {
+        let sp = (a + 2, end);
+        {
             return found(
                 Attr {
                     speaker: Some(sp),
@@ -1194,7 +1222,10 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
         return None;
     }
     let v = (c + 1..end).find(|&k| l.cue_at(k).is_some())?;
-    if used.contains(&v) || !l.cue_at(v).is_some_and(|cu| cu.reports) {
+    let inner_cue = (lo..c).any(|k| {
+        l.cue_at(k).is_some_and(|cu| cu.reports) && !toks[k].cap && l.back_np(k, lo).is_some()
+    });
+    if inner_cue || used.contains(&v) || !l.cue_at(v).is_some_and(|cu| cu.reports) {
         return None;
     }
     let timeish = |t: &Tok| {

@@ -789,6 +789,8 @@ pub fn org_word(lower: &str) -> bool {
             | "week"
             | "caliphate"
             | "operation"
+            | "force"
+            | "air"
     )
 }
 

@@ -398,9 +398,12 @@ impl<'a> Resolver<'a> {
             });
             !poss && !modifier
         });
+        let not_poss = |r: &&&Run| {
+            !(toks[r.e - 1].lower.ends_with("’s") || toks[r.e - 1].lower.ends_with("'s"))
+        };
         appositive
             .or(head)
-            .or(inside.last())
+            .or(inside.last().filter(not_poss))
             .map(|r| (r.s, r.e))
             .or_else(|| {
                 // A single capitalised word that is not an organisation or
