@@ -43,7 +43,8 @@ impl Layout {
             if bytes[i] == b'\n' {
                 // Blank line ahead?
                 let mut j = i + 1;
-                while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r')
+                while j < bytes.len()
+                    && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r')
                 {
                     j += 1;
                 }
@@ -142,11 +143,45 @@ impl Layout {
         if i > 0
             && matches!(
                 self.toks[i - 1].lower.as_str(),
-                "some" | "the" | "a" | "an" | "these" | "those" | "media" | "news" | "his" | "her"
-                    | "their" | "its" | "our" | "my" | "your" | "no" | "many" | "several"
-                    | "unconfirmed" | "recent" | "earlier" | "other" | "phone" | "this" | "that"
-                    | "in" | "on" | "with" | "of" | "for" | "by" | "from" | "at" | "about"
-                    | "after" | "amid" | "despite" | "whose" | "own"
+                "some"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "these"
+                    | "those"
+                    | "media"
+                    | "news"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "no"
+                    | "many"
+                    | "several"
+                    | "unconfirmed"
+                    | "recent"
+                    | "earlier"
+                    | "other"
+                    | "phone"
+                    | "this"
+                    | "that"
+                    | "in"
+                    | "on"
+                    | "with"
+                    | "of"
+                    | "for"
+                    | "by"
+                    | "from"
+                    | "at"
+                    | "about"
+                    | "after"
+                    | "amid"
+                    | "despite"
+                    | "whose"
+                    | "own"
             )
         {
             return None;
@@ -248,18 +283,42 @@ impl Layout {
                             && s >= 2
                             && s - 1 > lo
                             && toks[s - 2].cap
-                            && toks.get(s).is_some_and(|n| n.cap || lexicon::title_word(&n.lower) || n.is("contributor"));
+                            && toks.get(s).is_some_and(|n| {
+                                n.cap || lexicon::title_word(&n.lower) || n.is("contributor")
+                            });
                         let title_to = (t.is("to") || t.is("for"))
                             && s >= 2
                             && s - 1 > lo
                             && matches!(
                                 toks[s - 2].lower.as_str(),
-                                "ambassador" | "contributor" | "adviser" | "advisor" | "envoy"
-                                    | "spokesperson" | "spokesman" | "spokeswoman" | "assistant"
-                                    | "counsel" | "secretary" | "minister" | "commissioner"
-                                    | "representative" | "delegate"
+                                "ambassador"
+                                    | "contributor"
+                                    | "adviser"
+                                    | "advisor"
+                                    | "envoy"
+                                    | "spokesperson"
+                                    | "spokesman"
+                                    | "spokeswoman"
+                                    | "assistant"
+                                    | "counsel"
+                                    | "secretary"
+                                    | "minister"
+                                    | "commissioner"
+                                    | "representative"
+                                    | "delegate"
                             );
-                        if !joins && !title_to {
+                        // "sources familiar with the talks", "people close to
+                        // the president", "officials briefed on the plan".
+                        let source_pp = s >= 2
+                            && s - 1 > lo
+                            && matches!(
+                                (toks[s - 2].lower.as_str(), t.lower.as_str()),
+                                ("familiar", "with")
+                                    | ("close", "to")
+                                    | ("briefed", "on")
+                                    | ("knowledgeable", "about")
+                            );
+                        if !joins && !title_to && !source_pp {
                             break;
                         }
                     }
@@ -316,9 +375,20 @@ impl Layout {
                 && s + 1 < end
                 && matches!(
                     toks[s + 1].lower.as_str(),
-                    "week" | "month" | "year" | "night" | "weekend" | "monday"
-                        | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
-                        | "sunday" | "morning" | "evening"
+                    "week"
+                        | "month"
+                        | "year"
+                        | "night"
+                        | "weekend"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "morning"
+                        | "evening"
                 )
             {
                 s += 2;
@@ -375,7 +445,8 @@ impl Layout {
             let t = &toks[e];
             match t.kind {
                 Kind::Word => {
-                    if lexicon::np_forward_stop(&t.lower) && e > from {
+                    // A capitalised word is a name, even "Said".
+                    if lexicon::np_forward_stop(&t.lower) && e > from && !t.cap {
                         break;
                     }
                     if lexicon::np_forward_stop(&t.lower) && !t.cap {
@@ -383,10 +454,14 @@ impl Layout {
                     }
                 }
                 Kind::Punct => {
-                    let abbrev_dot = t.is(".") && e > from && toks[e - 1].e == t.s && {
-                        let w = &toks[e - 1];
-                        w.cap && w.e - w.s <= 4
-                    } && toks.get(e + 1).is_some_and(|n| n.cap && n.is_word());
+                    let abbrev_dot = t.is(".")
+                        && e > from
+                        && toks[e - 1].e == t.s
+                        && {
+                            let w = &toks[e - 1];
+                            w.cap && w.e - w.s <= 4
+                        }
+                        && toks.get(e + 1).is_some_and(|n| n.cap && n.is_word());
                     if !(abbrev_dot || t.is("-") || t.is("&")) {
                         break;
                     }
@@ -431,7 +506,25 @@ impl Layout {
         let w = &self.toks[j - 1];
         w.e == t.s
             && w.is_word()
-            && ((w.cap && w.e - w.s == 1) || matches!(w.lower.as_str(), "mr" | "mrs" | "ms" | "dr" | "st" | "gen" | "sen" | "rep" | "gov" | "lt" | "col" | "prof" | "jr" | "u.s" | "u.n" | "u.k"))
+            && ((w.cap && w.e - w.s == 1)
+                || matches!(
+                    w.lower.as_str(),
+                    "mr" | "mrs"
+                        | "ms"
+                        | "dr"
+                        | "st"
+                        | "gen"
+                        | "sen"
+                        | "rep"
+                        | "gov"
+                        | "lt"
+                        | "col"
+                        | "prof"
+                        | "jr"
+                        | "u.s"
+                        | "u.n"
+                        | "u.k"
+                ))
     }
 
     /// The subject of the sentence (or clause) starting at `lo`: an
@@ -443,7 +536,13 @@ impl Layout {
     pub fn subject_np(&self, lo: usize, hi: usize) -> Option<(usize, usize)> {
         let toks = &self.toks;
         let mut s = lo;
-        if s < hi && (lexicon::capital_function_word(&toks[s].lower) && !matches!(toks[s].lower.as_str(), "the" | "a" | "an" | "he" | "she" | "they" | "we" | "i" | "it")) {
+        if s < hi
+            && (lexicon::capital_function_word(&toks[s].lower)
+                && !matches!(
+                    toks[s].lower.as_str(),
+                    "the" | "a" | "an" | "he" | "she" | "they" | "we" | "i" | "it"
+                ))
+        {
             // "In a statement, …", "On Friday in Istanbul, …".
             if let Some(c) = (s..hi.min(s + 14)).find(|&k| toks[k].is(",")) {
                 s = c + 1;
@@ -463,7 +562,10 @@ impl Layout {
             let t = &toks[e];
             let after_det = e > s
                 && !seen_cap
-                && matches!(toks[s].lower.as_str(), "the" | "a" | "an" | "another" | "one")
+                && matches!(
+                    toks[s].lower.as_str(),
+                    "the" | "a" | "an" | "another" | "one"
+                )
                 && lower_nouns < 3;
             if t.cap {
                 seen_cap = true;
@@ -472,14 +574,66 @@ impl Layout {
                 || t.lower.ends_with("ing")
                 || matches!(
                     t.lower.as_str(),
-                    "said" | "says" | "told" | "read" | "reads" | "wrote" | "made" | "gave"
-                        | "found" | "took" | "sent" | "held" | "met" | "led" | "won" | "lost"
-                        | "left" | "put" | "set" | "spoke" | "became" | "began" | "brought"
-                        | "came" | "did" | "got" | "heard" | "kept" | "knew" | "let" | "paid"
-                        | "ran" | "saw" | "stood" | "thought" | "went" | "rules" | "says,"
-                        | "is" | "was" | "has" | "had" | "have" | "are" | "were" | "will"
-                        | "would" | "also" | "then" | "later" | "who" | "which" | "that"
-                        | "in" | "on" | "at" | "to" | "by" | "with" | "from"
+                    "said"
+                        | "says"
+                        | "told"
+                        | "read"
+                        | "reads"
+                        | "wrote"
+                        | "made"
+                        | "gave"
+                        | "found"
+                        | "took"
+                        | "sent"
+                        | "held"
+                        | "met"
+                        | "led"
+                        | "won"
+                        | "lost"
+                        | "left"
+                        | "put"
+                        | "set"
+                        | "spoke"
+                        | "became"
+                        | "began"
+                        | "brought"
+                        | "came"
+                        | "did"
+                        | "got"
+                        | "heard"
+                        | "kept"
+                        | "knew"
+                        | "let"
+                        | "paid"
+                        | "ran"
+                        | "saw"
+                        | "stood"
+                        | "thought"
+                        | "went"
+                        | "rules"
+                        | "says,"
+                        | "is"
+                        | "was"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "are"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "by"
+                        | "with"
+                        | "from"
                 );
             if t.is_word() && !t.cap && after_det && !verbish && !lexicon::title_word(&t.lower) {
                 lower_nouns += 1;
@@ -489,7 +643,10 @@ impl Layout {
             let ok = match t.kind {
                 Kind::Word => {
                     t.cap
-                        || matches!(t.lower.as_str(), "the" | "a" | "an" | "of" | "for" | "and" | "de" | "al" | "bin")
+                        || matches!(
+                            t.lower.as_str(),
+                            "the" | "a" | "an" | "of" | "for" | "and" | "de" | "al" | "bin"
+                        )
                         || lexicon::title_word(&t.lower)
                         || (e == s && lexicon::pronoun(&t.lower))
                 }
@@ -499,7 +656,11 @@ impl Layout {
             if !ok {
                 break;
             }
-            if e > s && lexicon::pronoun(&toks[e - 1].lower) && toks[e - 1].e - toks[e - 1].s <= 4 && !t.cap {
+            if e > s
+                && lexicon::pronoun(&toks[e - 1].lower)
+                && toks[e - 1].e - toks[e - 1].s <= 4
+                && !t.cap
+            {
                 break;
             }
             e += 1;
@@ -508,7 +669,12 @@ impl Layout {
             }
         }
         // Trailing function words belong to what follows.
-        while e > s && matches!(toks[e - 1].lower.as_str(), "the" | "a" | "an" | "of" | "for" | "and") {
+        while e > s
+            && matches!(
+                toks[e - 1].lower.as_str(),
+                "the" | "a" | "an" | "of" | "for" | "and"
+            )
+        {
             e -= 1;
         }
         // "The mayor of London, Sadiq Khan, thanked …": keep the appositive.
@@ -520,8 +686,15 @@ impl Layout {
                 }
             }
         }
-        let next_ok = toks.get(e).is_some_and(|n| n.is_word() && !n.cap || n.is(","));
-        (e > s && next_ok && toks[s..e].iter().any(|t| t.cap || lexicon::pronoun(&t.lower))).then_some((s, e))
+        let next_ok = toks
+            .get(e)
+            .is_some_and(|n| n.is_word() && !n.cap || n.is(","));
+        (e > s
+            && next_ok
+            && toks[s..e]
+                .iter()
+                .any(|t| t.cap || lexicon::pronoun(&t.lower)))
+        .then_some((s, e))
     }
 }
 
@@ -600,7 +773,10 @@ impl Layout {
                 });
             }
             let (s, e) = self.back_np(v, w0)?;
-            if self.toks[w0..s].iter().any(|t| !lexicon::np_lead_drop(&t.lower)) {
+            if self.toks[w0..s]
+                .iter()
+                .any(|t| !lexicon::np_lead_drop(&t.lower))
+            {
                 return None;
             }
             return Some(Attr {
@@ -676,7 +852,12 @@ impl Layout {
         }
         // No cue, but the quotation is introduced by a colon or comma after
         // a clause: its subject speaks ("Trump criticised X: “…”").
-        if hi > lo && matches!(self.toks[hi - 1].lower.as_str(), "read" | "reads" | "reading") {
+        if hi > lo
+            && matches!(
+                self.toks[hi - 1].lower.as_str(),
+                "read" | "reads" | "reading"
+            )
+        {
             separated = true;
         }
         if separated {
@@ -762,17 +943,41 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
         // Title case throughout ("Learning Together", "Reproductive Health
         // Care Reform Bill 2019") is a name, not speech.
         let name_like = words <= 8
-            && inner
-                .iter()
-                .filter(|t| t.is_word())
-                .all(|t| t.cap || t.lower.starts_with(|c: char| c.is_ascii_digit()) || matches!(t.lower.as_str(), "of" | "the" | "and" | "for" | "in" | "on" | "vs"));
+            && inner.iter().filter(|t| t.is_word()).all(|t| {
+                t.cap
+                    || t.lower.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        t.lower.as_str(),
+                        "of" | "the" | "and" | "for" | "in" | "on" | "vs"
+                    )
+            });
         let before = (p.open > 0).then(|| l.toks[p.open - 1].lower.as_str());
         let naming = matches!(
             before,
-            Some("called" | "named" | "dubbed" | "nicknamed" | "titled" | "entitled" | "word" | "term" | "phrase" | "so-called" | "known" | "as" | "designation" | "slogan" | "banner" | "sign" | "case")
+            Some(
+                "called"
+                    | "named"
+                    | "dubbed"
+                    | "nicknamed"
+                    | "titled"
+                    | "entitled"
+                    | "word"
+                    | "term"
+                    | "phrase"
+                    | "so-called"
+                    | "known"
+                    | "as"
+                    | "designation"
+                    | "slogan"
+                    | "banner"
+                    | "sign"
+                    | "case"
+            )
         );
         let upper = first_word.is_some_and(|t| t.cap)
-            || inner.first().is_some_and(|t| t.lower == "…" || t.lower == ".");
+            || inner
+                .first()
+                .is_some_and(|t| t.lower == "…" || t.lower == ".");
         let ends_sentence = inner
             .last()
             .is_some_and(|t| matches!(t.lower.as_str(), "." | "?" | "!" | "," | "…"));
@@ -789,7 +994,11 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
         if pre.is_some() {
             post = None;
         }
-        let pre = if pre.is_none() && post.is_none() { l.pre_attr(k) } else { pre };
+        let pre = if pre.is_none() && post.is_none() {
+            l.pre_attr(k)
+        } else {
+            pre
+        };
         let (kind, attr) = match (post, pre) {
             (Some(a), _) => {
                 let kind = if !upper && !ends_sentence && words < 4 {
@@ -808,6 +1017,27 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
                 (kind, Some(a))
             }
             (None, None) => {
+                // Right after an attributed quotation ("“…,” she said.
+                // “Never.”"): a continuation, whatever its length.
+                let follows = out.last().is_some_and(|f: &Found| {
+                    f.kind == QuoteType::Direct
+                        && f.attr.speaker.is_some()
+                        && l.para_of_tok(f.first) == l.para_of_tok(p.open)
+                        && f.last <= p.open
+                        && l.toks[f.last..p.open].iter().all(|t| t.kind == Kind::Punct)
+                });
+                if follows && upper {
+                    out.push(Found {
+                        kind: QuoteType::Direct,
+                        spans: vec![span],
+                        first,
+                        last: end_tok,
+                        attr: Attr::default(),
+                        inherited: None,
+                        pair: Some(k),
+                    });
+                    continue;
+                }
                 if name_like || naming {
                     continue;
                 }
@@ -821,10 +1051,14 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
                 };
                 if standalone && (opens_sentence || ends_sentence) && subject.is_none() {
                     (QuoteType::Direct, None)
-                } else if let Some(a) = l
-                    .sentence_attr(p.open)
-                    .filter(|a| words >= 2 || a.cue.is_some_and(|c| c < p.open && p.open - c <= 8 && !l.toks[c..p.open].iter().any(|t| t.is(","))))
-                {
+                } else if let Some(a) = l.sentence_attr(p.open).filter(|a| {
+                    words >= 2
+                        || a.cue.is_some_and(|c| {
+                            c < p.open
+                                && p.open - c <= 8
+                                && !l.toks[c..p.open].iter().any(|t| t.is(","))
+                        })
+                }) {
                     (QuoteType::Mixed, Some(a))
                 } else if let Some(sp) = subject {
                     let a = Attr {
@@ -884,7 +1118,11 @@ fn merge_quotes(l: &Layout, out: &mut Vec<Found>) {
         let adjacent = match (prev_pair, cur_pair) {
             (Some(a), Some(b)) => {
                 // Only punctuation or the previous quote's attribution between.
-                let gap_start = if prev.last > a.close { prev.last } else { a.close + 1 };
+                let gap_start = if prev.last > a.close {
+                    prev.last
+                } else {
+                    a.close + 1
+                };
                 b.open <= gap_start + 1
                     || l.toks[gap_start.min(b.open)..b.open]
                         .iter()
@@ -898,9 +1136,7 @@ fn merge_quotes(l: &Layout, out: &mut Vec<Found>) {
         let mergeable = prev.kind == QuoteType::Direct && cur.kind == QuoteType::Direct;
         let same_sentence = l.sent_of[prev.first] == l.sent_of[cur.first];
         if (same_cue && (mergeable || same_sentence || prev.kind == QuoteType::Direct))
-            || (mergeable
-                && cur.attr.speaker.is_none()
-                && ((same_para && adjacent) || runs_on))
+            || (mergeable && cur.attr.speaker.is_none() && ((same_para && adjacent) || runs_on))
         {
             let cur = out.remove(i);
             let prev = &mut out[i - 1];
@@ -999,7 +1235,9 @@ fn reported_in_sentence(
 ) {
     let toks = &l.toks;
     // Content ends before the terminator (or a semicolon).
-    let hi = (lo..hi).find(|&i| toks[i].is(";") && l.inq[i] == 0).unwrap_or(hi);
+    let hi = (lo..hi)
+        .find(|&i| toks[i].is(";") && l.inq[i] == 0)
+        .unwrap_or(hi);
     let mut end = hi;
     while end > lo && (toks[end - 1].kind != Kind::Word || l.is_term(end - 1)) {
         if toks[end - 1].is_word() {
@@ -1068,7 +1306,13 @@ fn reported_in_sentence(
                 "on" | "last" | "yesterday" | "today" | "earlier" | "this" | "late"
             ) {
                 let mut n = 0;
-                while k < end && n < 3 && !matches!(toks[k].lower.as_str(), "he" | "she" | "it" | "they" | "the" | "there" | "we") {
+                while k < end
+                    && n < 3
+                    && !matches!(
+                        toks[k].lower.as_str(),
+                        "he" | "she" | "it" | "they" | "the" | "there" | "we"
+                    )
+                {
                     k += 1;
                     n += 1;
                 }
@@ -1079,15 +1323,37 @@ fn reported_in_sentence(
             // Announcements and reports take a bare clause only when it
             // plainly starts with a subject ("announced he would …").
             let subject_start = toks.get(k).is_some_and(|t| {
-                matches!(t.lower.as_str(), "he" | "she" | "it" | "they" | "there" | "we")
-                    || (t.cap && t.is_word() && !lexicon::capital_function_word(&t.lower))
+                matches!(
+                    t.lower.as_str(),
+                    "he" | "she" | "it" | "they" | "there" | "we"
+                ) || (t.cap && t.is_word() && !lexicon::capital_function_word(&t.lower))
             });
             let bare_ok = matches!(
                 cue.lemma,
-                "say" | "tell" | "claim" | "insist" | "argue" | "warn" | "write" | "predict"
-                    | "estimate" | "admit" | "acknowledge" | "allege" | "assert" | "contend"
-                    | "concede" | "reply" | "explain" | "deny" | "believe" | "tweet"
-            ) || (matches!(cue.lemma, "announce" | "report" | "reveal" | "confirm" | "indicate") && subject_start);
+                "say"
+                    | "tell"
+                    | "claim"
+                    | "insist"
+                    | "argue"
+                    | "warn"
+                    | "write"
+                    | "predict"
+                    | "estimate"
+                    | "admit"
+                    | "acknowledge"
+                    | "allege"
+                    | "assert"
+                    | "contend"
+                    | "concede"
+                    | "reply"
+                    | "explain"
+                    | "deny"
+                    | "believe"
+                    | "tweet"
+            ) || (matches!(
+                cue.lemma,
+                "announce" | "report" | "reveal" | "confirm" | "indicate"
+            ) && subject_start);
             if k < end && bare_ok && clause_start(&toks[k]) {
                 c0 = Some(k);
             }
@@ -1100,7 +1366,12 @@ fn reported_in_sentence(
             v += 1;
             continue;
         };
-        if sp.1 - sp.0 == 1 && matches!(toks[sp.0].lower.as_str(), "it" | "there" | "this" | "that" | "which" | "who" | "you") {
+        if sp.1 - sp.0 == 1
+            && matches!(
+                toks[sp.0].lower.as_str(),
+                "it" | "there" | "this" | "that" | "which" | "who" | "you"
+            )
+        {
             v += 1;
             continue;
         }
@@ -1183,7 +1454,9 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
             }
         }
         let own_cue = (c + 1..end).any(|v| {
-            l.cue_at(v).is_some_and(|cu| cu.reports) && !(toks[v].cap) && l.back_np(v, c + 1).is_some()
+            l.cue_at(v).is_some_and(|cu| cu.reports)
+                && !(toks[v].cap)
+                && l.back_np(v, c + 1).is_some()
         });
         if own_cue {
             return None;
@@ -1217,7 +1490,9 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
         }
     }
     // "…, X said Sunday." / "…, said X."
-    let c = (lo + 3..end).rev().find(|&k| toks[k].is(",") && l.inq[k] == 0)?;
+    let c = (lo + 3..end)
+        .rev()
+        .find(|&k| toks[k].is(",") && l.inq[k] == 0)?;
     if end - c > 12 || l.inq[c - 1] != 0 {
         return None;
     }
@@ -1231,9 +1506,28 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
     let timeish = |t: &Tok| {
         matches!(
             t.lower.as_str(),
-            "on" | "in" | "late" | "last" | "early" | "this" | "today" | "yesterday" | "tonight"
-                | "week" | "morning" | "afternoon" | "evening" | "night" | "monday" | "tuesday"
-                | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "a" | "statement"
+            "on" | "in"
+                | "late"
+                | "last"
+                | "early"
+                | "this"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "week"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "a"
+                | "statement"
         )
     };
     let sp = if v == c + 1 {

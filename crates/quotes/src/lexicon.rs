@@ -64,8 +64,9 @@ pub fn cue(form: &str) -> Option<Cue> {
         "reveal" | "reveals" | "revealed" => c("reveal", "report", true),
         "disclose" | "disclosed" => c("disclose", "report", true),
         "accuse" | "accuses" | "accused" => c("accuse", "accuse", false),
-        "criticise" | "criticised" | "criticize" | "criticized" | "criticises"
-        | "criticizes" => c("criticise", "criticise", false),
+        "criticise" | "criticised" | "criticize" | "criticized" | "criticises" | "criticizes" => {
+            c("criticise", "criticise", false)
+        }
         "condemn" | "condemns" | "condemned" => c("condemn", "criticise", false),
         "denounce" | "denounced" | "denounces" => c("denounce", "criticise", false),
         "describe" | "described" | "describes" => c("describe", "describe", false),
@@ -128,7 +129,10 @@ pub fn weak_cue(lemma: &str) -> bool {
 
 /// Personal pronouns that can be speakers.
 pub fn pronoun(lower: &str) -> bool {
-    matches!(lower, "he" | "she" | "they" | "i" | "we" | "it" | "him" | "her")
+    matches!(
+        lower,
+        "he" | "she" | "they" | "i" | "we" | "it" | "him" | "her"
+    )
 }
 
 /// Words that may sit between a speaker and its cue verb ("has also said").
@@ -464,18 +468,83 @@ pub fn title_word(lower: &str) -> bool {
 pub fn person_title(lower: &str) -> bool {
     matches!(
         lower.trim_end_matches('.'),
-        "president" | "minister" | "secretary" | "senator" | "sen" | "rep" | "representative"
-            | "gov" | "governor" | "mayor" | "chancellor" | "king" | "queen" | "prince"
-            | "princess" | "pope" | "ayatollah" | "leader" | "speaker" | "chairman"
-            | "chairwoman" | "chair" | "spokesman" | "spokeswoman" | "spokesperson"
-            | "director" | "chief" | "commissioner" | "ambassador" | "judge" | "justice"
-            | "attorney" | "professor" | "prof" | "sir" | "lord" | "dame" | "gen" | "general"
-            | "lt" | "col" | "colonel" | "captain" | "capt" | "officer" | "mr" | "mrs" | "ms"
-            | "dr" | "coach" | "manager" | "ceo" | "founder" | "adviser" | "advisor" | "mp"
-            | "congressman" | "congresswoman" | "archbishop" | "bishop" | "cardinal"
-            | "detective" | "superintendent" | "inspector" | "sheriff" | "assemblywoman"
-            | "assemblyman" | "councillor" | "councilman" | "councilwoman" | "prosecutor"
-            | "envoy" | "rapporteur" | "expert" | "anthropologist" | "scholar" | "economist"
+        "president"
+            | "minister"
+            | "secretary"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "representative"
+            | "gov"
+            | "governor"
+            | "mayor"
+            | "chancellor"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "ayatollah"
+            | "leader"
+            | "speaker"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "director"
+            | "chief"
+            | "commissioner"
+            | "ambassador"
+            | "judge"
+            | "justice"
+            | "attorney"
+            | "professor"
+            | "prof"
+            | "sir"
+            | "lord"
+            | "dame"
+            | "gen"
+            | "general"
+            | "lt"
+            | "col"
+            | "colonel"
+            | "captain"
+            | "capt"
+            | "officer"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "coach"
+            | "manager"
+            | "ceo"
+            | "founder"
+            | "adviser"
+            | "advisor"
+            | "mp"
+            | "congressman"
+            | "congresswoman"
+            | "archbishop"
+            | "bishop"
+            | "cardinal"
+            | "detective"
+            | "superintendent"
+            | "inspector"
+            | "sheriff"
+            | "assemblywoman"
+            | "assemblyman"
+            | "councillor"
+            | "councilman"
+            | "councilwoman"
+            | "prosecutor"
+            | "envoy"
+            | "rapporteur"
+            | "expert"
+            | "anthropologist"
+            | "scholar"
+            | "economist"
     )
 }
 

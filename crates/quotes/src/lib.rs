@@ -24,9 +24,7 @@
 //! **Architecture invariant:** no SQL, no HTTP; works per paragraph so one
 //! unbalanced quote mark never loses a whole document.
 
-use entente_core::{
-    Annotator, CameoCode, CoreError, Doc, Event, Modality, Quote, QuoteType, Span,
-};
+use entente_core::{Annotator, CameoCode, CoreError, Doc, Event, Modality, Quote, QuoteType, Span};
 
 mod extract;
 mod lexicon;
@@ -225,7 +223,27 @@ fn outlet(doc: &Doc, l: &Layout, f: &Found) -> Option<String> {
                 while e < hi && e - s < 6 {
                     let t = &l.toks[e];
                     if !t.is_word()
-                        || matches!(t.lower.as_str(), "that" | "on" | "in" | "at" | "about" | "last" | "this" | "he" | "she" | "they" | "it" | "we" | "i" | "after" | "before" | "during" | "when" | "while")
+                        || matches!(
+                            t.lower.as_str(),
+                            "that"
+                                | "on"
+                                | "in"
+                                | "at"
+                                | "about"
+                                | "last"
+                                | "this"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "it"
+                                | "we"
+                                | "i"
+                                | "after"
+                                | "before"
+                                | "during"
+                                | "when"
+                                | "while"
+                        )
                     {
                         break;
                     }
@@ -343,7 +361,11 @@ fn quote_event(doc: &Doc, l: &Layout, q: &Quote) -> Option<Event> {
             }
             if let Some((code, _)) = lexicon::country(&t.lower) {
                 if code != src.root() {
-                    target = Some((entente_core::ActorCode::new(code), Span::new(t.s, t.e), None));
+                    target = Some((
+                        entente_core::ActorCode::new(code),
+                        Span::new(t.s, t.e),
+                        None,
+                    ));
                     break;
                 }
             }

@@ -154,8 +154,8 @@ pub fn pair_marks(toks: &[Tok], next_opens: bool) -> (Vec<Pair>, usize) {
                     stray += 1;
                     // A second opening mark right after a sentence end inside
                     // an open quotation is a stray: the quotation goes on.
-                    let after_end = i > 0
-                        && matches!(toks[i - 1].lower.as_str(), "." | "?" | "!" | "…");
+                    let after_end =
+                        i > 0 && matches!(toks[i - 1].lower.as_str(), "." | "?" | "!" | "…");
                     if after_end {
                         continue;
                     }

@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use entente_core::QuoteType;
 use entente_pipeline::Pipeline;
-use scoring::{score_doc, Acc, EvalQuote, Prf, Report, MATCH_THRESHOLD};
 use rayon::prelude::*;
+use scoring::{score_doc, Acc, EvalQuote, Prf, Report, MATCH_THRESHOLD};
 use serde_json::{json, Value};
 
 #[derive(clap::Args)]
@@ -76,7 +76,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .and_then(Value::as_str)
             .with_context(|| format!("{}:{}: no \"text\"", args.gold.display(), n + 1))?
             .to_string();
-        let id = v.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+        let id = v
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         let gold: Vec<EvalQuote> = v
             .get("quotes")
             .and_then(Value::as_array)
@@ -129,7 +133,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         });
         println!("{}", serde_json::to_string_pretty(&v)?);
     } else {
-        println!("documents: {}  (match: token Dice >= {MATCH_THRESHOLD})", results.len());
+        println!(
+            "documents: {}  (match: token Dice >= {MATCH_THRESHOLD})",
+            results.len()
+        );
         for (name, p) in [
             ("direct", &r.direct),
             ("mixed", &r.mixed),
@@ -169,20 +176,37 @@ fn print_errors(id: &str, gold: &[EvalQuote], sys: &[EvalQuote]) {
     println!("## {id}");
     for (i, q) in g.iter().enumerate() {
         match m.iter().find(|p| p.0 == i) {
-            None => println!("  MISS {} [{}] {}", q.kind, q.actor.as_deref().unwrap_or("-"), short(&q.text)),
+            None => println!(
+                "  MISS {} [{}] {}",
+                q.kind,
+                q.actor.as_deref().unwrap_or("-"),
+                short(&q.text)
+            ),
             Some(&(_, j)) => {
                 let sq = s[j];
                 let gn = q.actor.as_deref().or(q.speaker.as_deref()).unwrap_or("");
                 let sn = sq.actor.as_deref().or(sq.speaker.as_deref()).unwrap_or("");
                 if q.kind != sq.kind || !scoring::same_speaker(gn, sn) {
-                    println!("  DIFF {}→{} [{}→{}] {}", q.kind, sq.kind, gn, sn, short(&q.text));
+                    println!(
+                        "  DIFF {}→{} [{}→{}] {}",
+                        q.kind,
+                        sq.kind,
+                        gn,
+                        sn,
+                        short(&q.text)
+                    );
                 }
             }
         }
     }
     for (j, q) in s.iter().enumerate() {
         if !m.iter().any(|p| p.1 == j) {
-            println!("  FP   {} [{}] {}", q.kind, q.actor.as_deref().unwrap_or("-"), short(&q.text));
+            println!(
+                "  FP   {} [{}] {}",
+                q.kind,
+                q.actor.as_deref().unwrap_or("-"),
+                short(&q.text)
+            );
         }
     }
 }
@@ -404,7 +428,10 @@ pub mod scoring {
         if g.is_empty() || s.is_empty() {
             return false;
         }
-        g == s || g.last() == s.last() || g.iter().all(|w| s.contains(w)) || s.iter().all(|w| g.contains(w))
+        g == s
+            || g.last() == s.last()
+            || g.iter().all(|w| s.contains(w))
+            || s.iter().all(|w| g.contains(w))
     }
 
     fn is_pronoun(s: &str) -> bool {
@@ -506,7 +533,10 @@ pub mod scoring {
         #[test]
         fn speaker_names_compare_by_surname_and_containment() {
             assert!(same_speaker("Hassan Rouhani", "Rouhani"));
-            assert!(same_speaker("the US State Department official", "US State Department official"));
+            assert!(same_speaker(
+                "the US State Department official",
+                "US State Department official"
+            ));
             assert!(!same_speaker("John Kerry", "Barack Obama"));
             assert!(!same_speaker("", "Obama"));
         }
