@@ -430,8 +430,7 @@ impl Layout {
         let prev = v.checked_sub(1).map(|p| self.toks[p].lower.as_str());
         let participle = self.toks[v].lower.ends_with("ing");
         let coordinated = matches!(prev, Some("and") | Some("but"));
-        let after_comma = matches!(prev, Some(","));
-        if !(participle || coordinated || (after_comma && participle)) {
+        if !(participle || coordinated) {
             return None;
         }
         self.subject_np(lo, v)
@@ -1154,10 +1153,10 @@ fn merge_quotes(l: &Layout, out: &mut Vec<Found>) {
             let prev_para = l.para_of_tok(prev.first);
             let cur_para = l.para_of_tok(cur.first);
             let opens_para = cur_pair.is_some_and(|b| l.paras[cur_para].0 == b.open);
-            if prev.attr.speaker.is_some() || prev.inherited.is_some() {
-                if prev_para == cur_para || (prev_para + 1 == cur_para && opens_para) {
-                    out[i].inherited = Some(prev.inherited.unwrap_or(i - 1));
-                }
+            if (prev.attr.speaker.is_some() || prev.inherited.is_some())
+                && (prev_para == cur_para || (prev_para + 1 == cur_para && opens_para))
+            {
+                out[i].inherited = Some(prev.inherited.unwrap_or(i - 1));
             }
         }
         i += 1;
@@ -1248,7 +1247,8 @@ fn reported_in_sentence(
     // "According to X, …" / "…, according to X." / "…, X said Sunday."
     if let Some(f) = according_or_trailing(l, lo, end, used) {
         let inner: Vec<usize> = (f.first..f.last)
-            .filter_map(|i| (l.inq[i] != 0).then(|| l.inq[i] as usize - 1))
+            .filter(|&i| l.inq[i] != 0)
+            .map(|i| l.inq[i] as usize - 1)
             .collect();
         if inner.is_empty() {
             out.push(f);
@@ -1387,7 +1387,8 @@ fn reported_in_sentence(
         };
         // A quotation inside the clause makes it a mixed quote.
         let inner: Vec<usize> = (c0..end)
-            .filter_map(|i| (l.inq[i] != 0).then(|| l.inq[i] as usize - 1))
+            .filter(|&i| l.inq[i] != 0)
+            .map(|i| l.inq[i] as usize - 1)
             .collect();
         if !inner.is_empty() {
             for f in quotes.iter_mut() {

@@ -58,11 +58,9 @@ impl Quotes {
         let found = extract::find(&doc.text, &l);
         let mut res = resolve::Resolver::new(doc, &l);
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
-        // Speakers of earlier quotes, for the inherited ones.
-        let mut resolved: Vec<Option<(Option<String>, Option<Span>, Quote)>> = Vec::new();
+        // Earlier quotes give their speakers to the inherited ones.
         for f in &found {
-            let q = build(doc, &l, &mut res, f, &found, &resolved);
-            resolved.push(Some((q.speaker.clone(), q.speaker_span, q.clone())));
+            let q = build(doc, &l, &mut res, f, &quotes);
             quotes.push(q);
         }
         let events = quotes
@@ -88,16 +86,7 @@ impl Annotator for Quotes {
     }
 }
 
-type Earlier = Option<(Option<String>, Option<Span>, Quote)>;
-
-fn build(
-    doc: &Doc,
-    l: &Layout,
-    res: &mut resolve::Resolver,
-    f: &Found,
-    all: &[Found],
-    done: &[Earlier],
-) -> Quote {
+fn build(doc: &Doc, l: &Layout, res: &mut resolve::Resolver, f: &Found, done: &[Quote]) -> Quote {
     let text = &doc.text;
     let spans: Vec<Span> = f.spans.iter().map(|&(s, e)| Span::new(s, e)).collect();
     let quote = spans
@@ -144,7 +133,7 @@ fn build(
         q.speaker_mention = mention;
         q.anonymous = anon;
     } else if let Some(i) = f.inherited {
-        if let Some(Some((_, _, prev))) = done.get(i) {
+        if let Some(prev) = done.get(i) {
             q.speaker = prev.speaker.clone();
             q.speaker_span = prev.speaker_span;
             q.speaker_actor = prev.speaker_actor.clone();
@@ -154,7 +143,6 @@ fn build(
             q.cue_class = prev.cue_class.clone();
             q.outlet = prev.outlet.clone();
         }
-        let _ = all;
     }
     if q.anonymous {
         let desc = q

@@ -64,28 +64,20 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         }
         if ch.is_alphanumeric() {
             let mut e = i + ch.len_utf8();
-            let mut last = ch;
-            loop {
-                let Some(&(j, n)) = it.peek() else { break };
-                if n.is_alphanumeric() {
-                    e = j + n.len_utf8();
-                    last = n;
-                    it.next();
-                    continue;
+            while let Some(&(j, n)) = it.peek() {
+                // A joiner ('.', apostrophe, hyphen) only when followed by
+                // an alphanumeric: "U.S", "Iran’s", "US-led".
+                let joins = matches!(n, '.' | '\'' | '’' | '-' | '&' | '‑')
+                    && seg[j + n.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|a| a.is_alphanumeric());
+                if !(n.is_alphanumeric() || joins) {
+                    break;
                 }
-                if matches!(n, '.' | '\'' | '’' | '-' | '&' | '‑') {
-                    // Joiner only when followed by an alphanumeric.
-                    let after = seg[j + n.len_utf8()..].chars().next();
-                    if after.is_some_and(|a| a.is_alphanumeric()) {
-                        e = j + n.len_utf8();
-                        last = n;
-                        it.next();
-                        continue;
-                    }
-                }
-                break;
+                e = j + n.len_utf8();
+                it.next();
             }
-            let _ = last;
             let w = &seg[i..e];
             out.push(Tok {
                 s: abs,
