@@ -15,8 +15,13 @@ use entente_core::{Annotator, Article, Doc};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let path = args.get(1).ok_or("usage: stage_cost FILE.jsonl[.gz] [MAX_DOCS]")?;
-    let max: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(usize::MAX);
+    let path = args
+        .get(1)
+        .ok_or("usage: stage_cost FILE.jsonl[.gz] [MAX_DOCS]")?;
+    let max: usize = args
+        .get(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(usize::MAX);
     let file = std::fs::File::open(path)?;
     let reader: Box<dyn BufRead> = if path.ends_with(".gz") {
         Box::new(std::io::BufReader::new(flate2::read::GzDecoder::new(file)))

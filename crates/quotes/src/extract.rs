@@ -9,8 +9,8 @@ use crate::text::{self, Kind, Pair, Tok};
 
 /// The whole document as the stage sees it: tokens, paragraphs, sentences
 /// and quote pairs, all as indices into `toks`.
-pub struct Layout {
-    pub toks: Vec<Tok>,
+pub struct Layout<'a> {
+    pub toks: Vec<Tok<'a>>,
     /// Token ranges of paragraphs.
     pub paras: Vec<(usize, usize)>,
     /// Byte end of each paragraph (for run-on quotes).
@@ -29,9 +29,9 @@ pub struct Layout {
     pub unbalanced: Vec<usize>,
 }
 
-impl Layout {
+impl<'a> Layout<'a> {
     /// Tokenizes and segments `text`, pairing quote marks per paragraph.
-    pub fn new(text: &str) -> Layout {
+    pub fn new(text: &'a str, lower_text: &'a str) -> Layout<'a> {
         let mut toks = Vec::with_capacity(text.len() / 5);
         let mut paras = Vec::new();
         let mut para_end = Vec::new();
@@ -50,7 +50,7 @@ impl Layout {
                 }
                 if j < bytes.len() && bytes[j] == b'\n' {
                     let lo = toks.len();
-                    text::tokenize(text, start, i, &mut toks);
+                    text::tokenize(text, lower_text, start, i, &mut toks);
                     if toks.len() > lo {
                         paras.push((lo, toks.len()));
                         para_end.push(i);
@@ -66,7 +66,7 @@ impl Layout {
             i += 1;
         }
         let lo = toks.len();
-        text::tokenize(text, start, text.len(), &mut toks);
+        text::tokenize(text, lower_text, start, text.len(), &mut toks);
         if toks.len() > lo {
             paras.push((lo, toks.len()));
             para_end.push(text.len());
@@ -131,7 +131,7 @@ impl Layout {
 
     fn is_term(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.kind == Kind::Punct && matches!(t.lower.as_str(), "." | "?" | "!" | ";")
+        t.kind == Kind::Punct && matches!(t.lower, "." | "?" | "!" | ";")
     }
 
     fn cue_at(&self, i: usize) -> Option<Cue> {
@@ -142,7 +142,7 @@ impl Layout {
         // After a determiner the form is a noun ("some reports", "the call").
         if i > 0
             && matches!(
-                self.toks[i - 1].lower.as_str(),
+                self.toks[i - 1].lower,
                 "some"
                     | "the"
                     | "a"
@@ -206,7 +206,7 @@ impl Layout {
             while k > lo
                 && (lexicon::aux_or_adverb(&toks[k - 1].lower)
                     || matches!(
-                        toks[k - 1].lower.as_str(),
+                        toks[k - 1].lower,
                         "expected"
                             | "likely"
                             | "going"
@@ -290,7 +290,7 @@ impl Layout {
                             && s >= 2
                             && s - 1 > lo
                             && matches!(
-                                toks[s - 2].lower.as_str(),
+                                toks[s - 2].lower,
                                 "ambassador"
                                     | "contributor"
                                     | "adviser"
@@ -312,7 +312,7 @@ impl Layout {
                         let source_pp = s >= 2
                             && s - 1 > lo
                             && matches!(
-                                (toks[s - 2].lower.as_str(), t.lower.as_str()),
+                                (toks[s - 2].lower, t.lower),
                                 ("familiar", "with")
                                     | ("close", "to")
                                     | ("briefed", "on")
@@ -361,20 +361,20 @@ impl Layout {
         // "X speaking to Y said": Y is the outlet, X the speaker.
         if s >= lo + 2
             && s < end
-            && matches!(toks[s - 1].lower.as_str(), "to" | "with")
-            && matches!(toks[s - 2].lower.as_str(), "speaking" | "talking")
+            && matches!(toks[s - 1].lower, "to" | "with")
+            && matches!(toks[s - 2].lower, "speaking" | "talking")
         {
             return self.back_np(s - 2, lo);
         }
         // Drop leading conjunctions, time words and "Last week".
         while s < end {
-            let l = &toks[s].lower;
+            let l = toks[s].lower;
             if lexicon::np_lead_drop(l) {
                 s += 1;
             } else if (l == "last" || l == "next" || l == "this")
                 && s + 1 < end
                 && matches!(
-                    toks[s + 1].lower.as_str(),
+                    toks[s + 1].lower,
                     "week"
                         | "month"
                         | "year"
@@ -427,7 +427,7 @@ impl Layout {
     /// saying …") cue takes the subject of its sentence.
     fn shared_subject(&self, v: usize, _lo: usize) -> Option<(usize, usize)> {
         let lo = self.sents[self.sent_of[v] as usize].0;
-        let prev = v.checked_sub(1).map(|p| self.toks[p].lower.as_str());
+        let prev = v.checked_sub(1).map(|p| self.toks[p].lower);
         let participle = self.toks[v].lower.ends_with("ing");
         let coordinated = matches!(prev, Some("and") | Some("but"));
         if !(participle || coordinated) {
@@ -507,7 +507,7 @@ impl Layout {
             && w.is_word()
             && ((w.cap && w.e - w.s == 1)
                 || matches!(
-                    w.lower.as_str(),
+                    w.lower,
                     "mr" | "mrs"
                         | "ms"
                         | "dr"
@@ -538,7 +538,7 @@ impl Layout {
         if s < hi
             && (lexicon::capital_function_word(&toks[s].lower)
                 && !matches!(
-                    toks[s].lower.as_str(),
+                    toks[s].lower,
                     "the" | "a" | "an" | "he" | "she" | "they" | "we" | "i" | "it"
                 ))
         {
@@ -561,10 +561,7 @@ impl Layout {
             let t = &toks[e];
             let after_det = e > s
                 && !seen_cap
-                && matches!(
-                    toks[s].lower.as_str(),
-                    "the" | "a" | "an" | "another" | "one"
-                )
+                && matches!(toks[s].lower, "the" | "a" | "an" | "another" | "one")
                 && lower_nouns < 3;
             if t.cap {
                 seen_cap = true;
@@ -572,7 +569,7 @@ impl Layout {
             let verbish = t.lower.ends_with("ed")
                 || t.lower.ends_with("ing")
                 || matches!(
-                    t.lower.as_str(),
+                    t.lower,
                     "said"
                         | "says"
                         | "told"
@@ -643,7 +640,7 @@ impl Layout {
                 Kind::Word => {
                     t.cap
                         || matches!(
-                            t.lower.as_str(),
+                            t.lower,
                             "the" | "a" | "an" | "of" | "for" | "and" | "de" | "al" | "bin"
                         )
                         || lexicon::title_word(&t.lower)
@@ -668,12 +665,7 @@ impl Layout {
             }
         }
         // Trailing function words belong to what follows.
-        while e > s
-            && matches!(
-                toks[e - 1].lower.as_str(),
-                "the" | "a" | "an" | "of" | "for" | "and"
-            )
-        {
+        while e > s && matches!(toks[e - 1].lower, "the" | "a" | "an" | "of" | "for" | "and") {
             e -= 1;
         }
         // "The mayor of London, Sadiq Khan, thanked …": keep the appositive.
@@ -728,7 +720,7 @@ fn cue_lemma(l: &Layout, i: usize) -> Option<&'static str> {
     lexicon::cue(&l.toks[i].lower).map(|c| c.lemma)
 }
 
-impl Layout {
+impl Layout<'_> {
     /// Attribution right after a closing mark: `”, he said.` / `” said X`.
     fn post_attr(&self, p: &Pair) -> Option<Attr> {
         if p.runs_on {
@@ -736,7 +728,7 @@ impl Layout {
         }
         let pe = self.paras[self.para_of_tok(p.close)].1;
         let mut w0 = p.close + 1;
-        while w0 < pe && matches!(self.toks[w0].lower.as_str(), "," | "—" | "–" | "-") {
+        while w0 < pe && matches!(self.toks[w0].lower, "," | "—" | "–" | "-") {
             w0 += 1;
         }
         if w0 >= pe {
@@ -802,7 +794,7 @@ impl Layout {
         }
         let mut hi = p.open;
         let mut separated = false;
-        while hi > lo && matches!(self.toks[hi - 1].lower.as_str(), "," | ":" | "—" | "–") {
+        while hi > lo && matches!(self.toks[hi - 1].lower, "," | ":" | "—" | "–") {
             separated = true;
             hi -= 1;
         }
@@ -851,12 +843,7 @@ impl Layout {
         }
         // No cue, but the quotation is introduced by a colon or comma after
         // a clause: its subject speaks ("Trump criticised X: “…”").
-        if hi > lo
-            && matches!(
-                self.toks[hi - 1].lower.as_str(),
-                "read" | "reads" | "reading"
-            )
-        {
+        if hi > lo && matches!(self.toks[hi - 1].lower, "read" | "reads" | "reading") {
             separated = true;
         }
         if separated {
@@ -945,12 +932,9 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
             && inner.iter().filter(|t| t.is_word()).all(|t| {
                 t.cap
                     || t.lower.starts_with(|c: char| c.is_ascii_digit())
-                    || matches!(
-                        t.lower.as_str(),
-                        "of" | "the" | "and" | "for" | "in" | "on" | "vs"
-                    )
+                    || matches!(t.lower, "of" | "the" | "and" | "for" | "in" | "on" | "vs")
             });
-        let before = (p.open > 0).then(|| l.toks[p.open - 1].lower.as_str());
+        let before = (p.open > 0).then(|| l.toks[p.open - 1].lower);
         let naming = matches!(
             before,
             Some(
@@ -979,7 +963,7 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
                 .is_some_and(|t| t.lower == "…" || t.lower == ".");
         let ends_sentence = inner
             .last()
-            .is_some_and(|t| matches!(t.lower.as_str(), "." | "?" | "!" | "," | "…"));
+            .is_some_and(|t| matches!(t.lower, "." | "?" | "!" | "," | "…"));
         let mut post = l.post_attr(p);
         let trailing_according = post
             .as_ref()
@@ -1193,7 +1177,7 @@ fn merge_quotes(l: &Layout, out: &mut Vec<Found>) {
 
 fn clause_start(t: &Tok) -> bool {
     matches!(
-        t.lower.as_str(),
+        t.lower,
         "he" | "she"
             | "they"
             | "it"
@@ -1302,14 +1286,14 @@ fn reported_in_sentence(
                     n += 1;
                 }
             } else if matches!(
-                toks[k].lower.as_str(),
+                toks[k].lower,
                 "on" | "last" | "yesterday" | "today" | "earlier" | "this" | "late"
             ) {
                 let mut n = 0;
                 while k < end
                     && n < 3
                     && !matches!(
-                        toks[k].lower.as_str(),
+                        toks[k].lower,
                         "he" | "she" | "it" | "they" | "the" | "there" | "we"
                     )
                 {
@@ -1323,10 +1307,8 @@ fn reported_in_sentence(
             // Announcements and reports take a bare clause only when it
             // plainly starts with a subject ("announced he would …").
             let subject_start = toks.get(k).is_some_and(|t| {
-                matches!(
-                    t.lower.as_str(),
-                    "he" | "she" | "it" | "they" | "there" | "we"
-                ) || (t.cap && t.is_word() && !lexicon::capital_function_word(&t.lower))
+                matches!(t.lower, "he" | "she" | "it" | "they" | "there" | "we")
+                    || (t.cap && t.is_word() && !lexicon::capital_function_word(&t.lower))
             });
             let bare_ok = matches!(
                 cue.lemma,
@@ -1368,7 +1350,7 @@ fn reported_in_sentence(
         };
         if sp.1 - sp.0 == 1
             && matches!(
-                toks[sp.0].lower.as_str(),
+                toks[sp.0].lower,
                 "it" | "there" | "this" | "that" | "which" | "who" | "you"
             )
         {
@@ -1506,7 +1488,7 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
     }
     let timeish = |t: &Tok| {
         matches!(
-            t.lower.as_str(),
+            t.lower,
             "on" | "in"
                 | "late"
                 | "last"
@@ -1558,7 +1540,7 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
 fn clause_start_after_outlet(t: &Tok, n: usize) -> bool {
     n > 0
         && matches!(
-            t.lower.as_str(),
+            t.lower,
             "he" | "she" | "they" | "it" | "we" | "i" | "there" | "his" | "her" | "its" | "their"
         )
 }

@@ -46,7 +46,9 @@ impl Quotes {
 
     /// Extracts quotes from `doc` without touching it.
     pub fn extract(&self, doc: &Doc) -> (Vec<Quote>, Vec<Event>, Vec<String>) {
-        let l = Layout::new(&doc.text);
+        // One ASCII lower-cased copy: same byte offsets, no per-token copies.
+        let lower = doc.text.to_ascii_lowercase();
+        let l = Layout::new(&doc.text, &lower);
         let mut warnings = Vec::new();
         for &pi in &l.unbalanced {
             let (lo, _) = l.paras[pi];
@@ -212,7 +214,7 @@ fn outlet(doc: &Doc, l: &Layout, f: &Found) -> Option<String> {
                     let t = &l.toks[e];
                     if !t.is_word()
                         || matches!(
-                            t.lower.as_str(),
+                            t.lower,
                             "that"
                                 | "on"
                                 | "in"
@@ -262,7 +264,7 @@ fn hedge(doc: &Doc, l: &Layout, f: &Found) -> Option<String> {
     if cue > 0 && lexicon::hedge_adverb(&l.toks[cue - 1].lower) {
         return Some(doc.text[l.toks[cue - 1].s..l.toks[cue].e].to_string());
     }
-    if lexicon::hedge_adverb(l.toks.get(cue + 1).map_or("", |t| t.lower.as_str())) {
+    if lexicon::hedge_adverb(l.toks.get(cue + 1).map_or("", |t| t.lower)) {
         return Some(doc.text[l.toks[cue].s..l.toks[cue + 1].e].to_string());
     }
     let (lo, hi) = l.sents[l.sent_of[cue] as usize];

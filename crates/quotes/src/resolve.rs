@@ -22,7 +22,7 @@ struct Run {
 /// Document-level resolution state.
 pub struct Resolver<'a> {
     doc: &'a Doc,
-    l: &'a Layout,
+    l: &'a Layout<'a>,
     /// Lower-cased surname → full name, from the first multi-word person run.
     full: HashMap<String, String>,
     /// Per sentence: the person it is about (its subject), when one is seen.
@@ -40,7 +40,7 @@ fn strip_possessive(w: &str) -> &str {
 
 impl<'a> Resolver<'a> {
     /// Reads name runs and sentence subjects for the whole document.
-    pub fn new(doc: &'a Doc, l: &'a Layout) -> Resolver<'a> {
+    pub fn new(doc: &'a Doc, l: &'a Layout<'a>) -> Resolver<'a> {
         let toks = &l.toks;
         let mut runs_by_sent: Vec<Vec<Run>> = Vec::with_capacity(l.sents.len());
         let mut full: HashMap<String, String> = HashMap::new();
@@ -58,7 +58,7 @@ impl<'a> Resolver<'a> {
                     let t = &toks[e];
                     let name_word = t.cap && t.is_word();
                     let particle = matches!(
-                        t.lower.as_str(),
+                        t.lower,
                         "al" | "bin" | "de" | "van" | "von" | "da" | "del" | "la" | "le" | "el"
                     ) && toks.get(e + 1).is_some_and(|n| n.cap);
                     // "John F. Kennedy", "Mr. Smith".
@@ -172,7 +172,7 @@ impl<'a> Resolver<'a> {
         for si in 0..l.sents.len() {
             let (lo, hi) = l.sents[si];
             let first_pron =
-                (lo..hi).find(|&i| l.inq[i] == 0 && matches!(toks[i].lower.as_str(), "he" | "she"));
+                (lo..hi).find(|&i| l.inq[i] == 0 && matches!(toks[i].lower, "he" | "she"));
             let first_run = me.runs_by_sent[si]
                 .iter()
                 .find(|r| r.person && !me.governed(r.s))
@@ -204,7 +204,7 @@ impl<'a> Resolver<'a> {
         }
         i > 0
             && matches!(
-                toks[i - 1].lower.as_str(),
+                toks[i - 1].lower,
                 "to" | "with"
                     | "by"
                     | "from"
@@ -252,14 +252,14 @@ impl<'a> Resolver<'a> {
         let span = Span::new(toks[s].s, toks[e - 1].e);
         let phrase_lower = toks[s..e]
             .iter()
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
             .collect::<Vec<_>>()
             .join(" ");
         let head = toks[s..e]
             .iter()
             .rev()
             .find(|t| t.is_word())
-            .map(|t| t.lower.clone())
+            .map(|t| t.lower.to_string())
             .unwrap_or_default();
         let si = self.l.sent_of[s] as usize;
         let pronoun = e - s == 1 && lexicon::pronoun(&head);
@@ -394,13 +394,17 @@ impl<'a> Resolver<'a> {
     /// A code for a name from the actors stage's mentions elsewhere in the
     /// document (same surname), when it resolved one.
     fn code_for_name(&self, name: &str) -> Option<ActorCode> {
-        let sur = name.split_whitespace().next_back()?.to_lowercase();
+        let sur = name.split_whitespace().next_back()?;
         self.doc.mentions.iter().find_map(|m| {
-            let t = self.doc.slice(m.span).to_lowercase();
-            let last = t.split_whitespace().next_back().map(strip_possessive);
-            (last == Some(sur.as_str()))
-                .then(|| m.code.clone())
-                .flatten()
+            let m_code = m.code.as_ref()?;
+            let t = self.doc.slice(m.span);
+            let last = strip_possessive(t.split_whitespace().next_back()?);
+            let same = last.len() == sur.len()
+                && last
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(sur.chars().flat_map(char::to_lowercase));
+            same.then(|| m_code.clone())
         })
     }
 
@@ -420,10 +424,7 @@ impl<'a> Resolver<'a> {
             // A name followed by a lower-case word inside the phrase
             // modifies it ("Houthi military spokesperson …").
             let modifier = toks.get(r.e).is_some_and(|n| {
-                n.is_word()
-                    && !n.cap
-                    && !matches!(n.lower.as_str(), "of" | "and" | "who")
-                    && r.e < e
+                n.is_word() && !n.cap && !matches!(n.lower, "of" | "and" | "who") && r.e < e
             });
             !poss && !modifier
         });
@@ -452,7 +453,7 @@ impl<'a> Resolver<'a> {
                     && lexicon::country(
                         &toks[s..e]
                             .iter()
-                            .map(|t| t.lower.as_str())
+                            .map(|t| t.lower)
                             .collect::<Vec<_>>()
                             .join(" "),
                     )
@@ -513,8 +514,8 @@ impl<'a> Resolver<'a> {
             return Some(self.run_name(r.s, r.e));
         }
         let (lo, _) = self.l.sents[si];
-        let earlier_pron = (lo..at)
-            .any(|i| self.l.inq[i] == 0 && matches!(self.l.toks[i].lower.as_str(), "he" | "she"));
+        let earlier_pron =
+            (lo..at).any(|i| self.l.inq[i] == 0 && matches!(self.l.toks[i].lower, "he" | "she"));
         if earlier_pron {
             if let Some(s) = &self.subj[si] {
                 return Some(s.clone());
@@ -558,11 +559,11 @@ impl<'a> Resolver<'a> {
                 && !lexicon::np_stop(&toks[s - 1].lower)
             {
                 s -= 1;
-                if matches!(toks[s].lower.as_str(), "a" | "an") {
+                if matches!(toks[s].lower, "a" | "an") {
                     break;
                 }
             }
-            if matches!(toks[s].lower.as_str(), "a" | "an") && s < i {
+            if matches!(toks[s].lower, "a" | "an") && s < i {
                 let name = description_name(&self.doc.text[toks[s].s..toks[i].e]);
                 let code = description_code(&name.to_lowercase(), true);
                 return Some(ActorRef { name, code });
@@ -579,7 +580,7 @@ fn strip_titles(toks: &[Tok], s: usize, e: usize) -> (bool, usize) {
     let mut i = s;
     let mut titled = false;
     while i + 1 < e {
-        let l = toks[i].lower.as_str();
+        let l = toks[i].lower;
         if lexicon::title_word(l)
             || !toks[i].cap
             || toks[i].is(".")
@@ -605,7 +606,7 @@ fn is_anonymous_phrase(toks: &[Tok], s: usize, e: usize) -> bool {
     // The head comes before "familiar with …", "close to …", "who …".
     if let Some(cut) = words.iter().position(|t| {
         matches!(
-            t.lower.as_str(),
+            t.lower,
             "familiar" | "close" | "briefed" | "knowledgeable" | "who" | "with"
         )
     }) {
@@ -615,7 +616,7 @@ fn is_anonymous_phrase(toks: &[Tok], s: usize, e: usize) -> bool {
     }
     if words
         .iter()
-        .any(|t| matches!(t.lower.as_str(), "anonymous" | "unnamed" | "unidentified"))
+        .any(|t| matches!(t.lower, "anonymous" | "unnamed" | "unidentified"))
     {
         return true;
     }

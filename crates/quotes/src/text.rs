@@ -22,18 +22,21 @@ pub enum Kind {
     Single,
 }
 
-/// A token: byte span in the document text, kind, and lower-case form.
+/// A token: byte span in the document text, kind, and lower-case form (a
+/// slice of the ASCII-lower-cased copy of the text, so that offsets agree and
+/// the tokenizer allocates nothing per token; non-ASCII capitals stay as
+/// they are, which the ASCII word lists never need).
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'a> {
     pub s: usize,
     pub e: usize,
     pub kind: Kind,
-    pub lower: String,
+    pub lower: &'a str,
     /// Starts with an upper-case letter.
     pub cap: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -49,7 +52,13 @@ impl Tok {
 }
 
 /// Tokenizes `text[start..end]`; offsets are absolute.
-pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+pub fn tokenize<'a>(
+    text: &'a str,
+    lower_text: &'a str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Tok<'a>>,
+) {
     let seg = match text.get(start..end) {
         Some(s) => s,
         None => return,
@@ -78,12 +87,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 e = j + n.len_utf8();
                 it.next();
             }
-            let w = &seg[i..e];
             out.push(Tok {
                 s: abs,
                 e: start + e,
                 kind: Kind::Word,
-                lower: w.to_lowercase(),
+                lower: lower_text.get(abs..start + e).unwrap_or(""),
                 cap: ch.is_uppercase(),
             });
             prev = seg[..e].chars().next_back();
@@ -112,7 +120,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             s: abs,
             e: abs + len,
             kind,
-            lower: ch.to_string(),
+            lower: &seg[i..i + len],
             cap: false,
         });
         prev = Some(ch);
@@ -146,8 +154,7 @@ pub fn pair_marks(toks: &[Tok], next_opens: bool) -> (Vec<Pair>, usize) {
                     stray += 1;
                     // A second opening mark right after a sentence end inside
                     // an open quotation is a stray: the quotation goes on.
-                    let after_end =
-                        i > 0 && matches!(toks[i - 1].lower.as_str(), "." | "?" | "!" | "…");
+                    let after_end = i > 0 && matches!(toks[i - 1].lower, "." | "?" | "!" | "…");
                     if after_end {
                         continue;
                     }
@@ -229,7 +236,7 @@ pub fn sentences(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let term = t.kind == Kind::Punct && matches!(t.lower.as_str(), "." | "?" | "!" | "…");
+        let term = t.kind == Kind::Punct && matches!(t.lower, "." | "?" | "!" | "…");
         if term {
             if t.lower == "." && i > 0 && toks[i - 1].e == t.s && toks[i - 1].is_word() {
                 let w = &text[toks[i - 1].s..toks[i - 1].e];
@@ -242,7 +249,7 @@ pub fn sentences(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
             while j < toks.len()
                 && (matches!(toks[j].kind, Kind::Close | Kind::Single)
                     || (toks[j].kind == Kind::Straight && toks[j].s == toks[j - 1].e)
-                    || matches!(toks[j].lower.as_str(), ")" | "]"))
+                    || matches!(toks[j].lower, ")" | "]"))
             {
                 j += 1;
             }
@@ -252,7 +259,7 @@ pub fn sentences(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
                     n.cap
                         || n.lower.starts_with(|c: char| c.is_ascii_digit())
                         || matches!(n.kind, Kind::Open | Kind::Straight)
-                        || matches!(n.lower.as_str(), "(" | "[" | "—" | "-")
+                        || matches!(n.lower, "(" | "[" | "—" | "-")
                 }
             };
             if ends {
