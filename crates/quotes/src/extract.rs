@@ -190,21 +190,21 @@ impl<'a> Layout<'a> {
         if self.toks.get(i + 1).is_some_and(|n| n.is("by")) {
             return None;
         }
-        lexicon::cue(&t.lower)
+        lexicon::cue(t.lower)
     }
 
     /// The speaker phrase read backwards from the cue at `v`, not before `lo`.
     pub fn back_np(&self, v: usize, lo: usize) -> Option<(usize, usize)> {
         let toks = &self.toks;
         let mut j = v;
-        while j > lo && lexicon::aux_or_adverb(&toks[j - 1].lower) {
+        while j > lo && lexicon::aux_or_adverb(toks[j - 1].lower) {
             j -= 1;
         }
         // "was expected to say", "is set to announce".
         if j > lo && toks[j - 1].is("to") {
             let mut k = j - 1;
             while k > lo
-                && (lexicon::aux_or_adverb(&toks[k - 1].lower)
+                && (lexicon::aux_or_adverb(toks[k - 1].lower)
                     || matches!(
                         toks[k - 1].lower,
                         "expected"
@@ -258,7 +258,7 @@ impl<'a> Layout<'a> {
             let name = !words.is_empty()
                 && words.len() <= 5
                 && words.iter().all(|t| t.cap)
-                && !lexicon::capital_function_word(&words[0].lower);
+                && !lexicon::capital_function_word(words[0].lower);
             if name {
                 appositive = Some(seg);
             }
@@ -276,7 +276,7 @@ impl<'a> Layout<'a> {
             let t = &toks[s - 1];
             match t.kind {
                 Kind::Word => {
-                    if lexicon::np_stop(&t.lower) {
+                    if lexicon::np_stop(t.lower) {
                         // "and" joins two names ("Smith and Jones said");
                         // "to" belongs to "Ambassador to the United Nations".
                         let joins = t.is("and")
@@ -284,7 +284,7 @@ impl<'a> Layout<'a> {
                             && s - 1 > lo
                             && toks[s - 2].cap
                             && toks.get(s).is_some_and(|n| {
-                                n.cap || lexicon::title_word(&n.lower) || n.is("contributor")
+                                n.cap || lexicon::title_word(n.lower) || n.is("contributor")
                             });
                         let title_to = (t.is("to") || t.is("for"))
                             && s >= 2
@@ -325,7 +325,7 @@ impl<'a> Layout<'a> {
                     if !t.cap && self.cue_at(s - 1).is_some() {
                         break;
                     }
-                    if lexicon::pronoun(&t.lower) && s < end {
+                    if lexicon::pronoun(t.lower) && s < end {
                         break;
                     }
                 }
@@ -351,7 +351,7 @@ impl<'a> Layout<'a> {
                 _ => break,
             }
             s -= 1;
-            if lexicon::pronoun(&toks[s].lower) && s + 1 == end {
+            if lexicon::pronoun(toks[s].lower) && s + 1 == end {
                 break;
             }
             if end - s > 16 {
@@ -445,10 +445,10 @@ impl<'a> Layout<'a> {
             match t.kind {
                 Kind::Word => {
                     // A capitalised word is a name, even "Said".
-                    if lexicon::np_forward_stop(&t.lower) && e > from && !t.cap {
+                    if lexicon::np_forward_stop(t.lower) && e > from && !t.cap {
                         break;
                     }
-                    if lexicon::np_forward_stop(&t.lower) && !t.cap {
+                    if lexicon::np_forward_stop(t.lower) && !t.cap {
                         break;
                     }
                 }
@@ -536,7 +536,7 @@ impl<'a> Layout<'a> {
         let toks = &self.toks;
         let mut s = lo;
         if s < hi
-            && (lexicon::capital_function_word(&toks[s].lower)
+            && (lexicon::capital_function_word(toks[s].lower)
                 && !matches!(
                     toks[s].lower,
                     "the" | "a" | "an" | "he" | "she" | "they" | "we" | "i" | "it"
@@ -551,7 +551,7 @@ impl<'a> Layout<'a> {
         if s + 1 < hi && toks[s + 1].is(",") && toks[s].is_word() {
             s += 2;
         }
-        while s < hi && lexicon::np_lead_drop(&toks[s].lower) {
+        while s < hi && lexicon::np_lead_drop(toks[s].lower) {
             s += 1;
         }
         let mut e = s;
@@ -631,7 +631,7 @@ impl<'a> Layout<'a> {
                         | "with"
                         | "from"
                 );
-            if t.is_word() && !t.cap && after_det && !verbish && !lexicon::title_word(&t.lower) {
+            if t.is_word() && !t.cap && after_det && !verbish && !lexicon::title_word(t.lower) {
                 lower_nouns += 1;
                 e += 1;
                 continue;
@@ -643,8 +643,8 @@ impl<'a> Layout<'a> {
                             t.lower,
                             "the" | "a" | "an" | "of" | "for" | "and" | "de" | "al" | "bin"
                         )
-                        || lexicon::title_word(&t.lower)
-                        || (e == s && lexicon::pronoun(&t.lower))
+                        || lexicon::title_word(t.lower)
+                        || (e == s && lexicon::pronoun(t.lower))
                 }
                 Kind::Punct => t.is("-") || t.is("&") || self.abbrev_dot(e),
                 _ => false,
@@ -653,7 +653,7 @@ impl<'a> Layout<'a> {
                 break;
             }
             if e > s
-                && lexicon::pronoun(&toks[e - 1].lower)
+                && lexicon::pronoun(toks[e - 1].lower)
                 && toks[e - 1].e - toks[e - 1].s <= 4
                 && !t.cap
             {
@@ -684,7 +684,7 @@ impl<'a> Layout<'a> {
             && next_ok
             && toks[s..e]
                 .iter()
-                .any(|t| t.cap || lexicon::pronoun(&t.lower)))
+                .any(|t| t.cap || lexicon::pronoun(t.lower)))
         .then_some((s, e))
     }
 }
@@ -717,7 +717,7 @@ pub struct Found {
 }
 
 fn cue_lemma(l: &Layout, i: usize) -> Option<&'static str> {
-    lexicon::cue(&l.toks[i].lower).map(|c| c.lemma)
+    lexicon::cue(l.toks[i].lower).map(|c| c.lemma)
 }
 
 impl Layout<'_> {
@@ -766,7 +766,7 @@ impl Layout<'_> {
             let (s, e) = self.back_np(v, w0)?;
             if self.toks[w0..s]
                 .iter()
-                .any(|t| !lexicon::np_lead_drop(&t.lower))
+                .any(|t| !lexicon::np_lead_drop(t.lower))
             {
                 return None;
             }
@@ -1202,7 +1202,7 @@ fn clause_start(t: &Tok) -> bool {
             | "most"
             | "any"
             | "both"
-    ) || (t.cap && t.is_word() && !lexicon::capital_function_word(&t.lower))
+    ) || (t.cap && t.is_word() && !lexicon::capital_function_word(t.lower))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1308,7 +1308,7 @@ fn reported_in_sentence(
             // plainly starts with a subject ("announced he would …").
             let subject_start = toks.get(k).is_some_and(|t| {
                 matches!(t.lower, "he" | "she" | "it" | "they" | "there" | "we")
-                    || (t.cap && t.is_word() && !lexicon::capital_function_word(&t.lower))
+                    || (t.cap && t.is_word() && !lexicon::capital_function_word(t.lower))
             });
             let bare_ok = matches!(
                 cue.lemma,
@@ -1402,7 +1402,7 @@ fn reported_in_sentence(
 fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> Option<Found> {
     let toks = &l.toks;
     let mut s = lo;
-    while s < end && lexicon::np_lead_drop(&toks[s].lower) {
+    while s < end && lexicon::np_lead_drop(toks[s].lower) {
         s += 1;
     }
     let found = |attr: Attr, c0: usize, c1: usize| -> Option<Found> {

@@ -120,7 +120,7 @@ fn build(doc: &Doc, l: &Layout, res: &mut resolve::Resolver, f: &Found, done: &[
             q.cue = Some("according to".into());
             q.cue_class = Some("say".into());
             q.cue_span = Some(Span::new(t.s, l.toks.get(c + 1).map_or(t.e, |n| n.e)));
-        } else if let Some(cue) = lexicon::cue(&t.lower) {
+        } else if let Some(cue) = lexicon::cue(t.lower) {
             q.cue = Some(cue.lemma.into());
             q.cue_class = Some(cue.class.into());
             q.cue_span = Some(Span::new(t.s, t.e));
@@ -261,7 +261,7 @@ fn outlet(doc: &Doc, l: &Layout, f: &Found) -> Option<String> {
 /// confirmed") or a hedge phrase in the sentence ("some reports suggest").
 fn hedge(doc: &Doc, l: &Layout, f: &Found) -> Option<String> {
     let cue = f.attr.cue?;
-    if cue > 0 && lexicon::hedge_adverb(&l.toks[cue - 1].lower) {
+    if cue > 0 && lexicon::hedge_adverb(l.toks[cue - 1].lower) {
         return Some(doc.text[l.toks[cue - 1].s..l.toks[cue].e].to_string());
     }
     if lexicon::hedge_adverb(l.toks.get(cue + 1).map_or("", |t| t.lower)) {
@@ -349,7 +349,7 @@ fn quote_event(doc: &Doc, l: &Layout, q: &Quote) -> Option<Event> {
             if !t.cap && t.lower != "us" {
                 continue;
             }
-            if let Some((code, _)) = lexicon::country(&t.lower) {
+            if let Some((code, _)) = lexicon::country(t.lower) {
                 if code != src.root() {
                     target = Some((
                         entente_core::ActorCode::new(code),

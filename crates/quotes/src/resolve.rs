@@ -76,8 +76,7 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 let mut rs = s;
-                while rs < e
-                    && (lexicon::capital_function_word(&toks[rs].lower) || toks[rs].is("."))
+                while rs < e && (lexicon::capital_function_word(toks[rs].lower) || toks[rs].is("."))
                 {
                     rs += 1;
                 }
@@ -99,7 +98,7 @@ impl<'a> Resolver<'a> {
             for r in runs.iter_mut() {
                 let mut ts = r.e;
                 while ts > r.s {
-                    let w = strip_possessive(&toks[ts - 1].lower);
+                    let w = strip_possessive(toks[ts - 1].lower);
                     let blocked = toks[ts - 1].is_word()
                         && (lexicon::org_word(w)
                             || lexicon::title_word(w)
@@ -113,7 +112,7 @@ impl<'a> Resolver<'a> {
                 // run or just before it ("president Erdoğan").
                 let titled = ts > 0
                     && toks[ts - 1].is_word()
-                    && lexicon::person_title(strip_possessive(&toks[ts - 1].lower));
+                    && lexicon::person_title(strip_possessive(toks[ts - 1].lower));
                 // Back over "." of initials inside the tail is fine; a tail
                 // must hold a word.
                 let words: Vec<&Tok> = toks[ts..r.e].iter().filter(|t| t.is_word()).collect();
@@ -144,7 +143,7 @@ impl<'a> Resolver<'a> {
                     r.person = true;
                     if words.len() >= 2 && !possessive {
                         let name = doc.text[toks[ts].s..toks[r.e - 1].e].to_string();
-                        let sur = lexicon::fold(&words[words.len() - 1].lower);
+                        let sur = lexicon::fold(words[words.len() - 1].lower);
                         full.entry(sur).or_insert(name);
                     }
                 }
@@ -153,7 +152,7 @@ impl<'a> Resolver<'a> {
         for runs in runs_by_sent.iter_mut() {
             for r in runs.iter_mut() {
                 if !r.person && r.e == r.s + 1 {
-                    let w = strip_possessive(&toks[r.s].lower);
+                    let w = strip_possessive(toks[r.s].lower);
                     if full.contains_key(&lexicon::fold(w)) && !lexicon::capital_function_word(w) {
                         r.person = true;
                     }
@@ -196,7 +195,7 @@ impl<'a> Resolver<'a> {
     fn governed(&self, s: usize) -> bool {
         let toks = &self.l.toks;
         let mut i = s;
-        while i > 0 && lexicon::title_word(&toks[i - 1].lower) && !toks[i - 1].cap {
+        while i > 0 && lexicon::title_word(toks[i - 1].lower) && !toks[i - 1].cap {
             i -= 1;
         }
         if i >= 2 && toks[i - 1].is("to") && toks[i - 2].is("according") {
@@ -235,7 +234,7 @@ impl<'a> Resolver<'a> {
         if e - ns == 1 {
             if let Some(f) = self
                 .full
-                .get(&lexicon::fold(strip_possessive(&toks[ns].lower)))
+                .get(&lexicon::fold(strip_possessive(toks[ns].lower)))
             {
                 return f.clone();
             }
@@ -445,7 +444,7 @@ impl<'a> Resolver<'a> {
                 let all_caps_name = !caps.is_empty()
                     && caps.len() == (s..e).filter(|&i| toks[i].is_word()).count()
                     && caps.iter().all(|&i| {
-                        let w = strip_possessive(&toks[i].lower);
+                        let w = strip_possessive(toks[i].lower);
                         !lexicon::org_word(w)
                             && lexicon::country(w).is_none()
                             && !lexicon::capital_function_word(w)
@@ -491,7 +490,7 @@ impl<'a> Resolver<'a> {
                 .find(|r| r.person && r.e > i && r.s <= i + 6)?;
             // Only titles and names between the title and the name.
             if (i + 1..r.s)
-                .any(|k| !(toks[k].cap || lexicon::title_word(&toks[k].lower) || toks[k].is(",")))
+                .any(|k| !(toks[k].cap || lexicon::title_word(toks[k].lower) || toks[k].is(",")))
             {
                 return None;
             }
@@ -556,7 +555,7 @@ impl<'a> Resolver<'a> {
             while s > 0
                 && i - s < 6
                 && toks[s - 1].is_word()
-                && !lexicon::np_stop(&toks[s - 1].lower)
+                && !lexicon::np_stop(toks[s - 1].lower)
             {
                 s -= 1;
                 if matches!(toks[s].lower, "a" | "an") {
@@ -623,17 +622,17 @@ fn is_anonymous_phrase(toks: &[Tok], s: usize, e: usize) -> bool {
     let Some(head) = words.last() else {
         return false;
     };
-    if !lexicon::anonymous_head(&head.lower) {
+    if !lexicon::anonymous_head(head.lower) {
         return false;
     }
     // A person's name in the phrase makes it on the record.
     !words.windows(2).any(|w| {
         w[0].cap
             && w[1].cap
-            && !lexicon::capital_function_word(&w[0].lower)
-            && !lexicon::title_word(&w[0].lower)
-            && lexicon::country(&w[0].lower).is_none()
-            && !lexicon::org_word(&w[1].lower)
+            && !lexicon::capital_function_word(w[0].lower)
+            && !lexicon::title_word(w[0].lower)
+            && lexicon::country(w[0].lower).is_none()
+            && !lexicon::org_word(w[1].lower)
     })
 }
 
