@@ -139,8 +139,14 @@ impl<'a> Layout<'a> {
         if !t.is_word() || self.inq[i] != 0 {
             return None;
         }
-        // After a determiner the form is a noun ("some reports", "the call").
-        if i > 0
+        // After a determiner or preposition a form that can be a noun is one
+        // ("some reports", "the call", "in remarks"); past tenses and
+        // participles stay verbs ("Fox News said", "by noting").
+        let verb_form = t.lower.ends_with("ed")
+            || t.lower.ends_with("ing")
+            || matches!(t.lower, "said" | "told" | "wrote" | "spoke");
+        if !verb_form
+            && i > 0
             && matches!(
                 self.toks[i - 1].lower,
                 "some"
@@ -185,6 +191,16 @@ impl<'a> Layout<'a> {
             )
         {
             return None;
+        }
+        // A capitalised form inside a sentence is a name ("United States").
+        if t.cap && i > 0 {
+            let p = &self.toks[i - 1];
+            let starts = self.sents[self.sent_of[i] as usize].0 == i
+                || p.is_mark()
+                || matches!(p.lower, ":" | "—" | "–" | "-" | "(");
+            if !starts {
+                return None;
+            }
         }
         // Passive ("as reported by", "was told by"): the agent is elsewhere.
         if self.toks.get(i + 1).is_some_and(|n| n.is("by")) {
@@ -426,12 +442,28 @@ impl<'a> Layout<'a> {
     /// coordinated ("X called it … and said …") or participial ("X did Y,
     /// saying …") cue takes the subject of its sentence.
     fn shared_subject(&self, v: usize, _lo: usize) -> Option<(usize, usize)> {
-        let lo = self.sents[self.sent_of[v] as usize].0;
+        let slo = self.sents[self.sent_of[v] as usize].0;
+        // A semicolon starts a new clause ("…, said X; he described …").
+        let lo = (slo..v)
+            .rev()
+            .find(|&k| self.toks[k].is(";") && self.inq[k] == 0)
+            .map_or(slo, |k| k + 1);
         let prev = v.checked_sub(1).map(|p| self.toks[p].lower);
         let participle = self.toks[v].lower.ends_with("ing");
         let coordinated = matches!(prev, Some("and") | Some("but"));
         if !(participle || coordinated) {
             return None;
+        }
+        if coordinated {
+            // "he described … and urged …": the earlier cue's subject.
+            if let Some(prev_cue) = (lo..v.saturating_sub(1))
+                .rev()
+                .find(|&k| self.cue_at(k).is_some())
+            {
+                if let Some(sp) = self.back_np(prev_cue, lo) {
+                    return Some(sp);
+                }
+            }
         }
         self.subject_np(lo, v)
     }
@@ -563,7 +595,7 @@ impl<'a> Layout<'a> {
                 && !seen_cap
                 && matches!(toks[s].lower, "the" | "a" | "an" | "another" | "one")
                 && lower_nouns < 3;
-            if t.cap {
+            if t.cap && e > s {
                 seen_cap = true;
             }
             let verbish = t.lower.ends_with("ed")
@@ -736,7 +768,10 @@ impl Layout<'_> {
         }
         // “… .” Next sentence: a capitalised word after a full stop inside
         // the marks starts a new sentence, not an attribution.
-        if p.close > 0 && self.toks[p.close - 1].is(".") && self.toks[w0].cap {
+        let ends_stop = (p.close.saturating_sub(3)..p.close).any(|k| self.toks[k].is("."))
+            && p.close > 0
+            && matches!(self.toks[p.close - 1].lower, "." | "]" | ")");
+        if ends_stop && self.toks[w0].cap {
             return None;
         }
         let wend = self.clause_end(w0);
@@ -843,7 +878,8 @@ impl Layout<'_> {
         }
         // No cue, but the quotation is introduced by a colon or comma after
         // a clause: its subject speaks ("Trump criticised X: “…”").
-        if hi > lo && matches!(self.toks[hi - 1].lower, "read" | "reads" | "reading") {
+        let long = p.close.min(self.toks.len()).saturating_sub(p.open) > 4;
+        if hi > lo && long && matches!(self.toks[hi - 1].lower, "read" | "reads" | "reading") {
             separated = true;
         }
         if separated {
@@ -1308,7 +1344,11 @@ fn reported_in_sentence(
             // plainly starts with a subject ("announced he would …").
             let subject_start = toks.get(k).is_some_and(|t| {
                 matches!(t.lower, "he" | "she" | "it" | "they" | "there" | "we")
-                    || (t.cap && t.is_word() && !lexicon::capital_function_word(t.lower))
+                    || (t.cap
+                        && t.is_word()
+                        && !lexicon::capital_function_word(t.lower)
+                        && !t.lower.ends_with("'s")
+                        && !t.lower.ends_with("’s"))
             });
             let bare_ok = matches!(
                 cue.lemma,
@@ -1460,7 +1500,7 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
         toks[k].is("according") && toks[k + 1].is("to") && toks[k - 1].is(",") && l.inq[k] == 0
     }) {
         let sp = (a + 2, end);
-        {
+        if !toks[a + 2..end].iter().any(|t| t.is(",")) {
             return found(
                 Attr {
                     speaker: Some(sp),
@@ -1515,6 +1555,10 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
     };
     let sp = if v == c + 1 {
         let sp = l.fwd_np(v + 1, end)?;
+        let first = &toks[sp.0];
+        if !(first.cap || matches!(first.lower, "the" | "a" | "an" | "one" | "another")) {
+            return None;
+        }
         if !toks[sp.1..end].iter().all(timeish) {
             return None;
         }

@@ -22,8 +22,38 @@ const fn c(lemma: &'static str, class: &'static str, reports: bool) -> Cue {
     }
 }
 
-/// Looks up a lower-cased word form as a cue verb.
+/// Looks up a lower-cased word form as a cue verb (participles included:
+/// "writing", "stating", "admitting").
 pub fn cue(form: &str) -> Option<Cue> {
+    cue_form(form).or_else(|| {
+        let base = form.strip_suffix("ing")?;
+        if base.len() < 2 {
+            return None;
+        }
+        cue_form(base)
+            .or_else(|| {
+                // base + "e" without allocating ("stating" → "state").
+                let mut buf = [0u8; 24];
+                let b = base.as_bytes();
+                if b.len() + 1 > buf.len() {
+                    return None;
+                }
+                buf[..b.len()].copy_from_slice(b);
+                buf[b.len()] = b'e';
+                std::str::from_utf8(&buf[..=b.len()])
+                    .ok()
+                    .and_then(cue_form)
+            })
+            .or_else(|| {
+                let b = base.as_bytes();
+                (b.len() > 2 && b[b.len() - 1] == b[b.len() - 2])
+                    .then(|| cue_form(&base[..base.len() - 1]))
+                    .flatten()
+            })
+    })
+}
+
+fn cue_form(form: &str) -> Option<Cue> {
     Some(match form {
         "say" | "says" | "said" | "saying" => c("say", "say", true),
         "tell" | "tells" | "told" | "telling" => c("tell", "say", true),
@@ -89,6 +119,8 @@ pub fn cue(form: &str) -> Option<Cue> {
         "underline" | "underlined" | "underlines" => c("underline", "say", true),
         "elaborate" | "elaborated" => c("elaborate", "say", false),
         "observe" | "observed" | "observing" => c("observe", "say", true),
+        "inform" | "informed" | "informs" => c("inform", "say", false),
+        "read" | "reads" => c("read", "say", false),
         _ => return None,
     })
 }
@@ -98,7 +130,9 @@ pub fn cue(form: &str) -> Option<Cue> {
 pub fn weak_cue(lemma: &str) -> bool {
     matches!(
         lemma,
-        "continue"
+        "read"
+            | "inform"
+            | "continue"
             | "post"
             | "call"
             | "describe"
@@ -857,6 +891,7 @@ pub fn org_word(lower: &str) -> bool {
             | "operation"
             | "force"
             | "air"
+            | "command"
     )
 }
 

@@ -59,7 +59,24 @@ impl<'a> Resolver<'a> {
                     let name_word = t.cap && t.is_word();
                     let particle = matches!(
                         t.lower,
-                        "al" | "bin" | "de" | "van" | "von" | "da" | "del" | "la" | "le" | "el"
+                        "al" | "bin"
+                            | "de"
+                            | "van"
+                            | "von"
+                            | "da"
+                            | "del"
+                            | "la"
+                            | "le"
+                            | "el"
+                            | "dela"
+                            | "du"
+                            | "der"
+                            | "den"
+                            | "ter"
+                            | "ibn"
+                            | "abu"
+                            | "bint"
+                            | "y"
                     ) && toks.get(e + 1).is_some_and(|n| n.cap);
                     // "John F. Kennedy", "Mr. Smith".
                     let initial_dot = t.is(".")
@@ -430,9 +447,39 @@ impl<'a> Resolver<'a> {
         let not_poss = |r: &&&Run| {
             !(toks[r.e - 1].lower.ends_with("’s") || toks[r.e - 1].lower.ends_with("'s"))
         };
+        // "Erdogan's office", "Judge Miller's statement": the possessor
+        // speaks through the thing possessed.
+        let possessor = inside.iter().find(|r| {
+            !not_poss(r)
+                && toks.get(r.e).is_some_and(|n| {
+                    matches!(
+                        n.lower,
+                        "statement"
+                            | "office"
+                            | "tweet"
+                            | "message"
+                            | "letter"
+                            | "remarks"
+                            | "comments"
+                            | "decree"
+                            | "account"
+                            | "post"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "spokesperson"
+                            | "lawyer"
+                            | "lawyers"
+                            | "attorney"
+                            | "campaign"
+                            | "website"
+                            | "speech"
+                    )
+                })
+        });
         appositive
             .or(head)
             .or(inside.last().filter(not_poss))
+            .or(possessor)
             .map(|r| (r.s, r.e))
             .or_else(|| {
                 // A single capitalised word that is not an organisation or
