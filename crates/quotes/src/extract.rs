@@ -671,6 +671,10 @@ impl<'a> Layout<'a> {
             let ok = match t.kind {
                 Kind::Word => {
                     t.cap
+                        // "then-Secretary", "ex-President".
+                        || t.lower.rsplit('-').next().is_some_and(|last| {
+                            last.len() < t.lower.len() && lexicon::person_title(last)
+                        })
                         || matches!(
                             t.lower,
                             "the" | "a" | "an" | "of" | "for" | "and" | "de" | "al" | "bin"
@@ -916,7 +920,16 @@ impl Layout<'_> {
                 }
             }
         }
-        let v = best?;
+        let mut v = best?;
+        // A sentence-initial participle ("Calling it …, X told Reuters …")
+        // shares the subject of the main clause's cue.
+        if v == lo && self.toks[v].lower.ends_with("ing") {
+            if let Some(main) =
+                (v + 1..hi).find(|&k| self.cue_at(k).is_some() && self.back_np(k, lo).is_some())
+            {
+                v = main;
+            }
+        }
         let sp = self
             .speaker_for_cue(v, lo)
             .or_else(|| self.fwd_np(v + 1, self.clause_end(v + 1)))?;

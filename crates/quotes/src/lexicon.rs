@@ -427,6 +427,7 @@ pub fn title_word(lower: &str) -> bool {
             | "king"
             | "queen"
             | "prince"
+            | "princess"
             | "pope"
             | "ayatollah"
             | "supreme"

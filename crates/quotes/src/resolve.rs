@@ -44,6 +44,7 @@ impl<'a> Resolver<'a> {
         let toks = &l.toks;
         let mut runs_by_sent: Vec<Vec<Run>> = Vec::with_capacity(l.sents.len());
         let mut full: HashMap<String, String> = HashMap::new();
+        let mut given_names: HashMap<String, String> = HashMap::new();
         for &(lo, hi) in &l.sents {
             let mut runs = Vec::new();
             let mut i = lo;
@@ -161,10 +162,17 @@ impl<'a> Resolver<'a> {
                     if words.len() >= 2 && !possessive {
                         let name = doc.text[toks[ts].s..toks[r.e - 1].e].to_string();
                         let sur = lexicon::fold(words[words.len() - 1].lower);
+                        // The given name too ("Princess Ubolratana"), when
+                        // no surname already uses it.
+                        let given = lexicon::fold(words[0].lower);
+                        given_names.entry(given).or_insert_with(|| name.clone());
                         full.entry(sur).or_insert(name);
                     }
                 }
             }
+        }
+        for (k, v) in given_names {
+            full.entry(k).or_insert(v);
         }
         for runs in runs_by_sent.iter_mut() {
             for r in runs.iter_mut() {
