@@ -60,6 +60,9 @@ pub enum What {
     Mentions,
     /// Quotes with speakers.
     Quotes,
+    /// Canonical events with two or more reports, each report's sentence
+    /// alongside (JSONL only): for checking deduplication by hand.
+    Clusters,
 }
 
 #[derive(clap::Args)]
@@ -387,6 +390,35 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::SUCCESS);
             }
             mentions_table(&rows, &rel)
+        }
+        What::Clusters => {
+            anyhow::ensure!(
+                args.format == ExportFormat::Jsonl,
+                "--what clusters is JSONL only"
+            );
+            let recs: HashMap<&str, &EventRecord> =
+                rel.records.iter().map(|r| (r.id.as_str(), r)).collect();
+            let mut out = output(&args.out)?;
+            for e in rel.events.iter().filter(|e| e.members.len() > 1) {
+                let reports: Vec<_> = e
+                    .members
+                    .iter()
+                    .filter_map(|m| recs.get(m.as_str()))
+                    .map(|r| {
+                        serde_json::json!({ "id": r.id, "outlet": r.outlet, "date": r.date,
+                            "source": r.source, "target": r.target, "cameo": r.cameo,
+                            "trigger": r.trigger, "text": r.sentence_text })
+                    })
+                    .collect();
+                let v = serde_json::json!({ "id": e.id, "source": e.source_node,
+                    "target": e.target_node, "cameo": e.cameo, "modality": e.modality,
+                    "date": e.date, "date_end": e.date_end, "documents": e.docs,
+                    "sources": e.sources, "reports": reports });
+                serde_json::to_writer(&mut out, &v)?;
+                out.write_all(b"\n")?;
+            }
+            out.flush()?;
+            return Ok(ExitCode::SUCCESS);
         }
         What::Quotes => {
             let rows = store.quotes(&QuoteFilter::default())?;
