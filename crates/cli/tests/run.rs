@@ -18,6 +18,7 @@ fn dump(db: &Path) -> Vec<(String, Vec<String>)> {
     let conn = rusqlite::Connection::open(db).unwrap();
     let tables = [
         ("documents", "id"),
+        ("document_sources", "doc_id, source"),
         ("sentences", "doc_id, idx"),
         ("mentions", "doc_id, idx"),
         ("event_mentions", "doc_id, idx"),

@@ -16,6 +16,16 @@ use std::path::{Path, PathBuf};
 
 use entente_core::Article;
 
+pub mod charset;
+pub mod dates;
+pub mod eval;
+pub mod html;
+pub mod lang;
+pub mod text;
+
+pub use html::{extract_html, DomSmoothieExtractor, Extractor};
+pub use text::extract_plain_text;
+
 /// A problem with one input, located by file and position.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
@@ -105,6 +115,11 @@ pub fn is_supported(p: &Path) -> bool {
         .any(|s| name.ends_with(s))
 }
 
+/// Wraps a reader in a (multi-member) gzip decoder.
+pub fn gunzip_reader<R: Read + Send + 'static>(r: R) -> Box<dyn Read + Send> {
+    Box::new(flate2::read::MultiGzDecoder::new(r))
+}
+
 /// Opens one input and streams its articles.
 pub fn read_path(path: &Path) -> Box<dyn Iterator<Item = ArticleResult> + Send> {
     let name = path.display().to_string();
@@ -149,38 +164,9 @@ fn read_text_file(name: String, mut file: File) -> ArticleResult {
         });
     }
     let text = String::from_utf8_lossy(&bytes);
-    let mut article = plain_text_article(&text);
+    let mut article = extract_plain_text(&text);
     article.source = name;
     Ok(article)
-}
-
-/// Builds an article from scraped plain text: the first short line without
-/// final punctuation is taken as the title, the rest as body.
-pub fn plain_text_article(text: &str) -> Article {
-    let paragraphs: Vec<&str> = text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let mut title = None;
-    let mut body = Vec::new();
-    for p in paragraphs {
-        let looks_like_title = title.is_none()
-            && body.is_empty()
-            && p.len() < 200
-            && !p.contains('\n')
-            && !p.ends_with(['.', '!', '?', ':']);
-        if looks_like_title {
-            title = Some(p.to_string());
-        } else {
-            body.push(p);
-        }
-    }
-    Article {
-        title,
-        body: body.join("\n\n"),
-        ..Article::default()
-    }
 }
 
 /// Streams JSONL records `{"url","title","date","text"}` (also `body`, `id`).

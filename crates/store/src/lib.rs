@@ -13,11 +13,13 @@
 //! **Architecture invariant:** nothing but `entente-store` speaks SQL. It
 //! depends only on `entente-core`; it knows nothing of NLP or HTTP.
 
+mod pg;
 mod rows;
 mod schema;
 mod sql;
 mod sqlite;
 
+pub use pg::PgStore;
 pub use rows::{
     CanonicalEvent, DocumentRow, EventFilter, EventRow, MentionRow, QuoteFilter, QuoteRow, Report,
     SentenceRow,
@@ -51,6 +53,23 @@ pub trait Store: Send {
     /// Stores documents with all their annotations in one transaction.
     /// Documents already present are skipped. Returns how many were new.
     fn put_docs(&mut self, docs: &[Doc]) -> Result<usize>;
+    /// Claims documents for this worker before processing them: returns the
+    /// ids that were unclaimed, or whose claim is older than `timeout_secs`
+    /// (a crashed worker's). Storing a document releases its claim.
+    fn claim(
+        &mut self,
+        ids: &[DocId],
+        worker: &str,
+        now: i64,
+        timeout_secs: i64,
+    ) -> Result<Vec<DocId>>;
+    /// The workers that hold claims.
+    fn claim_holders(&mut self) -> Result<Vec<String>>;
+    /// Drops every claim of `worker` (one known to be dead); returns how many.
+    fn release_claims(&mut self, worker: &str) -> Result<usize>;
+    /// Records input locations of documents (`(id, source)` pairs) — also of
+    /// documents skipped because they were already stored. Idempotent.
+    fn put_sources(&mut self, sources: &[(DocId, String)]) -> Result<()>;
     /// Records a problem with an input (file and position in `source`).
     /// Recording the same warning twice keeps one row.
     fn put_warning(&mut self, source: &str, message: &str) -> Result<()>;
@@ -81,7 +100,7 @@ pub trait Store: Send {
 /// with its schema when missing).
 pub fn open(spec: &str) -> Result<Box<dyn Store>> {
     if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
-        return Err(StoreError::Unsupported(spec.to_string()));
+        return Ok(Box::new(PgStore::open(spec)?));
     }
     Ok(Box::new(SqliteStore::open(spec)?))
 }

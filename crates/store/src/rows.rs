@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentRow {
     pub id: String,
+    /// The first (in sort order) of the input locations the document was
+    /// read from.
     pub source: String,
     pub url: Option<String>,
     pub title: Option<String>,
@@ -77,7 +79,7 @@ pub struct EventRow {
 }
 
 /// One real-world event: a cluster of event mentions across documents.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct CanonicalEvent {
     pub id: String,
     pub source: Option<String>,

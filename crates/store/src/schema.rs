@@ -12,7 +12,6 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
 CREATE TABLE documents (
     id TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
     url TEXT,
     title TEXT,
     date TEXT,
@@ -25,6 +24,14 @@ CREATE TABLE documents (
     entente_version TEXT NOT NULL
 );
 CREATE INDEX documents_date ON documents(date);
+-- Every input location a document was read from (file:line, WARC record).
+-- A set, so that concurrent workers and resumed runs end with the same rows
+-- whichever of them stored the document first.
+CREATE TABLE document_sources (
+    doc_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (doc_id, source)
+);
 CREATE TABLE sentences (
     doc_id TEXT NOT NULL REFERENCES documents(id),
     idx BIGINT NOT NULL,
@@ -129,6 +136,15 @@ CREATE TABLE warnings (
     doc_id TEXT,
     entente_version TEXT NOT NULL,
     PRIMARY KEY (source, message)
+);
+"#,
+    // 2: work claims, so that concurrent workers never process one document
+    // twice; a claim older than the timeout is taken over.
+    r#"
+CREATE TABLE claims (
+    doc_id TEXT PRIMARY KEY,
+    worker TEXT NOT NULL,
+    claimed_at BIGINT NOT NULL
 );
 "#,
 ];

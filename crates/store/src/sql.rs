@@ -76,7 +76,9 @@ pub struct Insert {
     pub params: Vec<Param>,
 }
 
-pub const INSERT_DOCUMENT: &str = "INSERT INTO documents (id, source, url, title, date, authors, tags, language, text, body_start, notes, entente_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+pub const INSERT_DOCUMENT: &str = "INSERT INTO documents (id, url, title, date, authors, tags, language, text, body_start, notes, entente_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+pub const INSERT_SOURCE: &str =
+    "INSERT INTO document_sources (doc_id, source) VALUES (?, ?) ON CONFLICT (doc_id, source) DO NOTHING";
 
 fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
@@ -97,7 +99,6 @@ pub fn document_insert(doc: &Doc) -> Insert {
         sql: INSERT_DOCUMENT,
         params: vec![
             doc.id.as_str().into(),
-            a.source.as_str().into(),
             a.url.as_deref().into(),
             a.title.as_deref().into(),
             a.date.as_deref().into(),
@@ -115,7 +116,10 @@ pub fn document_insert(doc: &Doc) -> Insert {
 /// All rows that hang off a document.
 pub fn child_inserts(doc: &Doc) -> Vec<Insert> {
     let id = doc.id.as_str();
-    let mut out = Vec::new();
+    let mut out = vec![Insert {
+        sql: INSERT_SOURCE,
+        params: vec![id.into(), doc.article.source.as_str().into()],
+    }];
     for (i, s) in doc.sentences.iter().enumerate() {
         out.push(Insert {
             sql: "INSERT INTO sentences (doc_id, idx, start_byte, end_byte, text, entente_version) VALUES (?, ?, ?, ?, ?, ?)",
@@ -449,14 +453,13 @@ pub fn quote_row(r: &impl RowLike) -> QuoteRow {
     }
 }
 
-pub const DOCUMENT_COLS: &str =
-    "id, source, url, title, date, authors, tags, language, text, body_start, notes, entente_version";
+pub const DOCUMENT_COLS: &str = "id, (SELECT MIN(source) FROM document_sources s WHERE s.doc_id = documents.id), url, title, date, authors, tags, language, text, body_start, notes, entente_version";
 
 /// Decodes a documents row selected with [`DOCUMENT_COLS`].
 pub fn document_row(r: &impl RowLike) -> DocumentRow {
     DocumentRow {
         id: r.text(0),
-        source: r.text(1),
+        source: r.opt_text(1).unwrap_or_default(),
         url: r.opt_text(2),
         title: r.opt_text(3),
         date: r.opt_text(4),
@@ -522,3 +525,8 @@ pub const TOP_UNKNOWN: &str =
     "SELECT text, COUNT(*) AS n FROM mentions WHERE kind = 'unknown' GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?";
 pub const RECENT_WARNINGS: &str =
     "SELECT source, message FROM warnings ORDER BY source, message LIMIT ?";
+
+pub const CLAIM: &str = "INSERT INTO claims (doc_id, worker, claimed_at) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET worker = excluded.worker, claimed_at = excluded.claimed_at WHERE claims.claimed_at < ? RETURNING doc_id";
+pub const RELEASE_CLAIM: &str = "DELETE FROM claims WHERE doc_id = ?";
+pub const CLAIM_HOLDERS: &str = "SELECT DISTINCT worker FROM claims ORDER BY worker";
+pub const RELEASE_WORKER: &str = "DELETE FROM claims WHERE worker = ?";

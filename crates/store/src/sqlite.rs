@@ -186,6 +186,10 @@ impl Store for SqliteStore {
                 .map_err(e)?
                 .execute(params_from_iter(d.params.iter()))
                 .map_err(e)?;
+            tx.prepare_cached(sql::RELEASE_CLAIM)
+                .map_err(e)?
+                .execute([doc.id.as_str()])
+                .map_err(e)?;
             if changed == 0 {
                 continue;
             }
@@ -199,6 +203,67 @@ impl Store for SqliteStore {
         }
         tx.commit().map_err(e)?;
         Ok(new)
+    }
+
+    fn claim(
+        &mut self,
+        ids: &[DocId],
+        worker: &str,
+        now: i64,
+        timeout_secs: i64,
+    ) -> Result<Vec<DocId>> {
+        let db = self.path.clone();
+        let e = |e: rusqlite::Error| StoreError::Db {
+            db: db.clone(),
+            message: e.to_string(),
+        };
+        let tx = self.conn.transaction().map_err(e)?;
+        let mut out = Vec::new();
+        {
+            let mut stmt = tx.prepare_cached(sql::CLAIM).map_err(e)?;
+            for id in ids {
+                let got = stmt
+                    .query_map(
+                        rusqlite::params![id.as_str(), worker, now, now - timeout_secs],
+                        |r| r.get::<_, String>(0),
+                    )
+                    .map_err(e)?
+                    .next()
+                    .transpose()
+                    .map_err(e)?;
+                if got.is_some() {
+                    out.push(id.clone());
+                }
+            }
+        }
+        tx.commit().map_err(e)?;
+        Ok(out)
+    }
+
+    fn claim_holders(&mut self) -> Result<Vec<String>> {
+        self.query(sql::CLAIM_HOLDERS, &[], |r| r.text(0))
+    }
+
+    fn release_claims(&mut self, worker: &str) -> Result<usize> {
+        self.conn
+            .execute(sql::RELEASE_WORKER, [worker])
+            .map_err(|e| self.err(e))
+    }
+
+    fn put_sources(&mut self, sources: &[(DocId, String)]) -> Result<()> {
+        let db = self.path.clone();
+        let e = |e: rusqlite::Error| StoreError::Db {
+            db: db.clone(),
+            message: e.to_string(),
+        };
+        let tx = self.conn.transaction().map_err(e)?;
+        {
+            let mut stmt = tx.prepare_cached(sql::INSERT_SOURCE).map_err(e)?;
+            for (id, src) in sources {
+                stmt.execute([id.as_str(), src.as_str()]).map_err(e)?;
+            }
+        }
+        tx.commit().map_err(e)
     }
 
     fn put_warning(&mut self, source: &str, message: &str) -> Result<()> {

@@ -168,6 +168,19 @@ fn suite(store: &mut dyn Store) {
     );
     assert_eq!(sents[e.sentence as usize].text, e.text);
     assert!(e.text.starts_with("Iran condemned"));
+    assert!(doc.source.starts_with("fixture-"), "{}", doc.source);
+    // Sources are a set: recording one twice keeps one row; another is added.
+    let d0 = docs[0].id.clone();
+    store
+        .put_sources(&[
+            (d0.clone(), "fixture-0.txt".into()),
+            (d0.clone(), "a-copy.jsonl:7".into()),
+        ])
+        .unwrap();
+    assert_eq!(
+        store.document(d0.as_str()).unwrap().unwrap().0.source,
+        "a-copy.jsonl:7"
+    );
     assert_eq!(e.entente_version, VERSION);
     let none = store
         .events(&EventFilter {
@@ -254,4 +267,86 @@ fn sqlite_unwritable_path_is_an_error() {
         .err()
         .expect("must fail");
     assert!(err.to_string().contains("/nonexistent-dir/x/y.db"), "{err}");
+}
+
+/// A fresh, empty PostgreSQL database on the test server, or `None` when no
+/// server is configured (then the test is skipped, unless
+/// `ENTENTE_REQUIRE_POSTGRES` is set, as in CI).
+pub fn fresh_pg_database(tag: &str) -> Option<String> {
+    let Ok(url) = std::env::var("ENTENTE_TEST_POSTGRES") else {
+        assert!(
+            std::env::var_os("ENTENTE_REQUIRE_POSTGRES").is_none(),
+            "ENTENTE_REQUIRE_POSTGRES is set but ENTENTE_TEST_POSTGRES is not"
+        );
+        eprintln!("skipping PostgreSQL test: ENTENTE_TEST_POSTGRES is not set");
+        return None;
+    };
+    let name = format!("entente_{tag}_{}", std::process::id());
+    let mut admin =
+        postgres::Client::connect(&url, postgres::NoTls).expect("connect to test server");
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .unwrap();
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .unwrap();
+    let base = url
+        .rsplit_once('/')
+        .map(|(b, _)| b.to_string())
+        .unwrap_or(url);
+    Some(format!("{base}/{name}"))
+}
+
+#[test]
+fn postgres_suite() {
+    let Some(url) = fresh_pg_database("suite") else {
+        return;
+    };
+    let mut store = entente_store::open(&url).unwrap();
+    suite(store.as_mut());
+    drop(store);
+    let mut store = entente_store::open(&url).unwrap();
+    assert_eq!(store.report(1).unwrap().documents, 3);
+}
+
+fn claims(store: &mut dyn Store) {
+    let ids: Vec<DocId> = (0..4).map(|i| DocId(format!("d{i}"))).collect();
+    assert_eq!(store.claim(&ids, "w1", 1000, 60).unwrap().len(), 4);
+    // Live claims are not handed to another worker…
+    assert!(store.claim(&ids, "w2", 1030, 60).unwrap().is_empty());
+    // …until they time out (a crashed worker's).
+    assert_eq!(store.claim(&ids[..2], "w2", 1100, 60).unwrap().len(), 2);
+    // Storing a document releases its claim.
+    let doc = fixture(9);
+    assert_eq!(
+        store
+            .claim(std::slice::from_ref(&doc.id), "w3", 1100, 60)
+            .unwrap()
+            .len(),
+        1
+    );
+    store.put_docs(std::slice::from_ref(&doc)).unwrap();
+    assert_eq!(
+        store
+            .claim(std::slice::from_ref(&doc.id), "w4", 1101, 60)
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn sqlite_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = entente_store::open(dir.path().join("c.db").to_str().unwrap()).unwrap();
+    claims(store.as_mut());
+}
+
+#[test]
+fn postgres_claims() {
+    let Some(url) = fresh_pg_database("claims") else {
+        return;
+    };
+    let mut store = entente_store::open(&url).unwrap();
+    claims(store.as_mut());
 }

@@ -38,6 +38,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         batch: 64,
         date: None,
         emit: None,
+        claim_timeout: 600,
+        worker_id: None,
         quiet: args.quiet,
     })?;
     let mut store = db.open()?;

@@ -39,6 +39,15 @@ pub struct Args {
     /// Also write each new document's events to stdout (`jsonl`).
     #[arg(long, value_parser = ["jsonl"])]
     pub emit: Option<String>,
+    /// Seconds after which another worker may take over a document claimed
+    /// by a worker that has not stored it (crashed or killed).
+    #[arg(long, default_value_t = 600)]
+    pub claim_timeout: u64,
+    /// This worker's name in the claims table (default host/pid/start time).
+    /// Claims of dead workers on the same host are released at start; those
+    /// of other hosts after --claim-timeout.
+    #[arg(long)]
+    pub worker_id: Option<String>,
     /// No progress bar or summary.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -69,7 +78,7 @@ pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
             .with_context(|| format!("--date {d:?} is not a YYYY-MM-DD date"))?;
     }
     let started = Instant::now();
-    let store = args.db.open()?;
+    let mut store = args.db.open()?;
     let pipeline = Pipeline::standard().context("loading models")?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(j) = args.jobs {
@@ -89,12 +98,19 @@ pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
     let mut out = Outcome::default();
     let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
     let batch_size = args.batch.max(1);
+    let worker = args
+        .worker_id
+        .clone()
+        .unwrap_or_else(|| format!("{}/{}/{}", hostname(), std::process::id(), now_secs()));
+    release_dead_claims(store.as_mut())?;
     let mut runner = Runner {
         store,
         pipeline,
         pool,
         bar,
         emit: args.emit.is_some(),
+        worker,
+        claim_timeout: args.claim_timeout as i64,
     };
 
     for input in ingest::expand_inputs(&args.inputs) {
@@ -149,6 +165,44 @@ struct Runner {
     pool: rayon::ThreadPool,
     bar: ProgressBar,
     emit: bool,
+    /// This process's name in the claims table.
+    worker: String,
+    claim_timeout: i64,
+}
+
+/// The machine's name, for worker ids.
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|s| s.trim().to_string())
+        .ok()
+        .filter(|s| !s.is_empty() && !s.contains('/'))
+        .unwrap_or_else(|| "localhost".into())
+}
+
+/// Releases the claims of workers on this machine whose process is gone
+/// (killed or crashed), so that a restarted run redoes their documents at
+/// once instead of after the claim timeout. Claims of other machines are
+/// left to the timeout.
+fn release_dead_claims(store: &mut dyn entente_store::Store) -> anyhow::Result<()> {
+    let me = hostname();
+    for worker in store.claim_holders()? {
+        let mut parts = worker.split('/');
+        let (Some(host), Some(pid)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let alive = std::path::Path::new("/proc").join(pid).exists();
+        if host == me && !alive {
+            store.release_claims(&worker)?;
+        }
+    }
+    Ok(())
+}
+
+fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
 }
 
 impl Runner {
@@ -159,6 +213,7 @@ impl Runner {
             return Ok(());
         }
         let articles = std::mem::take(batch);
+        let sources: Vec<String> = articles.iter().map(|a| a.source.clone()).collect();
         let ids: Vec<DocId> = articles
             .iter()
             .map(|a| DocId::derive(a.url.as_deref(), &a.body))
@@ -166,13 +221,26 @@ impl Runner {
         let known = self.store.known_ids(&ids)?;
         let mut seen = std::collections::HashSet::new();
         // Skip documents already stored, and repeats within the batch.
-        let todo: Vec<Article> = articles
+        let fresh: Vec<(Article, DocId)> = articles
             .into_iter()
-            .zip(&ids)
-            .filter(|(_, id)| !known.contains(id) && seen.insert((*id).clone()))
+            .zip(ids.iter().cloned())
+            .filter(|(_, id)| !known.contains(id) && seen.insert(id.clone()))
+            .collect();
+        // Claim before working, so concurrent workers on overlapping inputs
+        // never process one document twice.
+        let fresh_ids: Vec<DocId> = fresh.iter().map(|(_, id)| id.clone()).collect();
+        let claimed = self
+            .store
+            .claim(&fresh_ids, &self.worker, now_secs(), self.claim_timeout)?;
+        let todo: Vec<Article> = fresh
+            .into_iter()
+            .filter(|(_, id)| claimed.contains(id))
             .map(|(a, _)| a)
             .collect();
         out.skipped += ids.len() - todo.len();
+        // Record where every article was read from, stored now or before.
+        let sources: Vec<(DocId, String)> = ids.iter().cloned().zip(sources).collect();
+        self.store.put_sources(&sources)?;
         let pipeline = &self.pipeline;
         let docs: Vec<Doc> = self
             .pool
