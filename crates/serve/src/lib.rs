@@ -210,3 +210,12 @@ impl Drop for Background {
         }
     }
 }
+
+/// Runs [`serve`] on a new multi-threaded runtime, blocking until Ctrl-C
+/// (for callers without their own runtime, like the CLI).
+pub fn serve_blocking(config: ServeConfig) -> Result<(), ServeError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(serve(config))
+}

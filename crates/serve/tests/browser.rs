@@ -3,8 +3,9 @@
 //! unbalanced triad is listed, clicking an event highlights its sentence and
 //! actor spans, and a hostile article cannot run script.
 //!
-//! Needs `chromium` and `chromium-driver` (`.ci/run` installs them). Set
-//! `ENTENTE_SKIP_BROWSER=1` to skip on machines without them.
+//! Needs `chromium` and `chromium-driver` (`.ci/run` installs them and sets
+//! `ENTENTE_REQUIRE_BROWSER=1`, which turns a missing browser into a failure;
+//! elsewhere the test says it skipped).
 
 mod common;
 
@@ -147,8 +148,12 @@ impl Driver {
 
 fn browser_available() -> bool {
     let ok = std::path::Path::new(CHROMEDRIVER).exists() && std::path::Path::new(CHROMIUM).exists();
-    if !ok && std::env::var_os("ENTENTE_SKIP_BROWSER").is_none() {
-        panic!("install chromium and chromium-driver (or set ENTENTE_SKIP_BROWSER=1)");
+    if !ok {
+        assert!(
+            std::env::var_os("ENTENTE_REQUIRE_BROWSER").is_none(),
+            "ENTENTE_REQUIRE_BROWSER is set but chromium/chromium-driver are not installed"
+        );
+        eprintln!("skipped: install chromium and chromium-driver to run the browser test");
     }
     ok
 }
