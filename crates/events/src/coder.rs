@@ -714,7 +714,13 @@ impl<'a> Coder<'a> {
             let r = s.rel(c);
             // a possessive pronoun ("its embassy") names an owner, not a party
             let poss_pron = r == "nmod:poss" && matches!(s.upos(c), "PRON" | "DET");
-            if poss_pron || is_clausal(r) || r == "conj" || r == "cc" || r.starts_with("acl") || r == "appos" {
+            if poss_pron
+                || is_clausal(r)
+                || r == "conj"
+                || r == "cc"
+                || r.starts_with("acl")
+                || r == "appos"
+            {
                 continue;
             }
             if sc.toks[c].mention.is_some() {
@@ -726,7 +732,13 @@ impl<'a> Coder<'a> {
         for &c in sc.kids(n) {
             let r = s.rel(c);
             let poss_pron = r == "nmod:poss" && matches!(s.upos(c), "PRON" | "DET");
-            if poss_pron || is_clausal(r) || r == "conj" || r == "cc" || r == "acl:relcl" || r == "appos" {
+            if poss_pron
+                || is_clausal(r)
+                || r == "conj"
+                || r == "cc"
+                || r == "acl:relcl"
+                || r == "appos"
+            {
                 continue;
             }
             let before = out.len();
