@@ -303,7 +303,7 @@ fn visible_date(doc: &Document, title: Option<&str>) -> Option<String> {
     let lines: Vec<&str> = blocks.iter().flat_map(|b| b.text.split('\n')).collect();
     let nt = title.map(norm_title).unwrap_or_default();
     let at = (!nt.is_empty())
-        .then(|| lines.iter().position(|l| norm_title(l) == nt))
+        .then(|| lines.iter().position(|l| norm_title(l).starts_with(&nt)))
         .flatten()?;
     let from = at.saturating_sub(4);
     let to = (at + 16).min(lines.len());
@@ -837,7 +837,31 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     t.to_string()
 }
 
+/// A headline without its subtitle or kicker: the part before a spaced
+/// dash or bar ("Gym Workouts for Beginners — Strength Training"), when
+/// that part is a headline by itself (three words or more).
+fn main_title(t: String) -> String {
+    let mut cut = t.len();
+    for sep in [" | ", " – ", " — ", " - ", " // "] {
+        if let Some(i) = t.find(sep) {
+            // A lower-case continuation ("— and it may…") is one sentence.
+            let tail = t[i + sep.len()..].trim_start();
+            if tail.chars().next().is_some_and(|c| !c.is_lowercase()) {
+                cut = cut.min(i);
+            }
+        }
+    }
+    if cut < t.len() && lang::words(&t[..cut]).count() >= 3 {
+        return t[..cut].trim().to_string();
+    }
+    t
+}
+
 fn choose_title(sc: &Scan, ld: &LdFacts) -> Option<String> {
+    choose_title_full(sc, ld).map(main_title)
+}
+
+fn choose_title_full(sc: &Scan, ld: &LdFacts) -> Option<String> {
     let metas = &sc.metas;
     let site = meta_content(metas, &["og:site_name", "application-name"]);
     let og = meta_content(metas, &["og:title", "twitter:title"])
