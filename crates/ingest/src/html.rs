@@ -905,6 +905,19 @@ fn choose_title_full(sc: &Scan, ld: &LdFacts) -> Option<String> {
         .find(|(_, inside)| *inside)
         .map(|(t, _)| t.clone());
     let sole_h1 = (h1s.len() == 1).then(|| h1s[0].clone());
+    // Social and document titles that agree with each other (and not with
+    // any <h1>) are the page's own statement of its headline.
+    // (An <h1> inside <article>/<main> is still preferred: that is the
+    // visible headline.)
+    if let (Some(o), Some(t), None) = (
+        &og,
+        &title_tag,
+        article_h1.as_ref().filter(|h| plausible(h)),
+    ) {
+        if norm_title(o) == norm_title(t) && lang::words(o).count() >= 3 {
+            return Some(o.clone());
+        }
+    }
     article_h1
         .filter(plausible)
         .or_else(|| sole_h1.clone().filter(plausible))
