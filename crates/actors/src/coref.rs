@@ -579,9 +579,9 @@ pub fn link_with(
                     && t < c.end
                     && !(c.start == t && c.end == t + 1)
             });
-            if !inside_mention
-                && !(class == PronounClass::It && !possessive && pleonastic(&folded, t, send))
-            {
+            let expletive =
+                class == PronounClass::It && !possessive && pleonastic(&folded, t, send);
+            if !inside_mention && !expletive {
                 let found =
                     best_for_pronoun(doc, &cands, t, si, class, possessive, has_pos, &mut trainer);
                 let (gender, mut plural, mut person) = match class {
@@ -896,8 +896,8 @@ fn best_for_pronoun(
             if right.contains(&best) {
                 tr.right += 1;
             } else {
-                for k in 0..N_FEATURES {
-                    tr.weights[k] += feats[gold_best][k] - feats[best][k];
+                for (k, w) in tr.weights.iter_mut().enumerate() {
+                    *w += feats[gold_best][k] - feats[best][k];
                 }
             }
             // Teacher forcing: continue from the right answer.

@@ -722,7 +722,7 @@ impl<'a> Matcher<'a> {
                 }
                 // Unknown named entity: a run of capitalised words.
                 let proper = if upos.is_empty() {
-                    !(sentence_start && is_common_word(&folded[t])) && !is_common_word(&folded[t])
+                    !is_common_word(&folded[t])
                 } else {
                     upos == "PROPN"
                 };
@@ -781,6 +781,12 @@ impl<'a> Matcher<'a> {
                         t = e;
                         continue;
                     }
+                }
+                // A lone capitalised word opening a sentence is usually an
+                // ordinary word ("Officials said"); without a tagger, skip it.
+                if n == 1 && sentence_start && upos.is_empty() {
+                    t += 1;
+                    continue;
                 }
                 // "Iranian-western": a hyphenated word ending in lower case is
                 // an adjective, not a name.

@@ -16,10 +16,21 @@ fn code(name: &str, date: &str) -> String {
     r.code.map(|c| c.to_string()).unwrap_or_default()
 }
 
+/// (name, country, before, code, during, code, after, code)
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
 #[test]
 fn codes_change_with_terms_of_office() {
-    // (name, country, before, code, during, code, after, code)
-    let cases: &[(&str, &str, &str, &str, &str, &str, &str, &str)] = &[
+    let cases: &[Case] = &[
         (
             "Barack Obama",
             "USA",

@@ -5,12 +5,14 @@ use std::sync::OnceLock;
 use entente_actors::Actors;
 use entente_core::{Annotator, Article, Doc, Mention};
 
+#[allow(dead_code)]
 pub fn actors() -> &'static Actors {
     static A: OnceLock<Actors> = OnceLock::new();
     A.get_or_init(|| Actors::load().expect("embedded knowledge base loads"))
 }
 
 /// Tokenises and annotates `text` dated `date`.
+#[allow(dead_code)]
 pub fn annotate(text: &str, date: Option<&str>) -> Doc {
     let mut doc = Doc::new(Article {
         date: date.map(str::to_string),
