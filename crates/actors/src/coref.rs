@@ -1488,8 +1488,10 @@ const TITLE_WORDS: &[&str] = &[
     "st",
 ];
 
-/// Whether a capitalised name (folded words) looks like a person.
-fn name_person(words: &[String]) -> Option<bool> {
+/// Whether a capitalised name (folded words) looks like a person: `Some(false)`
+/// for organisation/place heads ("University"), `Some(true)` with a title or a
+/// known first name, `None` when unsure.
+pub fn name_person(words: &[String]) -> Option<bool> {
     let last = words.last()?.as_str();
     if NON_PERSON_HEADS.contains(&last) {
         return Some(false);

@@ -45,6 +45,18 @@ struct Atom {
 
 /// Words that start sentences or headlines in capitals but are not names.
 const COMMON_CAPS: &[&str] = &[
+    "pm",
+    "am",
+    "edt",
+    "est",
+    "pdt",
+    "pst",
+    "cdt",
+    "gmt",
+    "utc",
+    "et",
+    "yeah",
+    "vice",
     "a",
     "an",
     "the",
@@ -655,6 +667,14 @@ impl<'a> Matcher<'a> {
                         }
                         mentions.push(m);
                         infos.push(info);
+                    } else if let (Some(a), Some(b)) = (part.first(), part.last()) {
+                        // Known words that are no actor here ("American
+                        // history"): not unknown names either.
+                        for t in a.start..b.end {
+                            if let Some(c) = covered.get_mut(t - s0) {
+                                *c = true;
+                            }
+                        }
                     }
                 }
                 k = e;
