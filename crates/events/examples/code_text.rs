@@ -7,7 +7,9 @@ use entente_core::{Annotator, Article, Doc};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = args.first().ok_or("usage: code_text FILE [--date YYYY-MM-DD]")?;
+    let path = args
+        .first()
+        .ok_or("usage: code_text FILE [--date YYYY-MM-DD]")?;
     let date = args
         .iter()
         .position(|a| a == "--date")

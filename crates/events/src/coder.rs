@@ -375,7 +375,10 @@ impl<'a> Coder<'a> {
                     if k > 0 {
                         // modifiers may sit between the words of a phrase
                         while let Some(&x) = seq.get(p) {
-                            if matches!(s.upos(x), "ADJ" | "ADV" | "DET" | "NUM")
+                            // modifiers and coordinated words ("death and
+                            // injury toll") may sit between a phrase's words
+                            if (matches!(s.upos(x), "ADJ" | "ADV" | "DET" | "NUM")
+                                || matches!(s.rel(x), "cc" | "conj"))
                                 && self.elem_at(sc, s, part, seq, p, &mut b.clone()).is_none()
                             {
                                 p += 1;
@@ -714,7 +717,13 @@ impl<'a> Coder<'a> {
             let r = s.rel(c);
             // a possessive pronoun ("its embassy") names an owner, not a party
             let poss_pron = r == "nmod:poss" && matches!(s.upos(c), "PRON" | "DET");
-            if poss_pron || is_clausal(r) || r == "conj" || r == "cc" || r.starts_with("acl") || r == "appos" {
+            if poss_pron
+                || is_clausal(r)
+                || r == "conj"
+                || r == "cc"
+                || r.starts_with("acl")
+                || r == "appos"
+            {
                 continue;
             }
             if sc.toks[c].mention.is_some() {
@@ -726,7 +735,13 @@ impl<'a> Coder<'a> {
         for &c in sc.kids(n) {
             let r = s.rel(c);
             let poss_pron = r == "nmod:poss" && matches!(s.upos(c), "PRON" | "DET");
-            if poss_pron || is_clausal(r) || r == "conj" || r == "cc" || r == "acl:relcl" || r == "appos" {
+            if poss_pron
+                || is_clausal(r)
+                || r == "conj"
+                || r == "cc"
+                || r == "acl:relcl"
+                || r == "appos"
+            {
                 continue;
             }
             let before = out.len();

@@ -406,6 +406,7 @@ fn clause_words<'d>(doc: &'d Doc, e: &CodedEvent) -> Vec<&'d str> {
         let h = toks[root].head as usize;
         let rel = toks[root].deprel.as_str();
         if h == 0
+            || h > toks.len()
             || !matches!(
                 rel.split(':').next().unwrap_or(rel),
                 "obj" | "nsubj" | "xcomp" | "nmod" | "obl" | "compound"
