@@ -936,6 +936,11 @@ impl<'a> Coder<'a> {
                 if let Some(c) = self.tables.combine(&outer_code, &inner_code) {
                     overrides[hj] = Some((c, (h.rule, inner.rule), h.tok));
                     suppressed[hi] = true;
+                } else if matches!(outer_code.get(..2), Some("02" | "10" | "13")) {
+                    // an appeal, demand or threat keeps its own code:
+                    // "threatened to impose restrictions" is a threat
+                    overrides[hj] = Some((outer_code, (h.rule, inner.rule), h.tok));
+                    suppressed[hi] = true;
                 } else {
                     // the governed verb says what happens; the governing
                     // verb gives its modality
@@ -1024,8 +1029,9 @@ impl<'a> Coder<'a> {
                             break;
                         }
                     }
-                    if tgts.is_empty() && self.say_blocks.contains(&h.block) {
-                        // "A said B ...": the reported clause's subject
+                    if tgts.is_empty() {
+                        // "A said B ...", "A demanded that B ...": the
+                        // complement clause's subject
                         if let Some(&cc) = sc.kids(v).iter().find(|&&c| s.base_rel(c) == "ccomp") {
                             if let Some(subj) =
                                 sc.kids(cc).iter().copied().find(|&c| is_subj(s.rel(c)))
@@ -1034,7 +1040,8 @@ impl<'a> Coder<'a> {
                                 tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
                             }
                         }
-                    } else if tgts.is_empty() {
+                    }
+                    if tgts.is_empty() && !self.say_blocks.contains(&h.block) {
                         let skip: Vec<usize> = srcs.iter().map(|a| a.token).collect();
                         self.deep_target(sc, s, v, &skip, &mut tgts);
                         tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
@@ -1254,6 +1261,31 @@ impl<'a> Coder<'a> {
                 .any(|t| t.outer_block == Some(h.block));
             if !is_say && !has_rule {
                 continue;
+            }
+            if is_say {
+                // "A said B must / should X": a demand (CAMEO 10)
+                let obliged = sc.kids(h.tok).iter().any(|&c| {
+                    s.base_rel(c) == "ccomp"
+                        && sc.kids(c).iter().any(|&k| {
+                            s.rel(k).starts_with("aux")
+                                && matches!(s.lemma_lc(k), "must" | "should" | "ought")
+                        })
+                });
+                if obliged {
+                    for k in *o_start..*o_end {
+                        if k < out.len() && out[k].code.starts_with("01") {
+                            out[k].code = "100".into();
+                            out[k].rule.push_str(" | obligation: demand");
+                        }
+                    }
+                    // the demanded action has not happened
+                    for k in sent_start..out.len() {
+                        if (k < *o_start || k >= *o_end) && self.governs(sc, s, h.tok, out[k].trigger - s.base) {
+                            out[k].modality = Modality::Hypothetical;
+                        }
+                    }
+                    continue;
+                }
             }
             if is_say && matches!(s.base_rel(h.tok), "parataxis" | "advcl" | "conj") {
                 // "..., an official said": the attribution, not an event,

@@ -343,6 +343,14 @@ impl EventCoder {
                 plover_mode = plover_type.take().map(|t| t.to_lowercase());
                 plover_type = Some("AGREE".into());
             }
+            // ... and a conflictual action announced or made conditional
+            // ("will withdraw unless ...") as THREATEN
+            if matches!(e.modality, Modality::Intended | Modality::Conditional)
+                && matches!(cameo.root(), 14..=20)
+            {
+                plover_mode = plover_type.take().map(|t| t.to_lowercase());
+                plover_type = Some("THREATEN".into());
+            }
             out.push(Event {
                 sentence: e.sentence,
                 source: e.source.as_ref().map(|a| ActorCode::new(a.code.clone())),
