@@ -338,18 +338,23 @@ impl EventCoder {
             let plover = self.tables.plover(cameo.as_str());
             let mut plover_type = plover.map(|p| p.event.clone());
             let mut plover_mode = plover.and_then(|p| p.mode.clone());
-            // PLOVER codes an intended cooperative action as AGREE
-            if e.modality == Modality::Intended && matches!(cameo.root(), 4..=8) {
+            // PLOVER types what the text says about the action, not only the
+            // action: a promised or offered cooperative action is AGREE, a
+            // refused one REJECT, a conflictual action announced, made
+            // conditional ("... unless") or envisaged is THREATEN.
+            let root = cameo.root();
+            let retype = match e.modality {
+                Modality::Intended if (4..=8).contains(&root) => Some("AGREE"),
+                Modality::Conditional if (3..=7).contains(&root) => Some("AGREE"),
+                Modality::Negated | Modality::Denied if (3..=8).contains(&root) => Some("REJECT"),
+                Modality::Intended | Modality::Conditional if root >= 14 => Some("THREATEN"),
+                Modality::Conditional if root == 8 => Some("THREATEN"),
+                Modality::Hypothetical if root >= 15 => Some("THREATEN"),
+                _ => None,
+            };
+            if let Some(t) = retype {
                 plover_mode = plover_type.take().map(|t| t.to_lowercase());
-                plover_type = Some("AGREE".into());
-            }
-            // ... and a conflictual action announced or made conditional
-            // ("will withdraw unless ...") as THREATEN
-            if matches!(e.modality, Modality::Intended | Modality::Conditional)
-                && matches!(cameo.root(), 14..=20)
-            {
-                plover_mode = plover_type.take().map(|t| t.to_lowercase());
-                plover_type = Some("THREATEN".into());
+                plover_type = Some(t.into());
             }
             out.push(Event {
                 sentence: e.sentence,
