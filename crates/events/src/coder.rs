@@ -1138,7 +1138,11 @@ impl<'a> Coder<'a> {
                 }
             }
             let h = sc.toks[t].head;
-            if srcs.is_empty() && h < n && matches!(s.base_rel(t), "obj" | "dobj" | "nsubj") {
+            // "held talks", "returned to Geneva for talks": the verb's subject
+            let light = matches!(s.base_rel(t), "obj" | "dobj" | "nsubj")
+                || (matches!(s.base_rel(t), "obl" | "nmod")
+                    && matches!(self.case_of(sc, s, t), Some("for" | "in" | "into")));
+            if srcs.is_empty() && h < n && light {
                 if let Some(subj) = self.subject(sc, s, h) {
                     if subj != t {
                         self.actors(sc, s, subj, &mut srcs);
@@ -1280,7 +1284,9 @@ impl<'a> Coder<'a> {
                     }
                     // the demanded action has not happened
                     for k in sent_start..out.len() {
-                        if (k < *o_start || k >= *o_end) && self.governs(sc, s, h.tok, out[k].trigger - s.base) {
+                        if (k < *o_start || k >= *o_end)
+                            && self.governs(sc, s, h.tok, out[k].trigger - s.base)
+                        {
                             out[k].modality = Modality::Hypothetical;
                         }
                     }

@@ -343,7 +343,17 @@ impl EventCoder {
             // refused one REJECT, a conflictual action announced, made
             // conditional ("... unless") or envisaged is THREATEN.
             let root = cameo.root();
+            let trigger_lemma = doc
+                .tokens
+                .get(e.trigger)
+                .map(|t| t.lemma.as_str())
+                .unwrap_or("");
+            let promise_verb = matches!(
+                trigger_lemma,
+                "agree" | "pledge" | "promise" | "vow" | "offer" | "commit"
+            );
             let retype = match e.modality {
+                _ if promise_verb && (3..=8).contains(&root) => Some("AGREE"),
                 Modality::Intended if (4..=8).contains(&root) => Some("AGREE"),
                 Modality::Conditional if (3..=7).contains(&root) => Some("AGREE"),
                 Modality::Negated | Modality::Denied if (3..=8).contains(&root) => Some("REJECT"),
