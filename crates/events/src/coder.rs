@@ -1276,18 +1276,16 @@ impl<'a> Coder<'a> {
                         })
                 });
                 if obliged {
-                    for k in *o_start..*o_end {
-                        if k < out.len() && out[k].code.starts_with("01") {
-                            out[k].code = "100".into();
-                            out[k].rule.push_str(" | obligation: demand");
-                        }
-                    }
-                    // the demanded action has not happened
-                    for k in sent_start..out.len() {
-                        if (k < *o_start || k >= *o_end)
-                            && self.governs(sc, s, h.tok, out[k].trigger - s.base)
-                        {
-                            out[k].modality = Modality::Hypothetical;
+                    let (a, b) = (*o_start, *o_end);
+                    for (k, e) in out.iter_mut().enumerate().skip(sent_start) {
+                        if (a..b).contains(&k) {
+                            if e.code.starts_with("01") {
+                                e.code = "100".into();
+                                e.rule.push_str(" | obligation: demand");
+                            }
+                        } else if self.governs(sc, s, h.tok, e.trigger - s.base) {
+                            // the demanded action has not happened
+                            e.modality = Modality::Hypothetical;
                         }
                     }
                     continue;
