@@ -187,6 +187,8 @@ pub(crate) struct Coder<'a> {
     pub cfg: &'a Config,
     pub refuse_block: Option<u32>,
     pub say_blocks: Vec<u32>,
+    /// Blocks of the verbs of speech proper (not "want").
+    pub speech_blocks: Vec<u32>,
 }
 
 /// Which dictionary line coded a verb (formatted only when an event results).
@@ -394,7 +396,15 @@ impl<'a> Coder<'a> {
             Elem::Prep(parts) => {
                 let (first, rest) = parts.split_first()?;
                 let p = self.elem_at(sc, s, first, seq, pos, b)?;
-                self.seq_from(sc, s, rest, seq, p, b)
+                // the phrase ends at the next preposition or punctuation
+                let end = (p..seq.len())
+                    .find(|&k| {
+                        matches!(s.upos(seq[k]), "ADP" | "SCONJ")
+                            || matches!(s.form(seq[k]), "," | ";" | ":" | "." | "(" | ")")
+                    })
+                    .unwrap_or(seq.len());
+                let end_next = self.seq_from(sc, s, rest, &seq[..end], p, b)?;
+                Some(end_next)
             }
             Elem::Source => {
                 let m = sc.toks[t].mention?;
@@ -589,6 +599,40 @@ impl<'a> Coder<'a> {
                 .any(|&k| s.rel(k) == "mark" && s.lemma_lc(k) == "to")
     }
 
+    /// "western powers against ISIS", "the coalition against ISIS": an
+    /// "against" modifier of a non-event noun names an opponent, not the
+    /// noun's actor ("an offensive against X" does name the target).
+    fn opposed_modifier(&self, sc: &Scratch, s: &Sent, n: usize, c: usize) -> bool {
+        if !matches!(s.base_rel(c), "nmod" | "obl") || self.case_of(sc, s, c) != Some("against") {
+            return false;
+        }
+        let l = s.lemma_lc(n);
+        let event_noun = self.nominals.get_str(l).is_some()
+            || matches!(
+                l,
+                "fight"
+                    | "war"
+                    | "campaign"
+                    | "struggle"
+                    | "action"
+                    | "operation"
+                    | "measure"
+                    | "resolution"
+                    | "case"
+                    | "charge"
+                    | "suit"
+                    | "allegation"
+                    | "violence"
+                    | "crackdown"
+                    | "strike"
+                    | "raid"
+                    | "coup"
+                    | "plot"
+                    | "aggression"
+            );
+        !event_noun
+    }
+
     /// Adds the actors of the conjuncts of `n` ("Mordor, Rohan, Arnor and Bree").
     fn conjuncts(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>) {
         let mut stack: Vec<usize> = sc
@@ -723,6 +767,7 @@ impl<'a> Coder<'a> {
                 || r == "cc"
                 || r.starts_with("acl")
                 || r == "appos"
+                || self.opposed_modifier(sc, s, n, c)
             {
                 continue;
             }
@@ -741,6 +786,7 @@ impl<'a> Coder<'a> {
                 || r == "cc"
                 || r == "acl:relcl"
                 || r == "appos"
+                || self.opposed_modifier(sc, s, n, c)
             {
                 continue;
             }
@@ -1346,6 +1392,12 @@ impl<'a> Coder<'a> {
                             .as_deref()
                             .unwrap_or("");
                         if quad(want) != quad(&e.code) || quad(want) == 0 {
+                            continue;
+                        }
+                        // "A says B will attack" is no accusation
+                        if self.speech_blocks.contains(&h.block)
+                            && !matches!(e.modality, Modality::Asserted | Modality::Claimed)
+                        {
                             continue;
                         }
                     }

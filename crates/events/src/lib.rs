@@ -53,16 +53,13 @@ impl From<EventsError> for CoreError {
 }
 
 /// Coder options (PETRARCH's `<Config>` settings that matter here).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
-    /// Only code events with both a source and a target (PETRARCH default).
+    /// Only code events with both a source and a target (PETRARCH's
+    /// default; the validation records set it). entente's default keeps
+    /// one-sided events ("we won't be coordinating with Iran") since the
+    /// event model allows a missing actor and relation scores skip them.
     pub require_dyad: bool,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config { require_dyad: true }
-    }
 }
 
 /// An actor found for an event.
@@ -158,6 +155,7 @@ pub struct EventCoder {
     config: Config,
     refuse_block: Option<u32>,
     say_blocks: Vec<u32>,
+    speech_blocks: Vec<u32>,
 }
 
 const EMBEDDED_VERBS: &str = include_str!("../data/CAMEO.2.0.txt");
@@ -188,6 +186,10 @@ impl EventCoder {
         say_blocks.extend(dict.transforms.iter().filter_map(|t| t.outer_block));
         say_blocks.sort_unstable();
         say_blocks.dedup();
+        let speech_blocks = ["SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT"]
+            .iter()
+            .filter_map(|w| dict.block_of_verb(w))
+            .collect();
         Ok(EventCoder {
             dict,
             tables: Tables::embedded(),
@@ -196,6 +198,7 @@ impl EventCoder {
             config: Config::default(),
             refuse_block,
             say_blocks,
+            speech_blocks,
         })
     }
 
@@ -269,6 +272,7 @@ impl EventCoder {
             cfg: &self.config,
             refuse_block: self.refuse_block,
             say_blocks: self.say_blocks.clone(),
+            speech_blocks: self.speech_blocks.clone(),
         };
         for (si, sent) in doc.sentences.iter().enumerate() {
             let Some(tokens) = doc.tokens.get(sent.tokens()) else {
