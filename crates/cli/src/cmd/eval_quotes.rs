@@ -115,7 +115,7 @@ fn load_and_run(gold: &std::path::Path) -> anyhow::Result<Vec<Scored>> {
                             n + 1
                         )
                     })?;
-                match find_shared(&gold).map(|d| d.join(rel)) {
+                match find_shared(gold).map(|d| d.join(rel)) {
                     Some(p) if p.is_file() => std::fs::read_to_string(&p)
                         .with_context(|| format!("reading {}", p.display()))?,
                     _ => {
