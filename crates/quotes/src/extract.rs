@@ -1252,6 +1252,7 @@ fn clause_start(t: &Tok) -> bool {
             | "any"
             | "both"
     ) || (t.cap && t.is_word() && !lexicon::capital_function_word(t.lower))
+        || t.lower.starts_with(|c: char| c.is_ascii_digit())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1387,8 +1388,8 @@ fn reported_in_sentence(
                     | "tweet"
             ) || (matches!(
                 cue.lemma,
-                "announce" | "report" | "reveal" | "confirm" | "indicate"
-            ) && subject_start);
+                "announce" | "report" | "reveal" | "confirm" | "indicate" | "state" | "note"
+            ) && (subject_start || finite_clause_ahead(toks, k, end)));
             if k < end && bare_ok && clause_start(&toks[k]) {
                 c0 = Some(k);
             }
@@ -1592,6 +1593,25 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
         s,
         c,
     )
+}
+
+/// A noun phrase followed closely by a finite verb: "reported the cockpit
+/// voice recorder was recovered" (a clause), unlike "announced the measure
+/// at the briefing" (an object).
+fn finite_clause_ahead(toks: &[Tok], k: usize, end: usize) -> bool {
+    if !toks.get(k).is_some_and(|t| matches!(t.lower, "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their")) {
+        return false;
+    }
+    toks[k + 1..end.min(k + 9)]
+        .iter()
+        .take_while(|t| !t.is(",") && !t.is_mark())
+        .any(|t| {
+            matches!(
+                t.lower,
+                "was" | "were" | "is" | "are" | "had" | "has" | "have" | "would" | "will"
+                    | "could" | "can" | "may" | "might" | "should" | "must"
+            )
+        })
 }
 
 fn clause_start_after_outlet(t: &Tok, n: usize) -> bool {

@@ -156,8 +156,6 @@ pub fn weak_cue(lemma: &str) -> bool {
             | "suggest"
             | "report"
             | "maintain"
-            | "state"
-            | "note"
     )
 }
 
