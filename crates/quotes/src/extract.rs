@@ -202,6 +202,14 @@ impl<'a> Layout<'a> {
                 return None;
             }
         }
+        // A passive participle ("has been reported", "were told to") has
+        // no speaker of its own.
+        if i > 0
+            && (t.lower.ends_with("ed") || matches!(t.lower, "told" | "said"))
+            && matches!(self.toks[i - 1].lower, "been" | "being" | "be" | "were" | "was" | "is" | "are")
+        {
+            return None;
+        }
         // Passive ("as reported by", "was told by"): the agent is elsewhere.
         if self.toks.get(i + 1).is_some_and(|n| n.is("by")) {
             return None;
@@ -1130,7 +1138,16 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
     // 2. Reported speech.
     let mut reported = Vec::new();
     for (si, &(lo, hi)) in l.sents.iter().enumerate() {
-        reported_in_sentence(text, l, si, lo, hi, &used_cues, &mut out, &mut reported);
+        // Clauses joined by a semicolon report separately.
+        let mut clo = lo;
+        for k in lo..=hi {
+            if k == hi || (l.toks[k].is(";") && l.inq[k] == 0) {
+                if k > clo {
+                    reported_in_sentence(text, l, si, clo, k, &used_cues, &mut out, &mut reported);
+                }
+                clo = k + 1;
+            }
+        }
     }
     out.extend(reported);
     out.sort_by_key(|f| f.spans.first().map_or(0, |s| s.0));
@@ -1267,10 +1284,7 @@ fn reported_in_sentence(
     out: &mut Vec<Found>,
 ) {
     let toks = &l.toks;
-    // Content ends before the terminator (or a semicolon).
-    let hi = (lo..hi)
-        .find(|&i| toks[i].is(";") && l.inq[i] == 0)
-        .unwrap_or(hi);
+    // Content ends before the terminator.
     let mut end = hi;
     while end > lo && (toks[end - 1].kind != Kind::Word || l.is_term(end - 1)) {
         if toks[end - 1].is_word() {
@@ -1511,10 +1525,25 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
     }
     // "…, according to X."
     if let Some(a) = (lo + 3..end.saturating_sub(2)).find(|&k| {
-        toks[k].is("according") && toks[k + 1].is("to") && toks[k - 1].is(",") && l.inq[k] == 0
+        toks[k].is("according")
+            && toks[k + 1].is("to")
+            && toks[k - 1].is(",")
+            && l.inq[k] == 0
+            && !matches!(toks[k + 2].lower, "which" | "whom" | "whose")
     }) {
-        let sp = (a + 2, end);
-        if !toks[a + 2..end].iter().any(|t| t.is(",")) {
+        // The source runs to the sentence end, or to a comma before an
+        // appositive or relative clause ("…, according to police, who said …").
+        let stop = (a + 2..end).find(|&k| toks[k].is(",")).unwrap_or(end);
+        let after_ok = stop == end
+            || toks
+                .get(stop + 1)
+                .is_some_and(|t| matches!(t.lower, "who" | "the" | "a" | "an" | "which"));
+        let np_like = stop - (a + 2) <= 10
+            && toks[a + 2..stop]
+                .iter()
+                .all(|t| !(t.is_word() && !t.cap && (t.lower.ends_with("ed") || lexicon::cue(t.lower).is_some())));
+        let sp = (a + 2, stop);
+        if after_ok && np_like {
             return found(
                 Attr {
                     speaker: Some(sp),
