@@ -1404,7 +1404,23 @@ fn reported_in_sentence(
                 cue.lemma,
                 "announce" | "report" | "reveal" | "confirm" | "indicate" | "state" | "note"
             ) && (subject_start || finite_clause_ahead(toks, k, end)));
-            if k < end && bare_ok && clause_start(&toks[k]) {
+            // A determiner or a bare noun starts a clause only when a finite
+            // verb follows ("said the use of X costs …" is rare; "claiming a
+            // right to …" is an object).
+            let starts = k < end
+                && if matches!(
+                    toks[k].lower,
+                    "the" | "a" | "an" | "this" | "these" | "those" | "his" | "her" | "its"
+                        | "their" | "our" | "no" | "all" | "some" | "many" | "most" | "any"
+                        | "both"
+                ) {
+                    finite_ahead(toks, k, end, 9)
+                } else if toks[k].is_word() && !toks[k].cap && !clause_start(&toks[k]) {
+                    !lexicon::np_stop(toks[k].lower) && finite_ahead(toks, k, end, 5)
+                } else {
+                    clause_start(&toks[k])
+                };
+            if bare_ok && starts {
                 c0 = Some(k);
             }
         }
@@ -1622,6 +1638,23 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
         s,
         c,
     )
+}
+
+/// A finite verb (auxiliary or past tense) within `window` tokens after `k`,
+/// before any comma or quote mark.
+fn finite_ahead(toks: &[Tok], k: usize, end: usize, window: usize) -> bool {
+    toks[k + 1..end.min(k + window)]
+        .iter()
+        .take_while(|t| !t.is(",") && !t.is_mark())
+        .any(|t| {
+            (t.is_word() && !t.cap && t.lower.ends_with("ed") && t.lower.len() > 3)
+                || matches!(
+                    t.lower,
+                    "was" | "were" | "is" | "are" | "had" | "has" | "have" | "would" | "will"
+                        | "could" | "can" | "may" | "might" | "should" | "must" | "did" | "does"
+                        | "do"
+                )
+        })
 }
 
 /// A noun phrase followed closely by a finite verb: "reported the cockpit
