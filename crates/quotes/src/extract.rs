@@ -206,7 +206,10 @@ impl<'a> Layout<'a> {
         // no speaker of its own.
         if i > 0
             && (t.lower.ends_with("ed") || matches!(t.lower, "told" | "said"))
-            && matches!(self.toks[i - 1].lower, "been" | "being" | "be" | "were" | "was" | "is" | "are")
+            && matches!(
+                self.toks[i - 1].lower,
+                "been" | "being" | "be" | "were" | "was" | "is" | "are"
+            )
         {
             return None;
         }
@@ -1293,7 +1296,10 @@ fn reported_in_sentence(
         end -= 1;
     }
     // "According to X, …" / "…, according to X." / "…, X said Sunday."
+    let mut resume = lo;
     if let Some(f) = according_or_trailing(l, lo, end, used) {
+        // A trailing "…, X told Y, adding that …" leaves the rest to scan.
+        let trailing_cue = f.attr.cue.filter(|&c| !toks[c].is("according"));
         let inner: Vec<usize> = (f.first..f.last)
             .filter(|&i| l.inq[i] != 0)
             .map(|i| l.inq[i] as usize - 1)
@@ -1309,9 +1315,12 @@ fn reported_in_sentence(
                 }
             }
         }
-        return;
+        match trailing_cue {
+            Some(c) => resume = c + 1,
+            None => return,
+        }
     }
-    let mut v = lo;
+    let mut v = resume;
     while v < end {
         let Some(cue) = l.cue_at(v) else {
             v += 1;
@@ -1410,8 +1419,23 @@ fn reported_in_sentence(
             let starts = k < end
                 && if matches!(
                     toks[k].lower,
-                    "the" | "a" | "an" | "this" | "these" | "those" | "his" | "her" | "its"
-                        | "their" | "our" | "no" | "all" | "some" | "many" | "most" | "any"
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "no"
+                        | "all"
+                        | "some"
+                        | "many"
+                        | "most"
+                        | "any"
                         | "both"
                 ) {
                     finite_ahead(toks, k, end, 9)
@@ -1555,9 +1579,11 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
                 .get(stop + 1)
                 .is_some_and(|t| matches!(t.lower, "who" | "the" | "a" | "an" | "which"));
         let np_like = stop - (a + 2) <= 10
-            && toks[a + 2..stop]
-                .iter()
-                .all(|t| !(t.is_word() && !t.cap && (t.lower.ends_with("ed") || lexicon::cue(t.lower).is_some())));
+            && toks[a + 2..stop].iter().all(|t| {
+                !(t.is_word()
+                    && !t.cap
+                    && (t.lower.ends_with("ed") || lexicon::cue(t.lower).is_some()))
+            });
         let sp = (a + 2, stop);
         if after_ok && np_like {
             return found(
@@ -1571,20 +1597,13 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
             );
         }
     }
-    // "…, X said Sunday." / "…, said X."
-    let c = (lo + 3..end)
-        .rev()
-        .find(|&k| toks[k].is(",") && l.inq[k] == 0)?;
-    if end - c > 12 || l.inq[c - 1] != 0 {
-        return None;
-    }
-    let v = (c + 1..end).find(|&k| l.cue_at(k).is_some())?;
-    let inner_cue = (lo..c).any(|k| {
-        l.cue_at(k).is_some_and(|cu| cu.reports) && !toks[k].cap && l.back_np(k, lo).is_some()
-    });
-    if inner_cue || used.contains(&v) || !l.cue_at(v).is_some_and(|cu| cu.reports) {
-        return None;
-    }
+    // "…, X said Sunday." / "…, said X." / "…, officials told state media,
+    // adding …": the attribution clause runs to the next comma or dash.
+    let inner_cue = |c: usize| {
+        (lo..c).any(|k| {
+            l.cue_at(k).is_some_and(|cu| cu.reports) && !toks[k].cap && l.back_np(k, lo).is_some()
+        })
+    };
     let timeish = |t: &Tok| {
         matches!(
             t.lower,
@@ -1612,32 +1631,61 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
                 | "statement"
         )
     };
-    let sp = if v == c + 1 {
-        let sp = l.fwd_np(v + 1, end)?;
-        let first = &toks[sp.0];
-        if !(first.cap || matches!(first.lower, "the" | "a" | "an" | "one" | "another")) {
-            return None;
+    let commas: Vec<usize> = (lo + 3..end)
+        .rev()
+        .filter(|&k| toks[k].is(",") && l.inq[k] == 0)
+        .take(3)
+        .collect();
+    for c in commas {
+        if l.inq[c - 1] != 0 {
+            continue;
         }
-        if !toks[sp.1..end].iter().all(timeish) {
-            return None;
+        // The attribution clause: up to the next comma or dash.
+        let cend = (c + 1..end)
+            .find(|&k| toks[k].is(",") || matches!(toks[k].lower, "—" | "–"))
+            .unwrap_or(end);
+        if cend - c > 12 {
+            continue;
         }
-        sp
-    } else {
-        let sp = l.back_np(v, c + 1)?;
-        if sp.0 != c + 1 || !toks[v + 1..end].iter().all(timeish) {
-            return None;
+        let Some(v) = (c + 1..cend).find(|&k| l.cue_at(k).is_some()) else {
+            continue;
+        };
+        if used.contains(&v) || !l.cue_at(v).is_some_and(|cu| cu.reports) || inner_cue(c) {
+            continue;
         }
-        sp
-    };
-    found(
-        Attr {
-            speaker: Some(sp),
-            cue: Some(v),
-            end,
-        },
-        s,
-        c,
-    )
+        let tell = l.cue_at(v).is_some_and(|cu| cu.lemma == "tell");
+        let rest_ok = |from: usize| {
+            toks[from..cend].iter().all(timeish)
+                || (tell && toks[from..cend].iter().all(|t| t.is_word()))
+        };
+        let sp = if v == c + 1 {
+            let Some(sp) = l.fwd_np(v + 1, cend) else {
+                continue;
+            };
+            let first = &toks[sp.0];
+            if !(first.cap || matches!(first.lower, "the" | "a" | "an" | "one" | "another"))
+                || !toks[sp.1..cend].iter().all(timeish)
+            {
+                continue;
+            }
+            sp
+        } else {
+            match l.back_np(v, c + 1) {
+                Some(sp) if sp.0 == c + 1 && rest_ok(v + 1) => sp,
+                _ => continue,
+            }
+        };
+        return found(
+            Attr {
+                speaker: Some(sp),
+                cue: Some(v),
+                end: cend,
+            },
+            s,
+            c,
+        );
+    }
+    None
 }
 
 /// A finite verb (auxiliary or past tense) within `window` tokens after `k`,
@@ -1650,8 +1698,23 @@ fn finite_ahead(toks: &[Tok], k: usize, end: usize, window: usize) -> bool {
             (t.is_word() && !t.cap && t.lower.ends_with("ed") && t.lower.len() > 3)
                 || matches!(
                     t.lower,
-                    "was" | "were" | "is" | "are" | "had" | "has" | "have" | "would" | "will"
-                        | "could" | "can" | "may" | "might" | "should" | "must" | "did" | "does"
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "does"
                         | "do"
                 )
         })
@@ -1661,7 +1724,12 @@ fn finite_ahead(toks: &[Tok], k: usize, end: usize, window: usize) -> bool {
 /// voice recorder was recovered" (a clause), unlike "announced the measure
 /// at the briefing" (an object).
 fn finite_clause_ahead(toks: &[Tok], k: usize, end: usize) -> bool {
-    if !toks.get(k).is_some_and(|t| matches!(t.lower, "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their")) {
+    if !toks.get(k).is_some_and(|t| {
+        matches!(
+            t.lower,
+            "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
+        )
+    }) {
         return false;
     }
     toks[k + 1..end.min(k + 9)]
@@ -1670,8 +1738,21 @@ fn finite_clause_ahead(toks: &[Tok], k: usize, end: usize) -> bool {
         .any(|t| {
             matches!(
                 t.lower,
-                "was" | "were" | "is" | "are" | "had" | "has" | "have" | "would" | "will"
-                    | "could" | "can" | "may" | "might" | "should" | "must"
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
             )
         })
 }
