@@ -1,7 +1,7 @@
 //! Codes the events of a plain-text file end to end (tokenizer, tagger,
 //! parser, actors, events) and prints one JSON object per event.
 //!
-//! `cargo run --release -p entente-events --example code_text -- FILE [--date YYYY-MM-DD]`
+//! `cargo run --release -p entente-events --example code_text -- FILE [--date YYYY-MM-DD] [--debug]`
 
 use entente_core::{Annotator, Article, Doc};
 
@@ -22,6 +22,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     entente_nlp::Nlp::load()?.annotate(&mut doc)?;
     entente_actors::Actors::load()?.annotate(&mut doc)?;
     entente_events::EventCoder::load()?.annotate(&mut doc)?;
+    if args.iter().any(|a| a == "--debug") {
+        eprint!("{}", entente_core::conllu::write_doc(&doc));
+        for m in &doc.mentions {
+            eprintln!(
+                "mention {:?} {:?} {:?}",
+                doc.slice(m.span),
+                m.code.as_ref().map(|c| c.as_str()),
+                m.kind
+            );
+        }
+    }
     for e in &doc.events {
         let sent = doc
             .sentences

@@ -187,6 +187,8 @@ pub(crate) struct Coder<'a> {
     pub cfg: &'a Config,
     pub refuse_block: Option<u32>,
     pub say_blocks: Vec<u32>,
+    /// Blocks of the verbs of speech proper (not "want").
+    pub speech_blocks: Vec<u32>,
 }
 
 /// Which dictionary line coded a verb (formatted only when an event results).
@@ -375,7 +377,10 @@ impl<'a> Coder<'a> {
                     if k > 0 {
                         // modifiers may sit between the words of a phrase
                         while let Some(&x) = seq.get(p) {
-                            if matches!(s.upos(x), "ADJ" | "ADV" | "DET" | "NUM")
+                            // modifiers and coordinated words ("death and
+                            // injury toll") may sit between a phrase's words
+                            if (matches!(s.upos(x), "ADJ" | "ADV" | "DET" | "NUM")
+                                || matches!(s.rel(x), "cc" | "conj"))
                                 && self.elem_at(sc, s, part, seq, p, &mut b.clone()).is_none()
                             {
                                 p += 1;
@@ -391,7 +396,15 @@ impl<'a> Coder<'a> {
             Elem::Prep(parts) => {
                 let (first, rest) = parts.split_first()?;
                 let p = self.elem_at(sc, s, first, seq, pos, b)?;
-                self.seq_from(sc, s, rest, seq, p, b)
+                // the phrase ends at the next preposition or punctuation
+                let end = (p..seq.len())
+                    .find(|&k| {
+                        matches!(s.upos(seq[k]), "ADP" | "SCONJ")
+                            || matches!(s.form(seq[k]), "," | ";" | ":" | "." | "(" | ")")
+                    })
+                    .unwrap_or(seq.len());
+                let end_next = self.seq_from(sc, s, rest, &seq[..end], p, b)?;
+                Some(end_next)
             }
             Elem::Source => {
                 let m = sc.toks[t].mention?;
@@ -586,6 +599,40 @@ impl<'a> Coder<'a> {
                 .any(|&k| s.rel(k) == "mark" && s.lemma_lc(k) == "to")
     }
 
+    /// "western powers against ISIS", "the coalition against ISIS": an
+    /// "against" modifier of a non-event noun names an opponent, not the
+    /// noun's actor ("an offensive against X" does name the target).
+    fn opposed_modifier(&self, sc: &Scratch, s: &Sent, n: usize, c: usize) -> bool {
+        if !matches!(s.base_rel(c), "nmod" | "obl") || self.case_of(sc, s, c) != Some("against") {
+            return false;
+        }
+        let l = s.lemma_lc(n);
+        let event_noun = self.nominals.get_str(l).is_some()
+            || matches!(
+                l,
+                "fight"
+                    | "war"
+                    | "campaign"
+                    | "struggle"
+                    | "action"
+                    | "operation"
+                    | "measure"
+                    | "resolution"
+                    | "case"
+                    | "charge"
+                    | "suit"
+                    | "allegation"
+                    | "violence"
+                    | "crackdown"
+                    | "strike"
+                    | "raid"
+                    | "coup"
+                    | "plot"
+                    | "aggression"
+            );
+        !event_noun
+    }
+
     /// Adds the actors of the conjuncts of `n` ("Mordor, Rohan, Arnor and Bree").
     fn conjuncts(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>) {
         let mut stack: Vec<usize> = sc
@@ -720,6 +767,7 @@ impl<'a> Coder<'a> {
                 || r == "cc"
                 || r.starts_with("acl")
                 || r == "appos"
+                || self.opposed_modifier(sc, s, n, c)
             {
                 continue;
             }
@@ -738,6 +786,7 @@ impl<'a> Coder<'a> {
                 || r == "cc"
                 || r == "acl:relcl"
                 || r == "appos"
+                || self.opposed_modifier(sc, s, n, c)
             {
                 continue;
             }
@@ -933,6 +982,11 @@ impl<'a> Coder<'a> {
                 if let Some(c) = self.tables.combine(&outer_code, &inner_code) {
                     overrides[hj] = Some((c, (h.rule, inner.rule), h.tok));
                     suppressed[hi] = true;
+                } else if matches!(outer_code.get(..2), Some("02" | "10" | "13")) {
+                    // an appeal, demand or threat keeps its own code:
+                    // "threatened to impose restrictions" is a threat
+                    overrides[hj] = Some((outer_code, (h.rule, inner.rule), h.tok));
+                    suppressed[hi] = true;
                 } else {
                     // the governed verb says what happens; the governing
                     // verb gives its modality
@@ -1021,8 +1075,9 @@ impl<'a> Coder<'a> {
                             break;
                         }
                     }
-                    if tgts.is_empty() && self.say_blocks.contains(&h.block) {
-                        // "A said B ...": the reported clause's subject
+                    if tgts.is_empty() {
+                        // "A said B ...", "A demanded that B ...": the
+                        // complement clause's subject
                         if let Some(&cc) = sc.kids(v).iter().find(|&&c| s.base_rel(c) == "ccomp") {
                             if let Some(subj) =
                                 sc.kids(cc).iter().copied().find(|&c| is_subj(s.rel(c)))
@@ -1031,7 +1086,8 @@ impl<'a> Coder<'a> {
                                 tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
                             }
                         }
-                    } else if tgts.is_empty() {
+                    }
+                    if tgts.is_empty() && !self.say_blocks.contains(&h.block) {
                         let skip: Vec<usize> = srcs.iter().map(|a| a.token).collect();
                         self.deep_target(sc, s, v, &skip, &mut tgts);
                         tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
@@ -1128,7 +1184,11 @@ impl<'a> Coder<'a> {
                 }
             }
             let h = sc.toks[t].head;
-            if srcs.is_empty() && h < n && matches!(s.base_rel(t), "obj" | "dobj" | "nsubj") {
+            // "held talks", "returned to Geneva for talks": the verb's subject
+            let light = matches!(s.base_rel(t), "obj" | "dobj" | "nsubj")
+                || (matches!(s.base_rel(t), "obl" | "nmod")
+                    && matches!(self.case_of(sc, s, t), Some("for" | "in" | "into")));
+            if srcs.is_empty() && h < n && light {
                 if let Some(subj) = self.subject(sc, s, h) {
                     if subj != t {
                         self.actors(sc, s, subj, &mut srcs);
@@ -1252,6 +1312,31 @@ impl<'a> Coder<'a> {
             if !is_say && !has_rule {
                 continue;
             }
+            if is_say {
+                // "A said B must / should X": a demand (CAMEO 10)
+                let obliged = sc.kids(h.tok).iter().any(|&c| {
+                    s.base_rel(c) == "ccomp"
+                        && sc.kids(c).iter().any(|&k| {
+                            s.rel(k).starts_with("aux")
+                                && matches!(s.lemma_lc(k), "must" | "should" | "ought")
+                        })
+                });
+                if obliged {
+                    let (a, b) = (*o_start, *o_end);
+                    for (k, e) in out.iter_mut().enumerate().skip(sent_start) {
+                        if (a..b).contains(&k) {
+                            if e.code.starts_with("01") {
+                                e.code = "100".into();
+                                e.rule.push_str(" | obligation: demand");
+                            }
+                        } else if self.governs(sc, s, h.tok, e.trigger - s.base) {
+                            // the demanded action has not happened
+                            e.modality = Modality::Hypothetical;
+                        }
+                    }
+                    continue;
+                }
+            }
             if is_say && matches!(s.base_rel(h.tok), "parataxis" | "advcl" | "conj") {
                 // "..., an official said": the attribution, not an event,
                 // when the sentence reports one
@@ -1307,6 +1392,12 @@ impl<'a> Coder<'a> {
                             .as_deref()
                             .unwrap_or("");
                         if quad(want) != quad(&e.code) || quad(want) == 0 {
+                            continue;
+                        }
+                        // "A says B will attack" is no accusation
+                        if self.speech_blocks.contains(&h.block)
+                            && !matches!(e.modality, Modality::Asserted | Modality::Claimed)
+                        {
                             continue;
                         }
                     }

@@ -53,16 +53,13 @@ impl From<EventsError> for CoreError {
 }
 
 /// Coder options (PETRARCH's `<Config>` settings that matter here).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
-    /// Only code events with both a source and a target (PETRARCH default).
+    /// Only code events with both a source and a target (PETRARCH's
+    /// default; the validation records set it). entente's default keeps
+    /// one-sided events ("we won't be coordinating with Iran") since the
+    /// event model allows a missing actor and relation scores skip them.
     pub require_dyad: bool,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config { require_dyad: true }
-    }
 }
 
 /// An actor found for an event.
@@ -158,6 +155,7 @@ pub struct EventCoder {
     config: Config,
     refuse_block: Option<u32>,
     say_blocks: Vec<u32>,
+    speech_blocks: Vec<u32>,
 }
 
 const EMBEDDED_VERBS: &str = include_str!("../data/CAMEO.2.0.txt");
@@ -188,6 +186,10 @@ impl EventCoder {
         say_blocks.extend(dict.transforms.iter().filter_map(|t| t.outer_block));
         say_blocks.sort_unstable();
         say_blocks.dedup();
+        let speech_blocks = ["SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT"]
+            .iter()
+            .filter_map(|w| dict.block_of_verb(w))
+            .collect();
         Ok(EventCoder {
             dict,
             tables: Tables::embedded(),
@@ -196,6 +198,7 @@ impl EventCoder {
             config: Config::default(),
             refuse_block,
             say_blocks,
+            speech_blocks,
         })
     }
 
@@ -269,6 +272,7 @@ impl EventCoder {
             cfg: &self.config,
             refuse_block: self.refuse_block,
             say_blocks: self.say_blocks.clone(),
+            speech_blocks: self.speech_blocks.clone(),
         };
         for (si, sent) in doc.sentences.iter().enumerate() {
             let Some(tokens) = doc.tokens.get(sent.tokens()) else {
@@ -338,10 +342,33 @@ impl EventCoder {
             let plover = self.tables.plover(cameo.as_str());
             let mut plover_type = plover.map(|p| p.event.clone());
             let mut plover_mode = plover.and_then(|p| p.mode.clone());
-            // PLOVER codes an intended cooperative action as AGREE
-            if e.modality == Modality::Intended && matches!(cameo.root(), 4..=8) {
+            // PLOVER types what the text says about the action, not only the
+            // action: a promised or offered cooperative action is AGREE, a
+            // refused one REJECT, a conflictual action announced, made
+            // conditional ("... unless") or envisaged is THREATEN.
+            let root = cameo.root();
+            let trigger_lemma = doc
+                .tokens
+                .get(e.trigger)
+                .map(|t| t.lemma.as_str())
+                .unwrap_or("");
+            let promise_verb = matches!(
+                trigger_lemma,
+                "agree" | "pledge" | "promise" | "vow" | "offer" | "commit"
+            );
+            let retype = match e.modality {
+                _ if promise_verb && (3..=8).contains(&root) => Some("AGREE"),
+                Modality::Intended if (4..=8).contains(&root) => Some("AGREE"),
+                Modality::Conditional if (3..=7).contains(&root) => Some("AGREE"),
+                Modality::Negated | Modality::Denied if (3..=8).contains(&root) => Some("REJECT"),
+                Modality::Intended | Modality::Conditional if root >= 14 => Some("THREATEN"),
+                Modality::Conditional if root == 8 => Some("THREATEN"),
+                Modality::Hypothetical if root >= 15 => Some("THREATEN"),
+                _ => None,
+            };
+            if let Some(t) = retype {
                 plover_mode = plover_type.take().map(|t| t.to_lowercase());
-                plover_type = Some("AGREE".into());
+                plover_type = Some(t.into());
             }
             out.push(Event {
                 sentence: e.sentence,
@@ -406,6 +433,7 @@ fn clause_words<'d>(doc: &'d Doc, e: &CodedEvent) -> Vec<&'d str> {
         let h = toks[root].head as usize;
         let rel = toks[root].deprel.as_str();
         if h == 0
+            || h > toks.len()
             || !matches!(
                 rel.split(':').next().unwrap_or(rel),
                 "obj" | "nsubj" | "xcomp" | "nmod" | "obl" | "compound"

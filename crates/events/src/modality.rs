@@ -121,6 +121,15 @@ pub(crate) fn of_verb(
     if v != trig {
         scan_node(sc, s, v, &mut f);
     }
+    // An infinitival purpose clause ("... to strike ISIS") is intended.
+    if matches!(s.base_rel(v), "advcl" | "acl")
+        && sc
+            .kids(v)
+            .iter()
+            .any(|&k| s.rel(k) == "mark" && s.lemma_lc(k) == "to")
+    {
+        f.intended = true;
+    }
     // Walk up through the verbs that govern this one.
     let mut cur = v;
     let mut steps = 0;

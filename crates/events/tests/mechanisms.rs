@@ -109,7 +109,10 @@ fn conditional_offer() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(dyad(&ev[0]), ("IRNGOV".into(), "WST".into()));
     assert_eq!(ev[0].modality, Modality::Conditional);
-    assert_eq!(ev[0].plover_type.as_deref(), Some("COOPERATE"));
+    // a conditional offer of cooperation is a PLOVER AGREE (mode: what is offered)
+    assert_eq!(ev[0].cameo.root(), 6);
+    assert_eq!(ev[0].plover_type.as_deref(), Some("AGREE"));
+    assert_eq!(ev[0].plover_mode.as_deref(), Some("cooperate"));
     // no article date: no date
     assert!(ev[0].date.is_none());
 }

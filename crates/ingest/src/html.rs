@@ -303,7 +303,7 @@ fn visible_date(doc: &Document, title: Option<&str>) -> Option<String> {
     let lines: Vec<&str> = blocks.iter().flat_map(|b| b.text.split('\n')).collect();
     let nt = title.map(norm_title).unwrap_or_default();
     let at = (!nt.is_empty())
-        .then(|| lines.iter().position(|l| norm_title(l) == nt))
+        .then(|| lines.iter().position(|l| norm_title(l).starts_with(&nt)))
         .flatten()?;
     let from = at.saturating_sub(4);
     let to = (at + 16).min(lines.len());
@@ -837,7 +837,31 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     t.to_string()
 }
 
+/// A headline without its subtitle or kicker: the part before a spaced
+/// dash or bar ("Gym Workouts for Beginners — Strength Training"), when
+/// that part is a headline by itself (three words or more).
+fn main_title(t: String) -> String {
+    let mut cut = t.len();
+    for sep in [" | ", " – ", " — ", " - ", " // "] {
+        if let Some(i) = t.find(sep) {
+            // A lower-case continuation ("— and it may…") is one sentence.
+            let tail = t[i + sep.len()..].trim_start();
+            if tail.chars().next().is_some_and(|c| !c.is_lowercase()) {
+                cut = cut.min(i);
+            }
+        }
+    }
+    if cut < t.len() && lang::words(&t[..cut]).count() >= 3 {
+        return t[..cut].trim().to_string();
+    }
+    t
+}
+
 fn choose_title(sc: &Scan, ld: &LdFacts) -> Option<String> {
+    choose_title_full(sc, ld).map(main_title)
+}
+
+fn choose_title_full(sc: &Scan, ld: &LdFacts) -> Option<String> {
     let metas = &sc.metas;
     let site = meta_content(metas, &["og:site_name", "application-name"]);
     let og = meta_content(metas, &["og:title", "twitter:title"])
@@ -881,6 +905,19 @@ fn choose_title(sc: &Scan, ld: &LdFacts) -> Option<String> {
         .find(|(_, inside)| *inside)
         .map(|(t, _)| t.clone());
     let sole_h1 = (h1s.len() == 1).then(|| h1s[0].clone());
+    // Social and document titles that agree with each other (and not with
+    // any <h1>) are the page's own statement of its headline.
+    // (An <h1> inside <article>/<main> is still preferred: that is the
+    // visible headline.)
+    if let (Some(o), Some(t), None) = (
+        &og,
+        &title_tag,
+        article_h1.as_ref().filter(|h| plausible(h)),
+    ) {
+        if norm_title(o) == norm_title(t) && lang::words(o).count() >= 3 {
+            return Some(o.clone());
+        }
+    }
     article_h1
         .filter(plausible)
         .or_else(|| sole_h1.clone().filter(plausible))
