@@ -619,13 +619,12 @@ fn scan(doc: &Document) -> Scan {
                     }
                 }
             }
-            "script" => {
+            "script"
                 if node
                     .attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                {
-                    sc.ld_texts.push(node.text().to_string());
-                }
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                sc.ld_texts.push(node.text().to_string());
             }
             "title" if sc.title.is_empty() => sc.title = collapse_ws(&node.text()),
             "h1" => {
@@ -646,13 +645,13 @@ fn scan(doc: &Document) -> Scan {
                     .map(|l| l.trim().to_string())
                     .filter(|l| !l.is_empty());
             }
-            "link" if sc.canonical.is_none() => {
-                if node
-                    .attr("rel")
-                    .is_some_and(|r| r.trim().eq_ignore_ascii_case("canonical"))
-                {
-                    sc.canonical = node.attr("href").map(|h| h.trim().to_string());
-                }
+            "link"
+                if sc.canonical.is_none()
+                    && node
+                        .attr("rel")
+                        .is_some_and(|r| r.trim().eq_ignore_ascii_case("canonical")) =>
+            {
+                sc.canonical = node.attr("href").map(|h| h.trim().to_string());
             }
             _ => {}
         }
@@ -894,7 +893,7 @@ fn choose_title_full(sc: &Scan, ld: &LdFacts) -> Option<String> {
             // Also an <h1> wholly inside a longer metadata title (the
             // headline plus a site name or subtitle).
             let contained =
-                w.len() >= 2 && common == w.len() as f32 && common / r.len() as f32 >= 0.3;
+                w.len() >= 2 && common == w.len() as f32 && common / r.len() as f32 >= 0.25;
             let ok = (score >= 0.4 && common >= 2.0) || contained;
             if ok && best.is_none_or(|(b, _, _)| score > b) {
                 best = Some((score, h, ri));
