@@ -969,7 +969,10 @@ fn unescape(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // Byte search: slicing the str at 12 could split a character.
+        let end = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
         let decoded = end.and_then(|e| {
             let ent = &rest[1..e];
             let c = match ent {
@@ -1197,5 +1200,32 @@ pub fn read_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
         tags,
         language,
         canonical,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unescape_is_safe_on_multibyte_text() {
+        assert_eq!(unescape("a &amp; b &#8211; c &#x2019;"), "a & b – c ’");
+        assert_eq!(unescape("&ééééééé; &"), "&ééééééé; &");
+    }
+
+    #[test]
+    fn headline_without_kicker() {
+        assert_eq!(
+            main_title("Gym Workouts for Beginners — Strength Training".into()),
+            "Gym Workouts for Beginners"
+        );
+        assert_eq!(
+            main_title("I Tried It — and It Works Well".into()),
+            "I Tried It — and It Works Well"
+        );
+        assert_eq!(
+            strip_site("Ministers meet in Geneva | Example News", None),
+            "Ministers meet in Geneva"
+        );
     }
 }

@@ -26,7 +26,9 @@ fn load(set: &str) -> Option<Vec<(Truth, Vec<u8>)>> {
         let t: Truth = serde_json::from_str(line).expect("truth record");
         let f = std::fs::File::open(dir.join("html").join(format!("{}.html.gz", t.id))).ok()?;
         let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(f).read_to_end(&mut bytes).ok()?;
+        flate2::read::GzDecoder::new(f)
+            .read_to_end(&mut bytes)
+            .ok()?;
         out.push((t, bytes));
     }
     Some(out)
@@ -44,7 +46,12 @@ fn html_extraction_on_scrapinghub_dev() {
         let a = entente_ingest::DomSmoothieExtractor.extract(&text, t.url.as_deref());
         s.add(t, &a.body, a.title.as_deref(), None, a.date.as_deref());
     }
-    eprintln!("dev html: f1 {:.4} p {:.4} r {:.4}", s.f1(), s.precision(), s.recall());
+    eprintln!(
+        "dev html: f1 {:.4} p {:.4} r {:.4}",
+        s.f1(),
+        s.precision(),
+        s.recall()
+    );
     assert!(s.f1() >= 0.96, "body F1 {:.4}", s.f1());
 }
 
@@ -61,7 +68,12 @@ fn plain_text_extraction_on_rendered_dev_pages() {
         let a = entente_ingest::extract_plain_text(&text);
         s.add(t, &a.body, None, None, None);
     }
-    eprintln!("dev as text: f1 {:.4} p {:.4} r {:.4}", s.f1(), s.precision(), s.recall());
+    eprintln!(
+        "dev as text: f1 {:.4} p {:.4} r {:.4}",
+        s.f1(),
+        s.precision(),
+        s.recall()
+    );
     assert!(s.f1() >= 0.88, "plain-text F1 {:.4}", s.f1());
 }
 
@@ -76,9 +88,18 @@ fn metadata_on_wcxb_dev() {
         let text = entente_ingest::charset::decode(bytes, None, true).text;
         let a = entente_ingest::DomSmoothieExtractor.extract(&text, t.url.as_deref());
         let author = (!a.authors.is_empty()).then(|| a.authors.join(", "));
-        s.add(t, &a.body, a.title.as_deref(), author.as_deref(), a.date.as_deref());
+        s.add(
+            t,
+            &a.body,
+            a.title.as_deref(),
+            author.as_deref(),
+            a.date.as_deref(),
+        );
     }
-    let (title, date) = (s.title_accuracy().unwrap_or(0.0), s.date_accuracy().unwrap_or(0.0));
+    let (title, date) = (
+        s.title_accuracy().unwrap_or(0.0),
+        s.date_accuracy().unwrap_or(0.0),
+    );
     eprintln!("wcxb: f1 {:.4} title {title:.4} date {date:.4}", s.f1());
     assert!(s.f1() >= 0.935, "body F1 {:.4}", s.f1());
     assert!(date >= 0.85, "date accuracy {date:.4}");
