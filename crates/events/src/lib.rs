@@ -3,28 +3,548 @@
 //! Stage 4a: CAMEO / PLOVER event coding over the dependency parse, with
 //! modality, dates, places and provenance. Fills [`entente_core::Doc::events`].
 //!
+//! The coder reads a PETRARCH-2 verb dictionary (synonym sets, verb blocks,
+//! patterns with `[a:b]` codes, transformations), finds dictionary verbs and
+//! event nouns in each parsed sentence, matches their patterns against the
+//! words of the verb's phrase, takes source and target from the parse
+//! (subject, object, obliques, passive agents, conjuncts), and codes one
+//! event per actor pair. A governing verb is combined with the verb it
+//! governs through PETRARCH's internal coding ontology ("urged X to help" →
+//! 023, "ruled out cooperating" → 12x) and gives the event its modality.
+//!
+//! The actor mentions come from the actors stage (`doc.mentions`); this crate
+//! only reads them.
+//!
 //! **Architecture invariant:** the verb dictionaries ship in the crate; no
-//! SQL, no HTTP.
+//! SQL, no HTTP; the coder only reads tokens and mentions and only appends
+//! to `doc.events`.
 
-use entente_core::{Annotator, CoreError, Doc};
+mod coder;
+pub mod dates;
+pub mod dict;
+mod modality;
+pub mod nominal;
+pub mod tables;
+
+use entente_core::{
+    ActorCode, Annotator, CameoCode, CoreError, Doc, Event, EventDate, Modality, QuadClass, Span,
+};
+
+use coder::{Coder, Scratch, Sent};
+pub use dict::VerbDict;
+pub use nominal::Nominals;
+pub use tables::{plover_08, Tables};
+
+/// Errors of the event coder.
+#[derive(Debug, thiserror::Error)]
+pub enum EventsError {
+    /// A dictionary file could not be read.
+    #[error("verb dictionary: {0}")]
+    Dictionary(String),
+}
+
+impl From<EventsError> for CoreError {
+    fn from(e: EventsError) -> CoreError {
+        CoreError::Stage {
+            stage: "events",
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Coder options (PETRARCH's `<Config>` settings that matter here).
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Only code events with both a source and a target (PETRARCH's
+    /// default; the validation records set it). entente's default keeps
+    /// one-sided events ("we won't be coordinating with Iran") since the
+    /// event model allows a missing actor and relation scores skip them.
+    pub require_dyad: bool,
+}
+
+/// An actor found for an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorHit {
+    /// The actor code (possibly extended with an agent, e.g. `ARNGOV`).
+    pub code: String,
+    /// Index in `doc.mentions`.
+    pub mention: u32,
+    pub span: Span,
+    /// Token (sentence-relative) the actor was found at.
+    pub token: usize,
+}
+
+/// An event as coded, before conversion to [`entente_core::Event`]. Codes
+/// are kept as written in the dictionary (validation dictionaries use
+/// codes outside CAMEO).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodedEvent {
+    pub sentence: u32,
+    pub source: Option<ActorHit>,
+    pub target: Option<ActorHit>,
+    pub code: String,
+    /// Doc token index of the trigger.
+    pub trigger: usize,
+    pub trigger_span: Span,
+    pub modality: Modality,
+    pub rule: String,
+    pub confidence: f32,
+}
+
+/// Sentence and story discard phrases (PETRARCH `discards` files).
+#[derive(Debug, Clone, Default)]
+pub struct Discards {
+    /// (phrase lower case, whole word, story level)
+    items: Vec<(String, bool, bool)>,
+}
+
+impl Discards {
+    /// Reads a PETRARCH discards file.
+    pub fn parse(text: &str) -> Discards {
+        let mut items = Vec::new();
+        for line in text.lines() {
+            let l = line.split('#').next().unwrap_or("").trim();
+            if l.is_empty() || l.starts_with("<!--") {
+                continue;
+            }
+            let story = l.starts_with('+');
+            let l = l.trim_start_matches('+').trim();
+            let whole = l.ends_with('_');
+            let phrase = l.trim_end_matches('_').replace('_', " ").to_lowercase();
+            if !phrase.is_empty() {
+                items.push((phrase, whole, story));
+            }
+        }
+        Discards { items }
+    }
+
+    /// `Some(true)` when the text drops the whole story, `Some(false)` the
+    /// sentence only, `None` when it is kept.
+    pub fn check(&self, text: &str) -> Option<bool> {
+        let lower = text.to_lowercase();
+        let mut hit = None;
+        for (p, whole, story) in &self.items {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(p.as_str()) {
+                let s = from + i;
+                let e = s + p.len();
+                let left_ok = s == 0 || !lower.as_bytes()[s - 1].is_ascii_alphanumeric();
+                let right_ok =
+                    !*whole || e >= lower.len() || !lower.as_bytes()[e].is_ascii_alphanumeric();
+                if left_ok && right_ok {
+                    if *story {
+                        return Some(true);
+                    }
+                    hit = Some(false);
+                    break;
+                }
+                from = s + 1;
+            }
+        }
+        hit
+    }
+}
 
 /// The event coder.
-#[derive(Debug, Default)]
-pub struct EventCoder {}
+#[derive(Debug, Clone)]
+pub struct EventCoder {
+    dict: VerbDict,
+    tables: Tables,
+    nominals: Nominals,
+    discards: Discards,
+    config: Config,
+    refuse_block: Option<u32>,
+    say_blocks: Vec<u32>,
+    speech_blocks: Vec<u32>,
+}
+
+const EMBEDDED_VERBS: &str = include_str!("../data/CAMEO.2.0.txt");
+const EMBEDDED_EXTENSIONS: &str = include_str!("../data/entente.verbs.txt");
+const EMBEDDED_NOMINALS: &str = include_str!("../data/entente.nominal.txt");
 
 impl EventCoder {
     /// Loads the embedded dictionaries.
     pub fn load() -> Result<EventCoder, CoreError> {
-        Ok(EventCoder {})
+        let mut text = String::with_capacity(EMBEDDED_VERBS.len() + EMBEDDED_EXTENSIONS.len() + 1);
+        text.push_str(EMBEDDED_VERBS);
+        text.push('\n');
+        text.push_str(EMBEDDED_EXTENSIONS);
+        Ok(EventCoder::from_petrarch_verbs(&text)?)
     }
+
+    /// A coder over a PETRARCH-2 verb dictionary given as text, with the
+    /// embedded code tables and nominal triggers.
+    pub fn from_petrarch_verbs(text: &str) -> Result<EventCoder, EventsError> {
+        let dict = VerbDict::parse(text)?;
+        let refuse_block = dict.block_of_verb("REFUSE");
+        let mut say_blocks: Vec<u32> = [
+            "SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT", "WANT",
+        ]
+        .iter()
+        .filter_map(|w| dict.block_of_verb(w))
+        .collect();
+        say_blocks.extend(dict.transforms.iter().filter_map(|t| t.outer_block));
+        say_blocks.sort_unstable();
+        say_blocks.dedup();
+        let speech_blocks = ["SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT"]
+            .iter()
+            .filter_map(|w| dict.block_of_verb(w))
+            .collect();
+        Ok(EventCoder {
+            dict,
+            tables: Tables::embedded(),
+            nominals: Nominals::parse(EMBEDDED_NOMINALS),
+            discards: Discards::default(),
+            config: Config::default(),
+            refuse_block,
+            say_blocks,
+            speech_blocks,
+        })
+    }
+
+    /// Sets the coder options.
+    pub fn with_config(mut self, config: Config) -> EventCoder {
+        self.config = config;
+        self
+    }
+
+    /// Uses a discards list (PETRARCH format).
+    pub fn with_discards(mut self, discards: Discards) -> EventCoder {
+        self.discards = discards;
+        self
+    }
+
+    /// Turns nominal triggers off (pure PETRARCH-style verb coding).
+    pub fn without_nominals(mut self) -> EventCoder {
+        self.nominals = Nominals::default();
+        self
+    }
+
+    /// The code tables.
+    pub fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
+    /// The verb dictionary.
+    pub fn dict(&self) -> &VerbDict {
+        &self.dict
+    }
+
+    /// Codes a parsed, actor-tagged document without changing it.
+    pub fn code(&self, doc: &Doc) -> Vec<CodedEvent> {
+        let mut out = Vec::new();
+        let mut sc = Scratch::default();
+        self.code_into(doc, &mut sc, &mut out);
+        out
+    }
+
+    fn code_into(&self, doc: &Doc, sc: &mut Scratch, out: &mut Vec<CodedEvent>) {
+        if doc.sentences.is_empty() {
+            return;
+        }
+        if !self.discards.items.is_empty() && self.discards.check(&doc.text) == Some(true) {
+            return;
+        }
+        // token → coded mention
+        let mut mention_of: Vec<Option<u32>> = vec![None; doc.tokens.len()];
+        for (mi, m) in doc.mentions.iter().enumerate() {
+            let coded = m.code.is_some()
+                || m.antecedent
+                    .and_then(|a| doc.mentions.get(a as usize))
+                    .is_some_and(|a| a.code.is_some());
+            if !coded {
+                continue;
+            }
+            let (a, b) = (
+                m.token_start as usize,
+                (m.token_end as usize).min(doc.tokens.len()),
+            );
+            for slot in mention_of.iter_mut().take(b).skip(a) {
+                if slot.is_none() {
+                    *slot = Some(mi as u32);
+                }
+            }
+        }
+        let coder = Coder {
+            dict: &self.dict,
+            tables: &self.tables,
+            nominals: &self.nominals,
+            cfg: &self.config,
+            refuse_block: self.refuse_block,
+            say_blocks: self.say_blocks.clone(),
+            speech_blocks: self.speech_blocks.clone(),
+        };
+        for (si, sent) in doc.sentences.iter().enumerate() {
+            let Some(tokens) = doc.tokens.get(sent.tokens()) else {
+                continue;
+            };
+            if tokens.is_empty() {
+                continue;
+            }
+            if !self.discards.items.is_empty()
+                && self.discards.check(doc.slice(sent.span)).is_some()
+            {
+                continue;
+            }
+            let s = Sent {
+                doc,
+                tokens,
+                base: sent.token_start as usize,
+                index: si as u32,
+            };
+            // An event needs an actor (two under require_dyad): most
+            // sentences can be skipped before any parsing work.
+            let need = if self.config.require_dyad { 2 } else { 1 };
+            let mut distinct = 0;
+            let mut last = None;
+            for m in mention_of
+                .get(sent.tokens())
+                .unwrap_or(&[])
+                .iter()
+                .flatten()
+            {
+                if last != Some(*m) {
+                    distinct += 1;
+                    last = Some(*m);
+                    if distinct >= need {
+                        break;
+                    }
+                }
+            }
+            if distinct < need {
+                continue;
+            }
+            sc.build(&self.dict, &s, &mention_of);
+            coder.sentence(sc, &s, out);
+        }
+        dedup(out);
+    }
+
+    /// Converts coded events to document events: PLOVER, Goldstein, quad
+    /// class, date and place. Events whose code is not CAMEO are dropped.
+    pub fn to_events(&self, doc: &Doc, coded: &[CodedEvent]) -> Vec<Event> {
+        let article = doc.date();
+        let mut reference: Option<EventDate> = None;
+        let mut out = Vec::with_capacity(coded.len());
+        for e in coded {
+            let Ok(cameo) = e.code.parse::<CameoCode>() else {
+                continue;
+            };
+            let words = clause_words(doc, e);
+            let explicit = dates::resolve(&words, article, reference);
+            if explicit.is_some() {
+                reference = explicit;
+            }
+            let date = explicit.or(article.map(|a| EventDate {
+                date: a.date,
+                precision: entente_core::DatePrecision::Unknown,
+            }));
+            let plover = self.tables.plover(cameo.as_str());
+            let mut plover_type = plover.map(|p| p.event.clone());
+            let mut plover_mode = plover.and_then(|p| p.mode.clone());
+            // PLOVER types what the text says about the action, not only the
+            // action: a promised or offered cooperative action is AGREE, a
+            // refused one REJECT, a conflictual action announced, made
+            // conditional ("... unless") or envisaged is THREATEN.
+            let root = cameo.root();
+            let trigger_lemma = doc
+                .tokens
+                .get(e.trigger)
+                .map(|t| t.lemma.as_str())
+                .unwrap_or("");
+            let promise_verb = matches!(
+                trigger_lemma,
+                "agree" | "pledge" | "promise" | "vow" | "offer" | "commit"
+            );
+            let retype = match e.modality {
+                _ if promise_verb && (3..=8).contains(&root) => Some("AGREE"),
+                Modality::Intended if (4..=8).contains(&root) => Some("AGREE"),
+                Modality::Conditional if (3..=7).contains(&root) => Some("AGREE"),
+                Modality::Negated | Modality::Denied if (3..=8).contains(&root) => Some("REJECT"),
+                Modality::Intended | Modality::Conditional if root >= 14 => Some("THREATEN"),
+                Modality::Conditional if root == 8 => Some("THREATEN"),
+                Modality::Hypothetical if root >= 15 => Some("THREATEN"),
+                _ => None,
+            };
+            if let Some(t) = retype {
+                plover_mode = plover_type.take().map(|t| t.to_lowercase());
+                plover_type = Some(t.into());
+            }
+            out.push(Event {
+                sentence: e.sentence,
+                source: e.source.as_ref().map(|a| ActorCode::new(a.code.clone())),
+                target: e.target.as_ref().map(|a| ActorCode::new(a.code.clone())),
+                goldstein: self.tables.goldstein(cameo.as_str()),
+                quad_class: QuadClass::of_root(cameo.root()),
+                plover_type,
+                plover_mode,
+                plover_context: plover.and_then(|p| p.context.clone()),
+                cameo,
+                modality: e.modality,
+                date,
+                place: place_of(doc, e),
+                trigger_span: e.trigger_span,
+                source_span: e.source.as_ref().map(|a| a.span),
+                target_span: e.target.as_ref().map(|a| a.span),
+                source_mention: e.source.as_ref().map(|a| a.mention),
+                target_mention: e.target.as_ref().map(|a| a.mention),
+                confidence: e.confidence,
+                rule: e.rule.clone(),
+            });
+        }
+        out
+    }
+}
+
+/// Drops exact repeats (same sentence, actors, code).
+fn dedup(out: &mut Vec<CodedEvent>) {
+    let mut seen: Vec<(u32, Option<String>, Option<String>, String)> = Vec::new();
+    out.retain(|e| {
+        let key = (
+            e.sentence,
+            e.source.as_ref().map(|a| a.code.clone()),
+            e.target.as_ref().map(|a| a.code.clone()),
+            e.code.clone(),
+        );
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+}
+
+/// Sentence-relative subtree of the trigger (and, for a noun, of its verb),
+/// as words in text order, stopping at other clauses.
+fn clause_words<'d>(doc: &'d Doc, e: &CodedEvent) -> Vec<&'d str> {
+    let Some(sent) = doc.sentences.get(e.sentence as usize) else {
+        return Vec::new();
+    };
+    let toks = doc.sentence_tokens(e.sentence as usize);
+    let base = sent.token_start as usize;
+    let t = e.trigger.saturating_sub(base);
+    if t >= toks.len() {
+        return Vec::new();
+    }
+    let mut root = t;
+    // climb from a noun or an infinitive to its clause's verb
+    for _ in 0..3 {
+        let h = toks[root].head as usize;
+        let rel = toks[root].deprel.as_str();
+        if h == 0
+            || h > toks.len()
+            || !matches!(
+                rel.split(':').next().unwrap_or(rel),
+                "obj" | "nsubj" | "xcomp" | "nmod" | "obl" | "compound"
+            )
+        {
+            break;
+        }
+        root = h - 1;
+    }
+    let mut keep = vec![false; toks.len()];
+    // mark tokens whose path to the root does not cross a clause boundary
+    for (i, slot) in keep.iter_mut().enumerate() {
+        let mut cur = i;
+        let mut ok = false;
+        for _ in 0..toks.len() {
+            if cur == root {
+                ok = true;
+                break;
+            }
+            let rel = toks[cur].deprel.as_str();
+            if matches!(
+                rel.split(':').next().unwrap_or(rel),
+                "ccomp" | "advcl" | "parataxis" | "acl" | "conj"
+            ) && cur != t
+            {
+                break;
+            }
+            let h = toks[cur].head as usize;
+            if h == 0 || h > toks.len() {
+                break;
+            }
+            cur = h - 1;
+        }
+        *slot = ok;
+    }
+    toks.iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(tk, _)| doc.slice(tk.span))
+        .collect()
+}
+
+/// "in Syria", "at Geneva": a proper-noun location in the trigger's clause
+/// that is neither the source nor the target.
+fn place_of(doc: &Doc, e: &CodedEvent) -> Option<String> {
+    let sent = doc.sentences.get(e.sentence as usize)?;
+    let toks = doc.sentence_tokens(e.sentence as usize);
+    let base = sent.token_start as usize;
+    let t = e.trigger.checked_sub(base)?;
+    let mut heads = vec![t];
+    let h = toks.get(t)?.head as usize;
+    if h > 0 && matches!(toks[t].upos.as_str(), "NOUN") {
+        heads.push(h - 1);
+    }
+    let mut scope = heads.clone();
+    // one level of nominal dependents too ("airstrikes in Syria at targets")
+    for (i, tk) in toks.iter().enumerate() {
+        if tk.head > 0
+            && heads.contains(&(tk.head as usize - 1))
+            && matches!(tk.deprel.as_str(), "obj" | "dobj")
+        {
+            scope.push(i);
+        }
+    }
+    for (i, tk) in toks.iter().enumerate() {
+        if tk.head == 0 || !scope.contains(&(tk.head as usize - 1)) {
+            continue;
+        }
+        if !matches!(tk.deprel.split(':').next().unwrap_or(""), "obl" | "nmod")
+            || tk.upos != "PROPN"
+        {
+            continue;
+        }
+        let case = toks
+            .iter()
+            .find(|c| c.head as usize == i + 1 && (c.deprel == "case"))
+            .map(|c| doc.slice(c.span).to_ascii_lowercase());
+        if !matches!(
+            case.as_deref(),
+            Some("in" | "at" | "near" | "inside" | "outside")
+        ) {
+            continue;
+        }
+        let span = tk.span;
+        if e.source.as_ref().is_some_and(|a| a.span.overlaps(span))
+            || e.target.as_ref().is_some_and(|a| a.span.overlaps(span))
+        {
+            continue;
+        }
+        // the whole name: compound/flat dependents
+        let mut s = span;
+        for c in toks.iter() {
+            if c.head as usize == i + 1
+                && matches!(c.deprel.as_str(), "compound" | "flat" | "flat:name")
+            {
+                s = s.cover(c.span);
+            }
+        }
+        return Some(doc.slice(s).to_string());
+    }
+    None
 }
 
 impl Annotator for EventCoder {
     fn name(&self) -> &'static str {
         "events"
     }
-    fn annotate(&self, _doc: &mut Doc) -> Result<(), CoreError> {
-        // Not yet implemented: see issue 6.
+    fn annotate(&self, doc: &mut Doc) -> Result<(), CoreError> {
+        let coded = self.code(doc);
+        let events = self.to_events(doc, &coded);
+        doc.events.extend(events);
         Ok(())
     }
 }
