@@ -50,6 +50,8 @@ pub struct Candidate {
     pub deprel: String,
     /// Pronoun class when the candidate is a pronoun.
     pronoun_class: Option<PronounClass>,
+    /// Country or root code of an actor mention (`IRN` for Rouhani).
+    pub root: Option<String>,
 }
 
 /// One resolution: the anaphor's tokens, the chosen candidate, the rule.
@@ -342,6 +344,7 @@ fn candidates(
             ),
             deprel: deprel.to_string(),
             pronoun_class: None,
+            root: m.code.as_ref().map(|c| c.root().to_string()),
         });
     }
     // Noun phrases from the tagger.
@@ -407,6 +410,7 @@ fn candidates(
                 named: propn,
                 deprel: tok.deprel.clone(),
                 pronoun_class: None,
+                root: None,
             });
         }
     } else {
@@ -593,6 +597,7 @@ pub fn link_with(
                 let mut entity = usize::MAX - t;
                 let mut kind = None;
                 let mut head_word = f.to_string();
+                let pron_root = found.as_ref().and_then(|(b, _)| cands[*b].root.clone());
                 if let Some((best, rule)) = found {
                     entity = cands[best].entity;
                     kind = cands[best].kind;
@@ -630,6 +635,7 @@ pub fn link_with(
                     named: false,
                     deprel: doc.tokens[t].deprel.clone(),
                     pronoun_class: Some(class),
+                    root: pron_root,
                 };
                 insert_candidate(&mut cands, c);
             }
@@ -649,6 +655,7 @@ pub fn link_with(
                 c.entity = entity;
                 c.subject = is_subject(&doc.tokens[l.end - 1].deprel);
                 c.head_word = folded[l.end - 1].clone();
+                c.plural = Some(l.second.is_some() || c.head_word.ends_with('s'));
                 c.named = false;
                 links.push(l);
                 insert_candidate(&mut cands, c);
@@ -1045,6 +1052,27 @@ fn description_at(
             continue;
         }
         let weak = c.mention.is_some() && !c.named;
+        // "every country" is no antecedent for "the country".
+        let quantified = c.mention.is_none()
+            && matches!(
+                fold(doc.slice(doc.tokens[c.start].span)).as_str(),
+                "every"
+                    | "each"
+                    | "any"
+                    | "no"
+                    | "some"
+                    | "a"
+                    | "an"
+                    | "another"
+                    | "all"
+                    | "many"
+                    | "few"
+                    | "most"
+                    | "several"
+            );
+        if quantified || (!plural_head && c.plural == Some(true)) {
+            continue;
+        }
         if (c.head_word == lemma || c.head_word == hw) && !c.pronoun && !two && !weak {
             pick = Some((i, "same head word"));
             break;
@@ -1056,6 +1084,18 @@ fn description_at(
         let dtype = dtype?;
         let fits = |c: &Candidate| -> bool {
             match dtype {
+                // "the heads of the two countries" after "Rouhani met
+                // Cameron": people stand for their countries too.
+                DescType::Country if two => {
+                    c.mention.is_some()
+                        && matches!(c.kind, Some(ActorKind::Country | ActorKind::Person))
+                        && c.root.as_ref().is_some_and(|r| {
+                            r.len() == 3
+                                && r.chars().all(|x| x.is_ascii_uppercase())
+                                && r != "IGO"
+                                && r != "IMG"
+                        })
+                }
                 DescType::Country => c.kind == Some(ActorKind::Country) && c.person != Some(true),
                 DescType::Group => matches!(
                     c.kind,
@@ -1079,10 +1119,11 @@ fn description_at(
             if c.end > t || c.sentence + window < si || c.place || !fits(c) {
                 continue;
             }
-            if found
-                .iter()
-                .any(|&j| cands[j].entity == c.entity || cands[j].head_word == c.head_word)
-            {
+            if found.iter().any(|&j| {
+                cands[j].entity == c.entity
+                    || cands[j].head_word == c.head_word
+                    || (two && cands[j].root.is_some() && cands[j].root == c.root)
+            }) {
                 continue;
             }
             found.push(i);
