@@ -1049,9 +1049,10 @@ impl<'a> Matcher<'a> {
                     let next_upos = doc.tokens.get(last.end).map_or("", |t| t.upos.as_str());
                     let lw = folded[last.end - 1].as_str();
                     let plural_word = lw.ends_with('s') && !lw.ends_with("ss");
+                    // (A title before a name, "Ayatollah Khamanei", is kept.)
                     let modifier = last.end < s1
                         && !plural_word
-                        && (matches!(next_upos, "NOUN" | "PROPN")
+                        && (next_upos == "NOUN"
                             || (next_upos.is_empty()
                                 && case_of(next) == Case::Lower
                                 && next.chars().all(char::is_alphabetic)
