@@ -695,7 +695,9 @@ impl<'a> Coder<'a> {
                 }
             }
             for &c in sc.kids(x) {
-                if !matches!(s.base_rel(c), "parataxis" | "punct" | "acl" | "advcl") {
+                if !matches!(s.base_rel(c), "parataxis" | "punct" | "acl" | "advcl")
+                    && !self.opposed_modifier(sc, s, x, c)
+                {
                     queue.push_back(c);
                 }
             }
