@@ -46,6 +46,10 @@ pub struct Candidate {
     pub place: bool,
     /// A named mention (name, demonym, unknown name), not a bare agent word.
     pub named: bool,
+    /// Dependency relation of the head (empty without a parser).
+    pub deprel: String,
+    /// Pronoun class when the candidate is a pronoun.
+    pronoun_class: Option<PronounClass>,
 }
 
 /// One resolution: the anaphor's tokens, the chosen candidate, the rule.
@@ -142,6 +146,36 @@ fn is_subject(deprel: &str) -> bool {
 fn is_noun_like(upos: &str) -> bool {
     matches!(upos, "NOUN" | "PROPN")
 }
+
+const TIME_NOUNS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "time",
+    "times",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "morning",
+    "evening",
+    "night",
+    "decade",
+    "decades",
+    "century",
+    "moment",
+    "period",
+    "season",
+    "weekend",
+];
 
 const PERSON_NOUNS: &[&str] = &[
     "man",
@@ -280,7 +314,7 @@ fn candidates(
         {
             Some(false)
         } else if m.kind == MentionKind::Unknown {
-            None
+            name_person(&folded[a..b])
         } else if !info.agents.is_empty() {
             Some(!info.plural)
         } else {
@@ -306,6 +340,8 @@ fn candidates(
                 m.kind,
                 MentionKind::Name | MentionKind::Demonym | MentionKind::Unknown
             ),
+            deprel: deprel.to_string(),
+            pronoun_class: None,
         });
     }
     // Noun phrases from the tagger.
@@ -317,8 +353,16 @@ fn candidates(
             }
             if matches!(
                 tok.deprel.as_str(),
-                "compound" | "flat" | "fixed" | "flat:name"
-            ) {
+                "compound"
+                    | "flat"
+                    | "fixed"
+                    | "flat:name"
+                    | "obl:tmod"
+                    | "nmod:tmod"
+                    | "obl:npmod"
+                    | "nmod:npmod"
+            ) || TIME_NOUNS.contains(&folded[t].as_str())
+            {
                 continue;
             }
             let (a, b) = np_extent(doc, t, &sent_of);
@@ -334,10 +378,10 @@ fn candidates(
                     None
                 }
             });
-            let person = if PERSON_NOUNS.contains(&f) || gender.is_some() {
+            let person = if is_person_noun(f) || gender.is_some() {
                 Some(true)
             } else if propn {
-                None
+                name_person(&folded[a..b])
             } else {
                 Some(false)
             };
@@ -361,6 +405,8 @@ fn candidates(
                 pronoun: false,
                 place: false,
                 named: propn,
+                deprel: tok.deprel.clone(),
+                pronoun_class: None,
             });
         }
     } else {
@@ -501,6 +547,16 @@ fn pleonastic(folded: &[String], t: usize, end: usize) -> bool {
 
 /// Resolves pronouns and definite descriptions; returns candidates and links.
 pub fn link(doc: &Doc, mentions: &[Mention], infos: &[MentionInfo]) -> Coref {
+    link_with(doc, mentions, infos, None)
+}
+
+/// [`link`], optionally training the pronoun ranker.
+pub fn link_with(
+    doc: &Doc,
+    mentions: &[Mention],
+    infos: &[MentionInfo],
+    mut trainer: Option<&mut Trainer<'_>>,
+) -> Coref {
     let words: Vec<&str> = doc.tokens.iter().map(|t| doc.slice(t.span)).collect();
     let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
     let mut cands = candidates(doc, mentions, infos, &folded);
@@ -523,13 +579,28 @@ pub fn link(doc: &Doc, mentions: &[Mention], infos: &[MentionInfo]) -> Coref {
                     && t < c.end
                     && !(c.start == t && c.end == t + 1)
             });
-            if !inside_mention
-                && !(class == PronounClass::It && !possessive && pleonastic(&folded, t, send))
-            {
-                if let Some((best, rule)) =
-                    best_for_pronoun(doc, &cands, t, si, class, possessive, has_pos)
-                {
-                    let entity = cands[best].entity;
+            let expletive =
+                class == PronounClass::It && !possessive && pleonastic(&folded, t, send);
+            if !inside_mention && !expletive {
+                let found =
+                    best_for_pronoun(doc, &cands, t, si, class, possessive, has_pos, &mut trainer);
+                let (gender, mut plural, mut person) = match class {
+                    PronounClass::Male => (Some(Gender::Male), Some(false), Some(true)),
+                    PronounClass::Female => (Some(Gender::Female), Some(false), Some(true)),
+                    PronounClass::It => (None, Some(false), Some(false)),
+                    PronounClass::They => (None, Some(true), None),
+                };
+                let mut entity = usize::MAX - t;
+                let mut kind = None;
+                let mut head_word = f.to_string();
+                if let Some((best, rule)) = found {
+                    entity = cands[best].entity;
+                    kind = cands[best].kind;
+                    head_word = cands[best].head_word.clone();
+                    if class == PronounClass::They {
+                        plural = cands[best].plural;
+                        person = cands[best].person;
+                    }
                     links.push(Link {
                         start: t,
                         end: t + 1,
@@ -539,32 +610,28 @@ pub fn link(doc: &Doc, mentions: &[Mention], infos: &[MentionInfo]) -> Coref {
                         rule,
                         role: None,
                     });
-                    let (gender, plural, person) = match class {
-                        PronounClass::Male => (Some(Gender::Male), Some(false), Some(true)),
-                        PronounClass::Female => (Some(Gender::Female), Some(false), Some(true)),
-                        PronounClass::It => (None, Some(false), Some(false)),
-                        PronounClass::They => (None, cands[best].plural, cands[best].person),
-                    };
-                    let c = Candidate {
-                        start: t,
-                        end: t + 1,
-                        head: t,
-                        sentence: si,
-                        mention: None,
-                        person,
-                        plural,
-                        gender: gender.or(cands[best].gender),
-                        kind: cands[best].kind,
-                        subject: is_subject(&doc.tokens[t].deprel)
-                            || (!has_pos && matches!(f, "he" | "she" | "it" | "they")),
-                        head_word: cands[best].head_word.clone(),
-                        entity,
-                        pronoun: true,
-                        place: false,
-                        named: false,
-                    };
-                    insert_candidate(&mut cands, c);
                 }
+                let c = Candidate {
+                    start: t,
+                    end: t + 1,
+                    head: t,
+                    sentence: si,
+                    mention: None,
+                    person,
+                    plural,
+                    gender,
+                    kind,
+                    subject: is_subject(&doc.tokens[t].deprel)
+                        || (!has_pos && matches!(f, "he" | "she" | "it" | "they")),
+                    head_word,
+                    entity,
+                    pronoun: true,
+                    place: false,
+                    named: false,
+                    deprel: doc.tokens[t].deprel.clone(),
+                    pronoun_class: Some(class),
+                };
+                insert_candidate(&mut cands, c);
             }
             t += 1;
             continue;
@@ -603,15 +670,101 @@ fn insert_candidate(cands: &mut Vec<Candidate>, c: Candidate) {
     cands.insert(pos, c);
 }
 
-/// Count of candidates per entity before position `t` (salience).
-fn salience(cands: &[Candidate], entity: usize, t: usize) -> i32 {
-    cands
-        .iter()
-        .filter(|c| c.entity == entity && c.end <= t)
-        .count()
-        .min(5) as i32
+/// Number of pronoun-ranking features.
+pub const N_BASE: usize = 33;
+
+/// Weight vector length: the base features shared, then one copy for each
+/// pronoun class (he/she, it, they), so classes can weigh cues differently.
+pub const N_FEATURES: usize = 4 * N_BASE;
+
+/// Names of the features, in order (for the weights file).
+pub const FEATURE_NAMES: [&str; N_BASE] = [
+    "dist0",
+    "dist1",
+    "dist2",
+    "dist3plus",
+    "subject",
+    "obj",
+    "obl",
+    "nmod",
+    "other_rel",
+    "same_class_pronoun",
+    "pronoun",
+    "person",
+    "person_unknown",
+    "plural_match",
+    "salience",
+    "same_clause",
+    "possessive_same_sentence_subject",
+    "actor_mention",
+    "named",
+    "parallel_subject",
+    "recency_rank",
+    "definite",
+    "gender_known_match",
+    "reflexive_clause_subject",
+    "it_unknown_person",
+    "they_person",
+    "np_length",
+    "first_in_sentence",
+    "possessive_same_sentence",
+    "token_distance",
+    "depth",
+    "main_clause",
+    "in_quote_mismatch",
+];
+
+/// Ranking weights: learned ones (`data/coref-weights.txt`) when the tokens
+/// are parsed, hand-set ones (`data/coref-weights-tokens-only.txt`) when not,
+/// since the learned weights lean on syntax.
+fn learned_weights(parsed: bool) -> &'static [f32; N_FEATURES] {
+    static PARSED: std::sync::OnceLock<[f32; N_FEATURES]> = std::sync::OnceLock::new();
+    static TOKENS: std::sync::OnceLock<[f32; N_FEATURES]> = std::sync::OnceLock::new();
+    if parsed {
+        PARSED.get_or_init(|| parse_weights(include_str!("../data/coref-weights.txt")))
+    } else {
+        TOKENS.get_or_init(|| parse_weights(include_str!("../data/coref-weights-tokens-only.txt")))
+    }
 }
 
+fn parse_weights(text: &str) -> [f32; N_FEATURES] {
+    let mut w = [0f32; N_FEATURES];
+    for line in text.lines() {
+        let mut it = line.split_whitespace();
+        let (Some(name), Some(v)) = (it.next(), it.next()) else {
+            continue;
+        };
+        let (block, base) = match name.split_once(':') {
+            Some(("personal", b)) => (1, b),
+            Some(("it", b)) => (2, b),
+            Some(("they", b)) => (3, b),
+            _ => (0, name),
+        };
+        if let (Some(i), Ok(v)) = (FEATURE_NAMES.iter().position(|n| *n == base), v.parse()) {
+            w[block * N_BASE + i] = v;
+        }
+    }
+    w
+}
+
+/// Training hook: an oracle saying whether a candidate is right for the
+/// pronoun at a token, and the weights being learned.
+pub struct Trainer<'a> {
+    /// `oracle(candidate_head, pronoun_token)`.
+    pub oracle: &'a dyn Fn(usize, usize) -> bool,
+    /// Current weights (updated by the perceptron rule).
+    pub weights: [f32; N_FEATURES],
+    /// Running sum for averaging.
+    pub sum: [f32; N_FEATURES],
+    /// Number of updates steps seen.
+    pub steps: f32,
+    /// Pronouns with a reachable right answer / ranked right.
+    pub seen: usize,
+    /// Ranked right.
+    pub right: usize,
+}
+
+#[allow(clippy::too_many_arguments)]
 fn best_for_pronoun(
     doc: &Doc,
     cands: &[Candidate],
@@ -620,19 +773,33 @@ fn best_for_pronoun(
     class: PronounClass,
     possessive: bool,
     has_pos: bool,
+    trainer: &mut Option<&mut Trainer<'_>>,
 ) -> Option<(usize, String)> {
     let window = match class {
         PronounClass::Male | PronounClass::Female => 4,
         _ => 3,
     };
-    let mut best: Option<(i32, usize)> = None;
-    let pron_head = doc.tokens[t].head;
+    // Gender an entity has shown through earlier pronouns ("he" → male).
+    let mut entity_gender: std::collections::HashMap<usize, Gender> =
+        std::collections::HashMap::new();
+    let mut entity_count: std::collections::HashMap<usize, usize> =
+        std::collections::HashMap::new();
+    for c in cands.iter().filter(|c| c.end <= t) {
+        if let Some(g) = c.gender {
+            entity_gender.insert(c.entity, g);
+        }
+        *entity_count.entry(c.entity).or_default() += 1;
+    }
     let pron_rel = doc.tokens[t].deprel.as_str();
-    for (i, c) in cands.iter().enumerate() {
+    let pw = fold(doc.slice(doc.tokens[t].span));
+    let reflexive = pw.ends_with("self") || pw.ends_with("selves");
+    // Compatible candidates, nearest first.
+    let mut compatible: Vec<usize> = Vec::new();
+    for (i, c) in cands.iter().enumerate().rev() {
         if c.end > t || c.sentence + window < si || c.place {
             continue;
         }
-        // Agreement.
+        let cg = c.gender.or_else(|| entity_gender.get(&c.entity).copied());
         let ok = match class {
             PronounClass::Male | PronounClass::Female => {
                 let g = if class == PronounClass::Male {
@@ -640,7 +807,7 @@ fn best_for_pronoun(
                 } else {
                     Gender::Female
                 };
-                c.person != Some(false) && c.plural != Some(true) && c.gender.is_none_or(|x| x == g)
+                c.person != Some(false) && c.plural != Some(true) && cg.is_none_or(|x| x == g)
             }
             PronounClass::It => c.person != Some(true) && c.plural != Some(true),
             PronounClass::They => {
@@ -659,62 +826,138 @@ fn best_for_pronoun(
                         ))
             }
         };
-        if !ok {
-            continue;
-        }
-        // Binding: a non-possessive object pronoun is not its own clause's subject.
-        if has_pos
-            && c.sentence == si
-            && !possessive
-            && c.subject
-            && matches!(pron_rel, "obj" | "iobj")
-        {
-            let sent_start = doc.sentences[si].token_start as usize;
-            let c_head = doc.tokens[c.head].head;
-            if c_head == pron_head && pron_head as usize + sent_start > 0 {
-                continue;
-            }
-        }
-        let dist = (si - c.sentence) as i32;
-        let mut score = 100 - 30 * dist;
-        if c.subject {
-            score += 35;
-        }
-        if possessive && c.sentence == si {
-            score += if c.subject { 20 } else { 40 };
-        }
-        if c.pronoun
-            && c.gender.is_some()
-            && matches!(class, PronounClass::Male | PronounClass::Female)
-        {
-            score += 15;
-        }
-        if c.person == Some(true) && matches!(class, PronounClass::Male | PronounClass::Female) {
-            score += 25;
-        }
-        if c.plural == Some(true) && class == PronounClass::They {
-            score += 15;
-        }
-        if c.mention.is_some() {
-            score += 5;
-        }
-        score += 8 * salience(cands, c.entity, t);
-        // Recency within the window breaks ties (later is better).
-        score = score * 1000 + (c.start as i32 % 1000);
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, i));
+        if ok {
+            compatible.push(i);
         }
     }
-    let (_, i) = best?;
+    if compatible.is_empty() {
+        return None;
+    }
+    let first_in_sentence: std::collections::HashSet<usize> = {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = std::collections::HashSet::new();
+        for (i, c) in cands.iter().enumerate() {
+            if seen.insert(c.sentence) {
+                out.insert(i);
+            }
+        }
+        out
+    };
+    let feats: Vec<[f32; N_FEATURES]> = compatible
+        .iter()
+        .enumerate()
+        .map(|(rank, &i)| {
+            let c = &cands[i];
+            let mut f = [0f32; N_FEATURES];
+            let block = match class {
+                PronounClass::Male | PronounClass::Female => 1,
+                PronounClass::It => 2,
+                PronounClass::They => 3,
+            };
+            let dist = si - c.sentence;
+            f[dist.min(3)] = 1.0;
+            let rel = c.deprel.split(':').next().unwrap_or("");
+            if c.subject {
+                f[4] = 1.0;
+            } else {
+                match rel {
+                    "obj" | "iobj" => f[5] = 1.0,
+                    "obl" => f[6] = 1.0,
+                    "nmod" => f[7] = 1.0,
+                    _ => f[8] = 1.0,
+                }
+            }
+            f[9] = f32::from(u8::from(c.pronoun_class == Some(class)));
+            f[10] = f32::from(u8::from(c.pronoun));
+            let personal = matches!(class, PronounClass::Male | PronounClass::Female);
+            f[11] = f32::from(u8::from(personal && c.person == Some(true)));
+            f[12] = f32::from(u8::from(personal && c.person.is_none()));
+            let want_plural = class == PronounClass::They;
+            f[13] = f32::from(u8::from(want_plural && c.plural == Some(true)));
+            f[14] = (entity_count.get(&c.entity).copied().unwrap_or(0).min(6) as f32) / 6.0;
+            let same_clause =
+                has_pos && dist == 0 && clause_root(doc, c.head) == clause_root(doc, t);
+            f[15] = f32::from(u8::from(same_clause));
+            f[16] = f32::from(u8::from(possessive && dist == 0 && c.subject));
+            f[17] = f32::from(u8::from(c.mention.is_some()));
+            f[18] = f32::from(u8::from(c.named));
+            f[19] = f32::from(u8::from(c.subject && is_subject(pron_rel)));
+            f[20] = 1.0 / (1.0 + rank as f32);
+            let first_word = fold(doc.slice(doc.tokens[c.start].span));
+            f[21] = f32::from(u8::from(first_word == "the"));
+            let cg = c.gender.or_else(|| entity_gender.get(&c.entity).copied());
+            f[22] = f32::from(u8::from(cg.is_some()));
+            f[23] = f32::from(u8::from(reflexive && same_clause && c.subject));
+            f[24] = f32::from(u8::from(class == PronounClass::It && c.person.is_none()));
+            f[25] = f32::from(u8::from(
+                class == PronounClass::They && c.person == Some(true),
+            ));
+            f[26] = ((c.end - c.start).min(6) as f32) / 6.0;
+            f[27] = f32::from(u8::from(first_in_sentence.contains(&i)));
+            f[28] = f32::from(u8::from(possessive && dist == 0));
+            f[29] = if dist == 0 {
+                ((t - c.end).min(30) as f32) / 30.0
+            } else {
+                0.0
+            };
+            f[30] = (depth(doc, c.head).min(6) as f32) / 6.0;
+            f[31] = f32::from(u8::from(has_pos && clause_root_is_root(doc, c.head)));
+            f[32] = f32::from(u8::from(quote_parity(doc, c.start) != quote_parity(doc, t)));
+            for k in 0..N_BASE {
+                f[block * N_BASE + k] = f[k];
+            }
+            f
+        })
+        .collect();
+    let dot = |w: &[f32; N_FEATURES], f: &[f32; N_FEATURES]| -> f32 {
+        w.iter().zip(f).map(|(a, b)| a * b).sum()
+    };
+    let w: [f32; N_FEATURES] = match trainer {
+        Some(tr) => tr.weights,
+        None => *learned_weights(has_pos),
+    };
+    let mut best = 0usize;
+    for k in 1..feats.len() {
+        if dot(&w, &feats[k]) > dot(&w, &feats[best]) {
+            best = k;
+        }
+    }
+    let mut chosen = best;
+    if let Some(tr) = trainer.as_deref_mut() {
+        let right: Vec<usize> = (0..feats.len())
+            .filter(|&k| (tr.oracle)(cands[compatible[k]].head, t))
+            .collect();
+        if let Some(&gold_best) = right
+            .iter()
+            .max_by(|&&a, &&b| dot(&w, &feats[a]).total_cmp(&dot(&w, &feats[b])))
+        {
+            tr.seen += 1;
+            if right.contains(&best) {
+                tr.right += 1;
+            } else {
+                for (k, w) in tr.weights.iter_mut().enumerate() {
+                    *w += feats[gold_best][k] - feats[best][k];
+                }
+            }
+            // Teacher forcing: continue from the right answer.
+            chosen = gold_best;
+        }
+        tr.steps += 1.0;
+        for (s, w) in tr.sum.iter_mut().zip(tr.weights) {
+            *s += w;
+        }
+    }
+    let i = compatible[chosen];
     let c = &cands[i];
     let rule = format!(
-        "pronoun: agreement ({}) + salience{}{} → tokens {}..{}",
+        "pronoun: agreement ({}), learned salience ranking ({} candidates){}{} → tokens {}..{}",
         match class {
             PronounClass::Male => "male person",
             PronounClass::Female => "female person",
             PronounClass::It => "non-person singular",
             PronounClass::They => "plural or collective",
         },
+        compatible.len(),
         if c.subject { ", subject" } else { "" },
         if c.sentence == si {
             ", same sentence"
@@ -995,4 +1238,389 @@ pub fn resolve(
         out_i.push(i);
     }
     (out_m, out_i)
+}
+
+/// More person nouns (roles, groups of people).
+const MORE_PERSON_NOUNS: &[&str] = &[
+    "secretary",
+    "general",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ambassador",
+    "chief",
+    "head",
+    "commander",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "worker",
+    "workers",
+    "farmer",
+    "farmers",
+    "citizen",
+    "citizens",
+    "voter",
+    "voters",
+    "user",
+    "users",
+    "fan",
+    "patient",
+    "patients",
+    "parent",
+    "spokesperson",
+    "deputy",
+    "executive",
+    "employee",
+    "employees",
+    "astronaut",
+    "astronauts",
+    "pilot",
+    "activist",
+    "activists",
+    "protester",
+    "protesters",
+    "militant",
+    "militants",
+    "rebel",
+    "rebels",
+    "suspect",
+    "suspects",
+    "witness",
+    "witnesses",
+    "survivor",
+    "survivors",
+    "refugee",
+    "refugees",
+    "migrant",
+    "migrants",
+    "immigrant",
+    "immigrants",
+    "prisoner",
+    "prisoners",
+    "critic",
+    "critics",
+    "supporter",
+    "supporters",
+    "opponent",
+    "opponents",
+    "winner",
+    "champion",
+    "athlete",
+    "athletes",
+    "runner",
+    "fighter",
+    "fighters",
+    "troops",
+    "diplomat",
+    "diplomats",
+    "lawmaker",
+    "lawmakers",
+    "politician",
+    "politicians",
+    "inventor",
+    "designer",
+    "photographer",
+    "editor",
+    "blogger",
+    "magician",
+    "biologist",
+    "biologists",
+    "psychologist",
+    "musician",
+    "poet",
+    "novelist",
+    "historian",
+    "economist",
+    "physician",
+    "nurse",
+    "nurses",
+    "teenager",
+    "teenagers",
+    "adult",
+    "adults",
+    "individual",
+    "individuals",
+    "someone",
+    "somebody",
+    "anyone",
+    "everyone",
+    "nobody",
+];
+
+fn is_person_noun(f: &str) -> bool {
+    PERSON_NOUNS.contains(&f) || MORE_PERSON_NOUNS.contains(&f)
+}
+
+/// Last words that make a capitalised name an organisation or place.
+const NON_PERSON_HEADS: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "institute",
+    "museum",
+    "association",
+    "party",
+    "council",
+    "ministry",
+    "agency",
+    "company",
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "bank",
+    "airport",
+    "hospital",
+    "center",
+    "centre",
+    "organization",
+    "organisation",
+    "union",
+    "committee",
+    "court",
+    "church",
+    "department",
+    "office",
+    "foundation",
+    "street",
+    "river",
+    "city",
+    "county",
+    "state",
+    "states",
+    "island",
+    "islands",
+    "republic",
+    "kingdom",
+    "league",
+    "club",
+    "team",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "service",
+    "services",
+    "group",
+    "festival",
+    "park",
+    "hall",
+    "house",
+    "station",
+    "gallery",
+    "library",
+    "project",
+    "program",
+    "programme",
+    "world",
+    "cup",
+    "games",
+    "olympics",
+    "award",
+    "awards",
+    "prize",
+    "act",
+    "bill",
+    "treaty",
+    "war",
+    "day",
+    "square",
+    "bridge",
+    "tower",
+    "road",
+    "avenue",
+    "lake",
+    "mountain",
+    "mountains",
+    "sea",
+    "ocean",
+    "valley",
+    "province",
+    "region",
+    "district",
+    "network",
+    "channel",
+    "force",
+    "army",
+    "navy",
+    "police",
+    "system",
+    "standards",
+    "explorer",
+    "shuttle",
+    "cyclone",
+    "storm",
+    "hurricane",
+    "theatre",
+    "theater",
+    "stadium",
+    "market",
+    "exchange",
+    "fund",
+    "commission",
+    "assembly",
+    "parliament",
+    "congress",
+    "senate",
+    "government",
+    "administration",
+    "coast",
+];
+
+const TITLE_WORDS: &[&str] = &[
+    "minister",
+    "president",
+    "secretary",
+    "general",
+    "director",
+    "chairman",
+    "ambassador",
+    "senator",
+    "governor",
+    "mayor",
+    "prime",
+    "king",
+    "queen",
+    "dr",
+    "prof",
+    "professor",
+    "judge",
+    "captain",
+    "colonel",
+    "sheikh",
+    "ayatollah",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "lord",
+    "lady",
+    "prince",
+    "princess",
+    "pope",
+    "cardinal",
+    "bishop",
+    "rev",
+    "reverend",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "chancellor",
+    "premier",
+    "commissioner",
+    "spokesman",
+    "spokeswoman",
+    "coach",
+    "chief",
+    "officer",
+    "detective",
+    "inspector",
+    "agent",
+    "saint",
+    "st",
+];
+
+/// Whether a capitalised name (folded words) looks like a person: `Some(false)`
+/// for organisation/place heads ("University"), `Some(true)` with a title or a
+/// known first name, `None` when unsure.
+pub fn name_person(words: &[String]) -> Option<bool> {
+    let last = words.last()?.as_str();
+    if NON_PERSON_HEADS.contains(&last) {
+        return Some(false);
+    }
+    if words.iter().any(|w| TITLE_WORDS.contains(&w.as_str())) {
+        return Some(true);
+    }
+    if words
+        .first()
+        .is_some_and(|f| crate::matcher::first_name_gender(f).is_some())
+    {
+        return Some(true);
+    }
+    None
+}
+
+/// The root of the clause that governs token `t` (its nearest clausal
+/// ancestor, the token itself excluded); `usize::MAX` without a parse.
+fn clause_root(doc: &Doc, t: usize) -> usize {
+    let Some(s) = doc.sentences.iter().find(|s| s.tokens().contains(&t)) else {
+        return usize::MAX;
+    };
+    let base = s.token_start as usize;
+    let mut x = t;
+    for _ in 0..30 {
+        let h = doc.tokens[x].head as usize;
+        if h == 0 {
+            return x;
+        }
+        x = base + h - 1;
+        if x >= doc.tokens.len() {
+            return usize::MAX;
+        }
+        let tok = &doc.tokens[x];
+        let rel = tok.deprel.split(':').next().unwrap_or("");
+        if matches!(
+            rel,
+            "root" | "ccomp" | "xcomp" | "advcl" | "acl" | "parataxis" | "csubj"
+        ) || (rel == "conj" && matches!(tok.upos.as_str(), "VERB" | "AUX"))
+        {
+            return x;
+        }
+    }
+    x
+}
+
+/// Number of ancestors of `t` up to its sentence root.
+fn depth(doc: &Doc, t: usize) -> usize {
+    let Some(s) = doc.sentences.iter().find(|s| s.tokens().contains(&t)) else {
+        return 0;
+    };
+    let base = s.token_start as usize;
+    let mut x = t;
+    for d in 0..30 {
+        let h = doc.tokens[x].head as usize;
+        if h == 0 {
+            return d;
+        }
+        x = base + h - 1;
+        if x >= doc.tokens.len() {
+            return d;
+        }
+    }
+    30
+}
+
+/// Whether the clause governing `t` is the sentence's main clause.
+fn clause_root_is_root(doc: &Doc, t: usize) -> bool {
+    let r = clause_root(doc, t);
+    r != usize::MAX && doc.tokens.get(r).is_some_and(|x| x.head == 0)
+}
+
+/// Whether token `t` is inside a quotation (odd number of quote marks in
+/// its paragraph before it).
+fn quote_parity(doc: &Doc, t: usize) -> bool {
+    let mut inside = false;
+    let mut k = t;
+    while k > 0 {
+        k -= 1;
+        let w = doc.slice(doc.tokens[k].span);
+        if matches!(w, "\"" | "“" | "”" | "``" | "''") {
+            inside = !inside;
+        }
+        // Paragraph break: quotes do not run across it.
+        let gap = doc
+            .text
+            .get(doc.tokens[k].span.end as usize..doc.tokens[k + 1].span.start as usize);
+        if gap.is_some_and(|g| g.contains("\n\n")) {
+            break;
+        }
+    }
+    inside
 }

@@ -5,6 +5,7 @@
 
 use clap::{Parser, Subcommand};
 
+mod canonical;
 mod cmd;
 
 /// entente: who did what to whom, when, who said so — from news text.

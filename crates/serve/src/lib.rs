@@ -1,6 +1,221 @@
 //! # entente-serve
 //!
-//! The JSON HTTP API and web dashboard (`entente serve`).
+//! The JSON HTTP API and the web dashboard (`entente serve`), plus the glue
+//! that turns stored event mentions into the analysis crate's records
+//! ([`relations`]), which the CLI's relation commands share.
+//!
+//! Read endpoints are open; endpoints that change the store need the bearer
+//! token given at start-up (and are refused when none was given). The
+//! dashboard's assets (ours and the vendored cytoscape/uPlot) are embedded in
+//! the binary; article text is only ever put into the page as text nodes, and
+//! a Content-Security-Policy forbids inline script as a second line of
+//! defence.
 //!
 //! **Architecture invariant:** the only crate that speaks HTTP; reads and
-//! writes through `entente-store`, never SQL of its own.
+//! writes through `entente-store`, never SQL of its own; analysis lives in
+//! `entente-analysis`.
+
+mod api;
+mod assets;
+mod openapi;
+pub mod relations;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, RwLock};
+
+use entente_analysis::DedupParams;
+use entente_store::{Store, StoreError};
+
+pub use api::router;
+pub use relations::Relations;
+
+/// Errors starting or running the server.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Binding or serving failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// How to run the server.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// Store to open (SQLite path or `postgres://` URL).
+    pub db: String,
+    /// Address to listen on.
+    pub addr: SocketAddr,
+    /// Bearer token for write endpoints; `None` disables them.
+    pub token: Option<String>,
+    /// Deduplication tuning.
+    pub dedup: DedupParams,
+}
+
+/// Shared server state: a small pool of store connections and the current
+/// relations (canonical events), swapped atomically on recomputation.
+pub struct AppState {
+    db: String,
+    pool: Mutex<Vec<Box<dyn Store>>>,
+    relations: RwLock<Arc<Relations>>,
+    token: Option<String>,
+    dedup: DedupParams,
+}
+
+impl AppState {
+    /// Opens the store, loads and clusters its events.
+    pub fn open(db: &str, token: Option<String>, dedup: DedupParams) -> Result<Self, ServeError> {
+        let mut store = entente_store::open(db)?;
+        let rel = relations::load(store.as_mut(), &dedup)?;
+        Ok(AppState {
+            db: db.to_string(),
+            pool: Mutex::new(vec![store]),
+            relations: RwLock::new(Arc::new(rel)),
+            token,
+            dedup,
+        })
+    }
+
+    /// Runs `f` on a pooled store connection (opening one when all are busy).
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut dyn Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let pooled = self.pool.lock().ok().and_then(|mut p| p.pop());
+        let mut store = match pooled {
+            Some(s) => s,
+            None => entente_store::open(&self.db)?,
+        };
+        let out = f(store.as_mut());
+        if let Ok(mut p) = self.pool.lock() {
+            // Keep a bounded number of idle connections.
+            if p.len() < 32 {
+                p.push(store);
+            }
+        }
+        out
+    }
+
+    /// The current relations.
+    pub fn relations(&self) -> Arc<Relations> {
+        match self.relations.read() {
+            Ok(r) => r.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Reloads from the store, reclusters and writes the canonical events
+    /// back; returns the new relations.
+    pub fn recompute(&self) -> Result<Arc<Relations>, StoreError> {
+        let rel = self.with_store(|s| {
+            let rel = relations::load(s, &self.dedup)?;
+            relations::write_canonical(s, &rel)?;
+            Ok(rel)
+        })?;
+        let rel = Arc::new(rel);
+        match self.relations.write() {
+            Ok(mut w) => *w = rel.clone(),
+            Err(poisoned) => *poisoned.into_inner() = rel.clone(),
+        }
+        Ok(rel)
+    }
+
+    fn token_ok(&self, presented: Option<&str>) -> bool {
+        match (&self.token, presented) {
+            (Some(t), Some(p)) => constant_time_eq(t.as_bytes(), p.as_bytes()),
+            _ => false,
+        }
+    }
+}
+
+/// Compares secrets without an early exit on the first differing byte.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Serves until Ctrl-C.
+pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
+    let db = config.db.clone();
+    let token = config.token.clone();
+    let dedup = config.dedup;
+    let state = tokio::task::spawn_blocking(move || AppState::open(&db, token, dedup))
+        .await
+        .map_err(|e| std::io::Error::other(e.to_string()))??;
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    axum::serve(listener, router(Arc::new(state)))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+/// A server running on a background thread (for tests, screenshots and
+/// benchmarks); stops when dropped.
+pub struct Background {
+    /// Where it listens.
+    pub addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Background {
+    /// Opens the store and starts serving on `127.0.0.1` at a free port.
+    pub fn start(db: &str, token: Option<String>) -> Result<Background, ServeError> {
+        let state = Arc::new(AppState::open(db, token, DedupParams::default())?);
+        let std_listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+        std_listener.set_nonblocking(true)?;
+        let addr = std_listener.local_addr()?;
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()?;
+        let thread = std::thread::spawn(move || {
+            rt.block_on(async move {
+                let Ok(listener) = tokio::net::TcpListener::from_std(std_listener) else {
+                    return;
+                };
+                let _ = axum::serve(listener, router(state))
+                    .with_graceful_shutdown(async {
+                        let _ = rx.await;
+                    })
+                    .await;
+            });
+        });
+        Ok(Background {
+            addr,
+            stop: Some(tx),
+            thread: Some(thread),
+        })
+    }
+
+    /// The base URL, `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Runs [`serve`] on a new multi-threaded runtime, blocking until Ctrl-C
+/// (for callers without their own runtime, like the CLI).
+pub fn serve_blocking(config: ServeConfig) -> Result<(), ServeError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(serve(config))
+}

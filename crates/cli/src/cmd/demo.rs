@@ -1,8 +1,52 @@
+//! `entente demo`: the bundled example corpus (`examples/`) into a SQLite
+//! file, then the report. Running it again adds nothing.
+
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct Args {}
+use super::common::{examples_dir, DbArgs};
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`entente demo` is not implemented yet")
+#[derive(clap::Args)]
+pub struct Args {
+    /// SQLite file (or postgres:// URL) to fill.
+    #[arg(long, env = "ENTENTE_DB", default_value = "entente-demo.db")]
+    pub db: String,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Print the report as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let dir = examples_dir();
+    anyhow::ensure!(
+        dir.is_dir(),
+        "examples folder not found at {} (run from the repository root)",
+        dir.display()
+    );
+    let db = DbArgs {
+        db: args.db.clone(),
+    };
+    let outcome = super::run::execute(&super::run::Args {
+        inputs: vec![dir],
+        db: db.clone(),
+        jobs: args.jobs,
+        batch: 64,
+        date: None,
+        emit: None,
+        claim_timeout: 600,
+        worker_id: None,
+        quiet: args.quiet,
+    })?;
+    let mut store = db.open()?;
+    super::report::print(store.as_mut(), &db.db, 10, args.json)?;
+    Ok(if outcome.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

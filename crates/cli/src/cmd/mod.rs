@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod balance;
 pub mod bench;
+pub mod common;
 pub mod demo;
 pub mod dyad;
 pub mod eval;

@@ -1,8 +1,272 @@
+//! `entente run <inputs…>`: the whole pipeline into the store.
+//!
+//! Articles stream from the readers in batches; each batch is annotated in
+//! parallel (rayon, `--jobs`) and written in one transaction. Documents already
+//! stored are skipped before any work is done on them, so re-running the same
+//! input adds nothing and a killed run resumes where its last committed batch
+//! ended.
+
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use entente_core::{Article, Doc, DocId};
+use entente_pipeline::{ingest, Pipeline};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use super::common::DbArgs;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Input files or folders (.txt, .html, .jsonl, .jsonl.gz, …); `-` reads JSONL on stdin.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 64)]
+    pub batch: usize,
+    /// Publication date (YYYY-MM-DD) for articles that give none. Without it,
+    /// undated articles stay undated and so do their events.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Also write each new document's events to stdout (`jsonl`).
+    #[arg(long, value_parser = ["jsonl"])]
+    pub emit: Option<String>,
+    /// Seconds after which another worker may take over a document claimed
+    /// by a worker that has not stored it (crashed or killed).
+    #[arg(long, default_value_t = 600)]
+    pub claim_timeout: u64,
+    /// This worker's name in the claims table (default host/pid/start time).
+    /// Claims of dead workers on the same host are released at start; those
+    /// of other hosts after --claim-timeout.
+    #[arg(long)]
+    pub worker_id: Option<String>,
+    /// No progress bar or summary.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`entente run` is not implemented yet")
+/// Counters of one run.
+#[derive(Default, Debug)]
+pub struct Outcome {
+    pub read: usize,
+    pub new: usize,
+    pub skipped: usize,
+    pub failed: usize,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let outcome = execute(&args)?;
+    Ok(if outcome.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Runs the pipeline; shared with `entente demo`.
+pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
+    if let Some(d) = &args.date {
+        entente_core::EventDate::parse_iso(d)
+            .with_context(|| format!("--date {d:?} is not a YYYY-MM-DD date"))?;
+    }
+    let started = Instant::now();
+    let mut store = args.db.open()?;
+    let pipeline = Pipeline::standard().context("loading models")?;
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(j) = args.jobs {
+        builder = builder.num_threads(j.max(1));
+    }
+    let pool = builder.build().context("starting worker threads")?;
+
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new_spinner()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed} {pos} documents ({per_sec}) {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    let mut out = Outcome::default();
+    let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
+    let batch_size = args.batch.max(1);
+    let worker = args
+        .worker_id
+        .clone()
+        .unwrap_or_else(|| format!("{}/{}/{}", hostname(), std::process::id(), now_secs()));
+    release_dead_claims(store.as_mut())?;
+    let mut runner = Runner {
+        store,
+        pipeline,
+        pool,
+        bar,
+        emit: args.emit.is_some(),
+        worker,
+        claim_timeout: args.claim_timeout as i64,
+    };
+
+    for input in ingest::expand_inputs(&args.inputs) {
+        let path = match input {
+            Ok(p) => p,
+            Err(e) => {
+                runner.fail(&e.to_string(), &mut out)?;
+                continue;
+            }
+        };
+        runner.bar.set_message(path.display().to_string());
+        for item in ingest::read_path(&path) {
+            match item {
+                Ok(mut a) => {
+                    if a.body.trim().is_empty() {
+                        runner.fail(&format!("{}: empty article, skipped", a.source), &mut out)?;
+                        continue;
+                    }
+                    if a.date.is_none() {
+                        a.date = args.date.clone();
+                    }
+                    out.read += 1;
+                    batch.push(a);
+                    if batch.len() >= batch_size {
+                        runner.flush(&mut batch, &mut out)?;
+                    }
+                }
+                Err(e) => runner.fail(&e.to_string(), &mut out)?,
+            }
+        }
+    }
+    runner.flush(&mut batch, &mut out)?;
+    runner.bar.finish_and_clear();
+    crate::canonical::rebuild(runner.store.as_mut())?;
+    if !args.quiet {
+        eprintln!(
+            "entente: {} articles read, {} new documents stored, {} already stored, {} inputs failed ({:.1}s) → {}",
+            out.read,
+            out.new,
+            out.skipped,
+            out.failed,
+            started.elapsed().as_secs_f64(),
+            args.db.db
+        );
+    }
+    Ok(out)
+}
+
+struct Runner {
+    store: Box<dyn entente_store::Store>,
+    pipeline: Pipeline,
+    pool: rayon::ThreadPool,
+    bar: ProgressBar,
+    emit: bool,
+    /// This process's name in the claims table.
+    worker: String,
+    claim_timeout: i64,
+}
+
+/// The machine's name, for worker ids.
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|s| s.trim().to_string())
+        .ok()
+        .filter(|s| !s.is_empty() && !s.contains('/'))
+        .unwrap_or_else(|| "localhost".into())
+}
+
+/// Releases the claims of workers on this machine whose process is gone
+/// (killed or crashed), so that a restarted run redoes their documents at
+/// once instead of after the claim timeout. Claims of other machines are
+/// left to the timeout.
+fn release_dead_claims(store: &mut dyn entente_store::Store) -> anyhow::Result<()> {
+    let me = hostname();
+    for worker in store.claim_holders()? {
+        let mut parts = worker.split('/');
+        let (Some(host), Some(pid)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let alive = std::path::Path::new("/proc").join(pid).exists();
+        if host == me && !alive {
+            store.release_claims(&worker)?;
+        }
+    }
+    Ok(())
+}
+
+fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+impl Runner {
+    /// Annotates the new articles of a batch in parallel and stores them in
+    /// one transaction.
+    fn flush(&mut self, batch: &mut Vec<Article>, out: &mut Outcome) -> anyhow::Result<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let articles = std::mem::take(batch);
+        let sources: Vec<String> = articles.iter().map(|a| a.source.clone()).collect();
+        let ids: Vec<DocId> = articles
+            .iter()
+            .map(|a| DocId::derive(a.url.as_deref(), &a.body))
+            .collect();
+        let known = self.store.known_ids(&ids)?;
+        let mut seen = std::collections::HashSet::new();
+        // Skip documents already stored, and repeats within the batch.
+        let fresh: Vec<(Article, DocId)> = articles
+            .into_iter()
+            .zip(ids.iter().cloned())
+            .filter(|(_, id)| !known.contains(id) && seen.insert(id.clone()))
+            .collect();
+        // Claim before working, so concurrent workers on overlapping inputs
+        // never process one document twice.
+        let fresh_ids: Vec<DocId> = fresh.iter().map(|(_, id)| id.clone()).collect();
+        let claimed = self
+            .store
+            .claim(&fresh_ids, &self.worker, now_secs(), self.claim_timeout)?;
+        let todo: Vec<Article> = fresh
+            .into_iter()
+            .filter(|(_, id)| claimed.contains(id))
+            .map(|(a, _)| a)
+            .collect();
+        out.skipped += ids.len() - todo.len();
+        // Record where every article was read from, stored now or before.
+        let sources: Vec<(DocId, String)> = ids.iter().cloned().zip(sources).collect();
+        self.store.put_sources(&sources)?;
+        let pipeline = &self.pipeline;
+        let docs: Vec<Doc> = self
+            .pool
+            .install(|| todo.into_par_iter().map(|a| pipeline.process(a)).collect());
+        out.new += self.store.put_docs(&docs)?;
+        if self.emit {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            for d in &docs {
+                for line in super::events::doc_event_lines(d) {
+                    writeln!(lock, "{line}")?;
+                }
+            }
+        }
+        self.bar.inc(ids.len() as u64);
+        Ok(())
+    }
+
+    /// Reports a failed input: on stderr and as a stored warning.
+    fn fail(&mut self, message: &str, out: &mut Outcome) -> anyhow::Result<()> {
+        out.failed += 1;
+        self.bar
+            .suspend(|| eprintln!("entente: warning: {message}"));
+        // The source is the part before the first ": " (file and position).
+        let (source, why) = message.split_once(": ").unwrap_or((message, ""));
+        self.store.put_warning(source, why)?;
+        Ok(())
+    }
 }

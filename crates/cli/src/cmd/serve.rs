@@ -1,8 +1,79 @@
-use std::process::ExitCode;
+//! `entente serve`: the JSON API and the web dashboard; `--screenshot` saves
+//! a picture of the dashboard (headless Debian chromium) and exits.
+
+use std::net::SocketAddr;
+use std::process::{Command, ExitCode};
+use std::time::Duration;
+
+use anyhow::Context;
+use entente_analysis::DedupParams;
+use entente_serve::{Background, ServeConfig};
+
+use super::common::DbArgs;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Bearer token for write endpoints (without one they are refused).
+    #[arg(long, env = "ENTENTE_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Save a PNG of the dashboard to this file and exit (needs chromium).
+    #[arg(long, value_name = "PNG")]
+    pub screenshot: Option<String>,
+    /// Browser for --screenshot.
+    #[arg(long, default_value = "/usr/bin/chromium")]
+    pub chromium: String,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`entente serve` is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(png) = &args.screenshot {
+        return screenshot(&args, png);
+    }
+    eprintln!(
+        "entente: serving {} on http://{} (API description at /api/openapi.json)",
+        args.db.db, args.addr
+    );
+    entente_serve::serve_blocking(ServeConfig {
+        db: args.db.db.clone(),
+        addr: args.addr,
+        token: args.token.clone(),
+        dedup: DedupParams::default(),
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn screenshot(args: &Args, png: &str) -> anyhow::Result<ExitCode> {
+    let srv = Background::start(&args.db.db, None)?;
+    let out = std::path::absolute(png)?;
+    // --virtual-time-budget lets the page's fetches and drawing finish
+    // before the picture is taken.
+    let status = Command::new(&args.chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--window-size=1400,2200",
+            "--virtual-time-budget=15000",
+        ])
+        .arg(format!("--screenshot={}", out.display()))
+        .arg(format!("{}/", srv.url()))
+        .status()
+        .with_context(|| format!("cannot run {}", args.chromium))?;
+    drop(srv);
+    std::thread::sleep(Duration::from_millis(50));
+    anyhow::ensure!(
+        status.success() && out.exists(),
+        "chromium failed ({status})"
+    );
+    eprintln!("entente: dashboard screenshot saved to {}", out.display());
+    Ok(ExitCode::SUCCESS)
 }

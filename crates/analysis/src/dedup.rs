@@ -1,0 +1,332 @@
+//! Events, not reports: clustering event mentions into canonical events.
+//!
+//! Two mentions are taken to report the same real-world event when they have
+//! the same directed dyad (at [`crate::node_key`] level), the same CAMEO root,
+//! the same modality, dates within a window, compatible places and enough
+//! words in common. Mentions are assigned greedily in date order to the best
+//! matching open cluster (single linkage against the cluster's members, so a
+//! cluster cannot drift far from any of its reports through a long chain).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use entente_core::{ActorCode, CameoCode, Modality, QuadClass};
+use serde::{Deserialize, Serialize};
+
+use crate::EventRecord;
+
+/// Tuning for [`cluster`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DedupParams {
+    /// Largest gap in days between a mention's date and a cluster's date range.
+    pub date_window_days: i64,
+    /// Least word overlap (Jaccard over content words of the sentences, plus a
+    /// bonus when the triggers share a word) to join a cluster.
+    pub min_word_overlap: f32,
+}
+
+impl Default for DedupParams {
+    fn default() -> Self {
+        DedupParams {
+            date_window_days: 2,
+            min_word_overlap: 0.2,
+        }
+    }
+}
+
+/// One real-world event and the mentions that report it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CanonicalEvent {
+    /// Stable id: the smallest member mention id.
+    pub id: String,
+    /// Source network node (see [`crate::node_key`]).
+    pub source_node: Option<String>,
+    /// Target network node.
+    pub target_node: Option<String>,
+    /// Most frequent source actor code among the mentions.
+    pub source: Option<ActorCode>,
+    /// Most frequent target actor code.
+    pub target: Option<ActorCode>,
+    /// Most frequent source display name.
+    pub source_name: Option<String>,
+    /// Most frequent target display name.
+    pub target_name: Option<String>,
+    /// Most frequent CAMEO code (the most specific on ties).
+    pub cameo: CameoCode,
+    /// Most frequent PLOVER type.
+    pub plover_type: Option<String>,
+    /// Mean Goldstein score of the mentions.
+    pub goldstein: f32,
+    /// Quad class of the shared CAMEO root.
+    pub quad_class: QuadClass,
+    /// The shared modality.
+    pub modality: Modality,
+    /// Earliest mention date.
+    pub date: Option<NaiveDate>,
+    /// Latest mention date.
+    pub date_end: Option<NaiveDate>,
+    /// Most frequent place.
+    pub place: Option<String>,
+    /// Member mention ids, ascending.
+    pub members: Vec<String>,
+    /// Number of distinct articles reporting it.
+    pub docs: usize,
+    /// Number of independent sources (distinct outlets).
+    pub sources: usize,
+}
+
+impl CanonicalEvent {
+    /// Number of mentions (reports) of this event.
+    pub fn mentions(&self) -> usize {
+        self.members.len()
+    }
+}
+
+/// Small closed-class word list: these say nothing about which event it is.
+const STOPWORDS: &[&str] = &[
+    "the", "and", "for", "that", "with", "was", "were", "has", "have", "had", "this", "from",
+    "are", "not", "but", "his", "her", "its", "their", "they", "them", "who", "which", "will",
+    "would", "said", "says", "say", "been", "also", "than", "then", "there", "into", "about",
+    "after", "over", "some", "more", "what", "when", "where", "while", "other", "such", "our",
+    "you", "all", "can", "could", "may", "might", "should", "one", "two", "being", "those",
+    "these", "him", "she",
+];
+
+fn word_hashes(text: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut out: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .filter_map(|w| {
+            let lw = w.to_lowercase();
+            if STOPWORDS.contains(&lw.as_str()) {
+                return None;
+            }
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            lw.hash(&mut h);
+            Some(h.finish())
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Jaccard similarity of two sorted, deduplicated hash lists.
+fn jaccard(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - inter;
+    inter as f32 / union as f32
+}
+
+fn shares_any(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+fn norm_place(p: &str) -> String {
+    p.trim().to_lowercase()
+}
+
+/// Places are compatible when either is unknown or one names the other
+/// ("Syria" and "Raqqa, Syria").
+fn places_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (a, b) = (norm_place(a), norm_place(b));
+            a.contains(&b) || b.contains(&a)
+        }
+        _ => true,
+    }
+}
+
+/// Distance in days from `d` to the closed range `[lo, hi]`.
+fn gap_days(d: NaiveDate, lo: NaiveDate, hi: NaiveDate) -> i64 {
+    if d < lo {
+        (lo - d).num_days()
+    } else if d > hi {
+        (d - hi).num_days()
+    } else {
+        0
+    }
+}
+
+struct Member {
+    idx: usize,
+    words: Vec<u64>,
+    trigger: Vec<u64>,
+}
+
+struct Open {
+    members: Vec<Member>,
+    lo: Option<NaiveDate>,
+    hi: Option<NaiveDate>,
+    docs: HashSet<String>,
+}
+
+type Key = (Option<String>, Option<String>, u8, Modality);
+
+/// Clusters event mentions into canonical events (see the module doc).
+///
+/// The result is sorted by date (undated last), then id; every input record
+/// belongs to exactly one canonical event.
+pub fn cluster(records: &[EventRecord], params: &DedupParams) -> Vec<CanonicalEvent> {
+    // Group by the hard key first so the pairwise comparisons stay local.
+    let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let key = (r.source_node(), r.target_node(), r.cameo.root(), r.modality);
+        groups.entry(key).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for (_, mut idxs) in groups {
+        idxs.sort_by(|&i, &j| {
+            let k = |r: &EventRecord| (r.date.is_none(), r.date);
+            k(&records[i])
+                .cmp(&k(&records[j]))
+                .then_with(|| records[i].id.cmp(&records[j].id))
+        });
+        let mut open: Vec<Open> = Vec::new();
+        for i in idxs {
+            let r = &records[i];
+            let m = Member {
+                idx: i,
+                words: word_hashes(&r.sentence_text),
+                trigger: word_hashes(&r.trigger),
+            };
+            let mut best: Option<(usize, f32)> = None;
+            for (ci, c) in open.iter().enumerate() {
+                let date_ok = match (r.date, c.lo, c.hi) {
+                    // Within the window of the cluster, and the cluster may
+                    // not stretch beyond twice the window (no endless chains
+                    // of daily reports).
+                    (Some(d), Some(lo), Some(hi)) => {
+                        gap_days(d, lo, hi) <= params.date_window_days
+                            && (hi.max(d) - lo.min(d)).num_days() <= 2 * params.date_window_days
+                    }
+                    // Undated mentions only join reports from the same article.
+                    _ => c.docs.contains(&r.doc_id),
+                };
+                if !date_ok {
+                    continue;
+                }
+                let mut score = 0f32;
+                let mut compatible = true;
+                for o in &c.members {
+                    let orec = &records[o.idx];
+                    if !places_compatible(r.place.as_deref(), orec.place.as_deref()) {
+                        compatible = false;
+                        break;
+                    }
+                    let s = if orec.doc_id == r.doc_id && orec.sentence == r.sentence {
+                        // The same sentence coded twice is one report.
+                        1.0
+                    } else {
+                        let bonus = if shares_any(&m.trigger, &o.trigger) {
+                            0.1
+                        } else {
+                            0.0
+                        };
+                        jaccard(&m.words, &o.words) + bonus
+                    };
+                    score = score.max(s);
+                }
+                if compatible
+                    && score >= params.min_word_overlap
+                    && best.is_none_or(|(_, b)| score > b)
+                {
+                    best = Some((ci, score));
+                }
+            }
+            match best {
+                Some((ci, _)) => {
+                    let c = &mut open[ci];
+                    if let Some(d) = r.date {
+                        c.lo = Some(c.lo.map_or(d, |x| x.min(d)));
+                        c.hi = Some(c.hi.map_or(d, |x| x.max(d)));
+                    }
+                    c.docs.insert(r.doc_id.clone());
+                    c.members.push(m);
+                }
+                None => open.push(Open {
+                    members: vec![m],
+                    lo: r.date,
+                    hi: r.date,
+                    docs: HashSet::from([r.doc_id.clone()]),
+                }),
+            }
+        }
+        for c in open {
+            out.push(canonical(records, &c));
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.date.is_none(), a.date)
+            .cmp(&(b.date.is_none(), b.date))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// The most frequent value; ties go to the larger by `Ord` after `len` (so
+/// the most specific code wins), which keeps the choice deterministic.
+fn mode<T: Ord + Clone>(items: impl Iterator<Item = T>, len: impl Fn(&T) -> usize) -> Option<T> {
+    let mut counts: BTreeMap<T, usize> = BTreeMap::new();
+    for it in items {
+        *counts.entry(it).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|(a, na), (b, nb)| na.cmp(nb).then(len(a).cmp(&len(b))).then(b.cmp(a)))
+        .map(|(t, _)| t)
+}
+
+fn canonical(records: &[EventRecord], c: &Open) -> CanonicalEvent {
+    let recs: Vec<&EventRecord> = c.members.iter().map(|m| &records[m.idx]).collect();
+    let first = recs[0];
+    let mut members: Vec<String> = recs.iter().map(|r| r.id.clone()).collect();
+    members.sort_unstable();
+    let sources: HashSet<&str> = recs.iter().map(|r| r.source_key()).collect();
+    let goldstein = recs.iter().map(|r| r.goldstein).sum::<f32>() / recs.len() as f32;
+    CanonicalEvent {
+        id: members[0].clone(),
+        source_node: first.source_node(),
+        target_node: first.target_node(),
+        source: mode(recs.iter().filter_map(|r| r.source.clone()), |a| a.0.len()),
+        target: mode(recs.iter().filter_map(|r| r.target.clone()), |a| a.0.len()),
+        source_name: mode(recs.iter().filter_map(|r| r.source_name.clone()), |_| 0),
+        target_name: mode(recs.iter().filter_map(|r| r.target_name.clone()), |_| 0),
+        cameo: mode(recs.iter().map(|r| r.cameo.clone()), |c| c.as_str().len())
+            .unwrap_or_else(|| first.cameo.clone()),
+        plover_type: mode(recs.iter().filter_map(|r| r.plover_type.clone()), |_| 0),
+        goldstein,
+        quad_class: first.cameo.quad_class(),
+        modality: first.modality,
+        date: c.lo,
+        date_end: c.hi,
+        place: mode(recs.iter().filter_map(|r| r.place.clone()), |_| 0),
+        members,
+        docs: c.docs.len(),
+        sources: sources.len(),
+    }
+}
