@@ -660,14 +660,14 @@ impl<'a> Coder<'a> {
         let mut ring = [0usize; 64];
         let (mut head, mut tail) = (0usize, 0usize);
         for c in sc.kids(v).iter().copied().filter(|&c| {
-                !is_subj(s.rel(c))
-                    && !skip.contains(&c)
-                    && (self.inf_clause(sc, s, c)
-                        || !matches!(
-                            s.base_rel(c),
-                            "parataxis" | "punct" | "advcl" | "conj" | "discourse"
-                        ))
-            }) {
+            !is_subj(s.rel(c))
+                && !skip.contains(&c)
+                && (self.inf_clause(sc, s, c)
+                    || !matches!(
+                        s.base_rel(c),
+                        "parataxis" | "punct" | "advcl" | "conj" | "discourse"
+                    ))
+        }) {
             if tail < ring.len() {
                 ring[tail] = c;
                 tail += 1;
@@ -689,7 +689,9 @@ impl<'a> Coder<'a> {
                 }
             }
             for &c in sc.kids(x) {
+                let poss_pron = s.rel(c) == "nmod:poss" && matches!(s.upos(c), "PRON" | "DET");
                 if !matches!(s.base_rel(c), "parataxis" | "punct" | "acl" | "advcl")
+                    && !poss_pron
                     && !self.opposed_modifier(sc, s, x, c)
                     && tail < ring.len()
                 {
