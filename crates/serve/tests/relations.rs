@@ -46,8 +46,10 @@ fn in_memory_listing_matches_the_store() {
     }
     // The doc id of the hostile page, to filter on.
     let doc = rel.rows[0].doc_id.clone();
-    let mut by_doc = EventFilter::default();
-    by_doc.doc_id = Some(doc);
+    let by_doc = EventFilter {
+        doc_id: Some(doc),
+        ..EventFilter::default()
+    };
     assert_eq!(
         rel.filter_rows(&by_doc)
             .into_iter()
