@@ -25,6 +25,9 @@ pub struct Relations {
     /// The stored event mentions with provenance, in the store's order
     /// (date, document, index), for fast filtered listing.
     pub rows: Vec<EventRow>,
+    /// Each row as the API's JSON object (row fields plus `id` and
+    /// `canonical_id`), serialised once at load time.
+    pub rows_json: Vec<String>,
 }
 
 impl Relations {
@@ -49,13 +52,37 @@ impl Relations {
             by_id,
             skipped,
             rows: Vec::new(),
+            rows_json: Vec::new(),
         }
+    }
+
+    /// A stored event row as the API shows it: its fields plus its mention
+    /// `id` and the `canonical_id` of the event it reports.
+    pub fn row_value(&self, e: &EventRow) -> serde_json::Value {
+        let mut v = serde_json::to_value(e).unwrap_or(serde_json::Value::Null);
+        let mid = mention_id(&e.doc_id, e.idx);
+        if let serde_json::Value::Object(m) = &mut v {
+            m.insert(
+                "canonical_id".into(),
+                serde_json::json!(self.event_of.get(&mid)),
+            );
+            m.insert("id".into(), serde_json::json!(mid));
+        }
+        v
     }
 
     /// Event mentions matching `f` (the store's filter semantics: actor and
     /// dyad codes match by case-insensitive prefix, dates by ISO string
     /// comparison, undated rows excluded by a date bound), paged.
     pub fn filter_rows(&self, f: &EventFilter) -> Vec<&EventRow> {
+        self.filter_idx(f)
+            .into_iter()
+            .map(|i| &self.rows[i])
+            .collect()
+    }
+
+    /// Like [`Relations::filter_rows`], as indices into `rows`/`rows_json`.
+    pub fn filter_idx(&self, f: &EventFilter) -> Vec<usize> {
         let prefix = |v: &Option<String>, p: &str| {
             v.as_deref().is_some_and(|x| {
                 x.len() >= p.len() && x.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
@@ -64,7 +91,8 @@ impl Relations {
         let limit = f.limit.unwrap_or(usize::MAX);
         self.rows
             .iter()
-            .filter(|r| {
+            .enumerate()
+            .filter(|(_, r)| {
                 if let Some(a) = &f.actor {
                     if !prefix(&r.source, a) && !prefix(&r.target, a) {
                         return false;
@@ -105,6 +133,7 @@ impl Relations {
             })
             .skip(f.offset)
             .take(limit)
+            .map(|(i, _)| i)
             .collect()
     }
 
@@ -253,6 +282,7 @@ pub fn load(store: &mut dyn Store, params: &DedupParams) -> Result<Relations, St
     // The store's order: date (undated first), document, index.
     rows.sort_by(|a, b| (&a.date, &a.doc_id, a.idx).cmp(&(&b.date, &b.doc_id, b.idx)));
     let mut rel = Relations::from_records(records, params, skipped);
+    rel.rows_json = rows.iter().map(|r| rel.row_value(r).to_string()).collect();
     rel.rows = rows;
     Ok(rel)
 }
