@@ -1,14 +1,1539 @@
-//! Within-article coreference (pronouns, definite descriptions).
+//! Within-article coreference: third-person pronouns and definite
+//! descriptions ("the country", "the group", "the regime", "the official",
+//! "the two countries") resolved to earlier mentions by salience (recency,
+//! subjecthood, repetition) under agreement constraints (person, number,
+//! gender, kind). Every resolution records its antecedent and rule.
+//!
+//! Works on tokens alone; when the tagger/parser has filled `upos`/`deprel`,
+//! ordinary noun phrases become candidates too and subjects are known.
 
-use entente_core::{Doc, Mention};
+use entente_core::{ActorCode, Doc, Mention, MentionKind, Span};
 
+use crate::kb::{ActorKind, Gender};
+use crate::norm::fold;
 use crate::MentionInfo;
 
-/// Adds pronoun and description mentions resolved to earlier mentions.
+/// A possible antecedent.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Token range.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Head token.
+    pub head: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Index into the mention list, when an actor mention.
+    pub mention: Option<usize>,
+    /// `Some(true)` person, `Some(false)` not, `None` unknown.
+    pub person: Option<bool>,
+    /// Plural, when known.
+    pub plural: Option<bool>,
+    /// Gender, when known.
+    pub gender: Option<Gender>,
+    /// Actor kind, when known.
+    pub kind: Option<ActorKind>,
+    /// Grammatical subject (or first in its sentence without a parser).
+    pub subject: bool,
+    /// Folded head word.
+    pub head_word: String,
+    /// Entity (cluster) id.
+    pub entity: usize,
+    /// A pronoun (after resolution).
+    pub pronoun: bool,
+    /// A place named after a preposition ("in Paris"), not an actor.
+    pub place: bool,
+    /// A named mention (name, demonym, unknown name), not a bare agent word.
+    pub named: bool,
+    /// Dependency relation of the head (empty without a parser).
+    pub deprel: String,
+    /// Pronoun class when the candidate is a pronoun.
+    pronoun_class: Option<PronounClass>,
+}
+
+/// One resolution: the anaphor's tokens, the chosen candidate, the rule.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// Token range of the anaphor.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Pronoun or description.
+    pub kind: MentionKind,
+    /// Index into [`Coref::candidates`].
+    pub antecedent: usize,
+    /// Second antecedent for "the two countries".
+    pub second: Option<usize>,
+    /// Why.
+    pub rule: String,
+    /// Code transform: append this part to the antecedent's root ("GOV" for
+    /// "the regime"), when the description names a role.
+    pub role: Option<&'static str>,
+}
+
+/// Candidates and links of one document.
+#[derive(Debug, Clone, Default)]
+pub struct Coref {
+    /// Possible antecedents (mentions, noun phrases, resolved anaphors).
+    pub candidates: Vec<Candidate>,
+    /// Resolutions.
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PronounClass {
+    Male,
+    Female,
+    It,
+    They,
+}
+
+fn pronoun_class(f: &str) -> Option<(PronounClass, bool)> {
+    // (class, possessive)
+    Some(match f {
+        "he" | "him" | "himself" => (PronounClass::Male, false),
+        "his" => (PronounClass::Male, true),
+        "she" | "herself" => (PronounClass::Female, false),
+        "her" | "hers" => (PronounClass::Female, true),
+        "it" | "itself" => (PronounClass::It, false),
+        "its" => (PronounClass::It, true),
+        "they" | "them" | "themselves" => (PronounClass::They, false),
+        "their" | "theirs" => (PronounClass::They, true),
+        _ => return None,
+    })
+}
+
+/// What a description's head word asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DescType {
+    Country,
+    Group,
+    Government,
+    Official,
+    Military,
+    Media,
+    Bloc,
+}
+
+fn desc_type(head: &str) -> Option<DescType> {
+    Some(match head {
+        "country" | "nation" | "kingdom" | "republic" | "countries" | "nations" => {
+            DescType::Country
+        }
+        "group" | "organisation" | "organization" | "movement" | "militia" | "militants"
+        | "jihadists" | "insurgents" | "rebels" | "faction" | "outfit" | "network" => {
+            DescType::Group
+        }
+        "regime" | "government" | "administration" | "authorities" | "leadership" => {
+            DescType::Government
+        }
+        "official" | "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "president"
+        | "leader" | "diplomat" | "envoy" | "ambassador" | "premier" | "chancellor" | "king"
+        | "secretary" | "ayatollah" => DescType::Official,
+        "army" | "military" | "troops" | "forces" => DescType::Military,
+        "agency" | "newspaper" | "broadcaster" | "channel" | "network's" => DescType::Media,
+        "alliance" | "bloc" | "coalition" | "union" => DescType::Bloc,
+        _ => return None,
+    })
+}
+
+fn is_subject(deprel: &str) -> bool {
+    deprel.starts_with("nsubj") || deprel.starts_with("csubj")
+}
+
+/// Words that end a noun phrase run when there is no parser.
+fn is_noun_like(upos: &str) -> bool {
+    matches!(upos, "NOUN" | "PROPN")
+}
+
+const TIME_NOUNS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "time",
+    "times",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "morning",
+    "evening",
+    "night",
+    "decade",
+    "decades",
+    "century",
+    "moment",
+    "period",
+    "season",
+    "weekend",
+];
+
+const PERSON_NOUNS: &[&str] = &[
+    "man",
+    "men",
+    "woman",
+    "women",
+    "person",
+    "people",
+    "boy",
+    "girl",
+    "child",
+    "children",
+    "president",
+    "minister",
+    "official",
+    "officials",
+    "leader",
+    "leaders",
+    "spokesman",
+    "spokeswoman",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "friend",
+    "author",
+    "writer",
+    "artist",
+    "player",
+    "teacher",
+    "student",
+    "students",
+    "doctor",
+    "scientist",
+    "researcher",
+    "researchers",
+    "professor",
+    "director",
+    "actor",
+    "actress",
+    "singer",
+    "soldier",
+    "soldiers",
+    "police",
+    "officer",
+    "officers",
+    "journalist",
+    "journalists",
+    "reporter",
+    "victim",
+    "victims",
+    "resident",
+    "residents",
+    "member",
+    "members",
+    "team",
+    "family",
+    "mayor",
+    "governor",
+    "senator",
+    "candidate",
+    "chef",
+    "owner",
+    "founder",
+    "ceo",
+    "manager",
+    "coach",
+    "fans",
+    "composer",
+    "poet",
+    "painter",
+    "engineer",
+    "lawyer",
+    "judge",
+    "priest",
+    "pope",
+    "emperor",
+    "guy",
+    "kid",
+    "kids",
+    "baby",
+    "parents",
+    "mom",
+    "dad",
+    "guide",
+    "host",
+    "interviewer",
+];
+
+fn male_female(f: &str) -> Option<Gender> {
+    match f {
+        "man" | "men" | "boy" | "king" | "prince" | "father" | "husband" | "son" | "brother"
+        | "actor" | "emperor" | "dad" | "mr" | "sir" | "lord" | "spokesman" | "pope" => {
+            Some(Gender::Male)
+        }
+        "woman" | "women" | "girl" | "queen" | "princess" | "mother" | "wife" | "daughter"
+        | "sister" | "actress" | "mom" | "mrs" | "ms" | "lady" | "spokeswoman" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+/// Builds candidates from the actor mentions and (with a tagger) ordinary
+/// noun phrases.
+fn candidates(
+    doc: &Doc,
+    mentions: &[Mention],
+    infos: &[MentionInfo],
+    folded: &[String],
+) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut covered = vec![false; doc.tokens.len()];
+    let sent_of = sentence_index(doc);
+    for (i, (m, info)) in mentions.iter().zip(infos).enumerate() {
+        let (a, b) = (m.token_start as usize, m.token_end as usize);
+        if b > doc.tokens.len() || a >= b {
+            continue;
+        }
+        for c in &mut covered[a..b] {
+            *c = true;
+        }
+        let head = head_of(doc, a, b);
+        let deprel = doc.tokens[head].deprel.as_str();
+        let person = if info.person {
+            Some(true)
+        } else if info.actor_kind.is_some_and(|k| k != ActorKind::Person) && info.agents.is_empty()
+        {
+            Some(false)
+        } else if m.kind == MentionKind::Unknown {
+            name_person(&folded[a..b])
+        } else if !info.agents.is_empty() {
+            Some(!info.plural)
+        } else {
+            Some(false)
+        };
+        let head_word = folded[b - 1].clone();
+        out.push(Candidate {
+            start: a,
+            end: b,
+            head,
+            sentence: m.sentence as usize,
+            mention: Some(i),
+            person,
+            plural: Some(info.plural),
+            gender: info.gender,
+            kind: info.actor_kind,
+            subject: is_subject(deprel),
+            head_word,
+            entity: out.len(),
+            pronoun: false,
+            place: m.rule.contains("a place, coded as the country"),
+            named: matches!(
+                m.kind,
+                MentionKind::Name | MentionKind::Demonym | MentionKind::Unknown
+            ),
+            deprel: deprel.to_string(),
+            pronoun_class: None,
+        });
+    }
+    // Noun phrases from the tagger.
+    let has_pos = doc.tokens.iter().any(|t| !t.upos.is_empty());
+    if has_pos {
+        for (t, tok) in doc.tokens.iter().enumerate() {
+            if covered[t] || !is_noun_like(&tok.upos) {
+                continue;
+            }
+            if matches!(
+                tok.deprel.as_str(),
+                "compound"
+                    | "flat"
+                    | "fixed"
+                    | "flat:name"
+                    | "obl:tmod"
+                    | "nmod:tmod"
+                    | "obl:npmod"
+                    | "nmod:npmod"
+            ) || TIME_NOUNS.contains(&folded[t].as_str())
+            {
+                continue;
+            }
+            let (a, b) = np_extent(doc, t, &sent_of);
+            let f = folded[t].as_str();
+            let plural = tok.feats.contains("Number=Plur")
+                || tok.xpos.ends_with('S') && tok.xpos.starts_with("NN");
+            let propn = tok.upos == "PROPN";
+            let first = folded[a.min(t)].as_str();
+            let gender = male_female(f).or_else(|| {
+                if propn {
+                    crate::matcher::first_name_gender(first)
+                } else {
+                    None
+                }
+            });
+            let person = if is_person_noun(f) || gender.is_some() {
+                Some(true)
+            } else if propn {
+                name_person(&folded[a..b])
+            } else {
+                Some(false)
+            };
+            out.push(Candidate {
+                start: a,
+                end: b,
+                head: t,
+                sentence: sent_of[t],
+                mention: None,
+                person,
+                plural: Some(plural),
+                gender,
+                kind: None,
+                subject: is_subject(&tok.deprel),
+                head_word: if tok.lemma.is_empty() {
+                    f.to_string()
+                } else {
+                    fold(&tok.lemma)
+                },
+                entity: out.len(),
+                pronoun: false,
+                place: false,
+                named: propn,
+                deprel: tok.deprel.clone(),
+                pronoun_class: None,
+            });
+        }
+    } else {
+        // Without a parser, the first candidate of a sentence stands in for its subject.
+        let mut seen = std::collections::HashSet::new();
+        for c in &mut out {
+            if seen.insert(c.sentence) {
+                c.subject = true;
+            }
+        }
+    }
+    out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    for (i, c) in out.iter_mut().enumerate() {
+        c.entity = i;
+    }
+    out
+}
+
+fn sentence_index(doc: &Doc) -> Vec<usize> {
+    let mut v = vec![0usize; doc.tokens.len()];
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for t in s.tokens() {
+            if let Some(x) = v.get_mut(t) {
+                *x = si;
+            }
+        }
+    }
+    v
+}
+
+/// The syntactic head of tokens `a..b` (the one whose head lies outside),
+/// or the last token without a parser.
+fn head_of(doc: &Doc, a: usize, b: usize) -> usize {
+    let sent_start = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens().contains(&a))
+        .map_or(0, |s| s.token_start as usize);
+    for t in a..b {
+        let h = doc.tokens[t].head as usize;
+        if h == 0 && !doc.tokens[t].deprel.is_empty() {
+            return t;
+        }
+        if h > 0 {
+            let abs = sent_start + h - 1;
+            if !(a..b).contains(&abs) && !doc.tokens[t].deprel.is_empty() {
+                return t;
+            }
+        }
+    }
+    b - 1
+}
+
+/// Extent of the noun phrase headed by `t`: its determiners, modifiers and
+/// compounds to the left, flat/compound parts to the right.
+fn np_extent(doc: &Doc, t: usize, sent_of: &[usize]) -> (usize, usize) {
+    let si = sent_of[t];
+    let Some(s) = doc.sentences.get(si) else {
+        return (t, t + 1);
+    };
+    let base = s.token_start as usize;
+    let mut a = t;
+    let mut b = t + 1;
+    for u in s.tokens() {
+        let tok = &doc.tokens[u];
+        if tok.head as usize == t - base + 1
+            && matches!(
+                tok.deprel.as_str(),
+                "det"
+                    | "amod"
+                    | "compound"
+                    | "flat"
+                    | "nummod"
+                    | "nmod:poss"
+                    | "det:poss"
+                    | "flat:name"
+            )
+        {
+            a = a.min(u);
+            b = b.max(u + 1);
+        }
+    }
+    (a, b)
+}
+
+/// Words that cannot sit between "the" and a description's head.
+const STOP: &[&str] = &[
+    "of", "in", "on", "at", "for", "to", "from", "with", "by", "against", "the", "a", "an", "and",
+    "or", "either", "that", "which", "who", "is", "was", "are", "were", "has", "have", "had",
+];
+
+/// Is "it" at `t` pleonastic ("it is unlikely that", "it seems")?
+fn pleonastic(folded: &[String], t: usize, end: usize) -> bool {
+    let next = |k: usize| {
+        folded
+            .get(t + k)
+            .filter(|_| t + k < end)
+            .map(String::as_str)
+            .unwrap_or("")
+    };
+    let be = matches!(
+        next(1),
+        "is" | "was"
+            | "'s"
+            | "seems"
+            | "seemed"
+            | "appears"
+            | "appeared"
+            | "would"
+            | "will"
+            | "has"
+            | "had"
+            | "may"
+            | "might"
+            | "could"
+    );
+    if !be {
+        return false;
+    }
+    (2..11).any(|k| {
+        matches!(
+            next(k),
+            "that"
+                | "to"
+                | "whether"
+                | "if"
+                | "clear"
+                | "likely"
+                | "unlikely"
+                | "possible"
+                | "impossible"
+                | "important"
+                | "necessary"
+                | "true"
+        )
+    })
+}
+
+/// Resolves pronouns and definite descriptions; returns candidates and links.
+pub fn link(doc: &Doc, mentions: &[Mention], infos: &[MentionInfo]) -> Coref {
+    link_with(doc, mentions, infos, None)
+}
+
+/// [`link`], optionally training the pronoun ranker.
+pub fn link_with(
+    doc: &Doc,
+    mentions: &[Mention],
+    infos: &[MentionInfo],
+    mut trainer: Option<&mut Trainer<'_>>,
+) -> Coref {
+    let words: Vec<&str> = doc.tokens.iter().map(|t| doc.slice(t.span)).collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let mut cands = candidates(doc, mentions, infos, &folded);
+    let mut links = Vec::new();
+    let sent_of = sentence_index(doc);
+    let has_pos = doc.tokens.iter().any(|t| !t.upos.is_empty());
+    // Anaphors in text order: pronouns, and "the X" descriptions.
+    let mut t = 0;
+    while t < doc.tokens.len() {
+        let f = folded[t].as_str();
+        let si = sent_of[t];
+        let send = doc
+            .sentences
+            .get(si)
+            .map_or(doc.tokens.len(), |s| s.token_end as usize);
+        if let Some((class, possessive)) = pronoun_class(f) {
+            let inside_mention = cands.iter().any(|c| {
+                c.mention.is_some()
+                    && c.start <= t
+                    && t < c.end
+                    && !(c.start == t && c.end == t + 1)
+            });
+            let expletive =
+                class == PronounClass::It && !possessive && pleonastic(&folded, t, send);
+            if !inside_mention && !expletive {
+                let found =
+                    best_for_pronoun(doc, &cands, t, si, class, possessive, has_pos, &mut trainer);
+                let (gender, mut plural, mut person) = match class {
+                    PronounClass::Male => (Some(Gender::Male), Some(false), Some(true)),
+                    PronounClass::Female => (Some(Gender::Female), Some(false), Some(true)),
+                    PronounClass::It => (None, Some(false), Some(false)),
+                    PronounClass::They => (None, Some(true), None),
+                };
+                let mut entity = usize::MAX - t;
+                let mut kind = None;
+                let mut head_word = f.to_string();
+                if let Some((best, rule)) = found {
+                    entity = cands[best].entity;
+                    kind = cands[best].kind;
+                    head_word = cands[best].head_word.clone();
+                    if class == PronounClass::They {
+                        plural = cands[best].plural;
+                        person = cands[best].person;
+                    }
+                    links.push(Link {
+                        start: t,
+                        end: t + 1,
+                        kind: MentionKind::Pronoun,
+                        antecedent: best,
+                        second: None,
+                        rule,
+                        role: None,
+                    });
+                }
+                let c = Candidate {
+                    start: t,
+                    end: t + 1,
+                    head: t,
+                    sentence: si,
+                    mention: None,
+                    person,
+                    plural,
+                    gender,
+                    kind,
+                    subject: is_subject(&doc.tokens[t].deprel)
+                        || (!has_pos && matches!(f, "he" | "she" | "it" | "they")),
+                    head_word,
+                    entity,
+                    pronoun: true,
+                    place: false,
+                    named: false,
+                    deprel: doc.tokens[t].deprel.clone(),
+                    pronoun_class: Some(class),
+                };
+                insert_candidate(&mut cands, c);
+            }
+            t += 1;
+            continue;
+        }
+        if f == "the" || f == "this" || f == "these" || f == "both" {
+            if let Some(l) = description_at(doc, &folded, &cands, t, send, si, has_pos) {
+                t = l.end;
+                let entity = cands[l.antecedent].entity;
+                let mut c = cands[l.antecedent].clone();
+                c.start = l.start;
+                c.end = l.end;
+                c.head = l.end - 1;
+                c.sentence = si;
+                c.mention = None;
+                c.entity = entity;
+                c.subject = is_subject(&doc.tokens[l.end - 1].deprel);
+                c.head_word = folded[l.end - 1].clone();
+                c.named = false;
+                links.push(l);
+                insert_candidate(&mut cands, c);
+                continue;
+            }
+        }
+        t += 1;
+    }
+    Coref {
+        candidates: cands,
+        links,
+    }
+}
+
+fn insert_candidate(cands: &mut Vec<Candidate>, c: Candidate) {
+    let pos = cands.partition_point(|x| {
+        (x.start, std::cmp::Reverse(x.end)) <= (c.start, std::cmp::Reverse(c.end))
+    });
+    cands.insert(pos, c);
+}
+
+/// Number of pronoun-ranking features.
+pub const N_FEATURES: usize = 29;
+
+/// Names of the features, in order (for the weights file).
+pub const FEATURE_NAMES: [&str; N_FEATURES] = [
+    "dist0",
+    "dist1",
+    "dist2",
+    "dist3plus",
+    "subject",
+    "obj",
+    "obl",
+    "nmod",
+    "other_rel",
+    "same_class_pronoun",
+    "pronoun",
+    "person",
+    "person_unknown",
+    "plural_match",
+    "salience",
+    "same_clause",
+    "possessive_same_sentence_subject",
+    "actor_mention",
+    "named",
+    "parallel_subject",
+    "recency_rank",
+    "definite",
+    "gender_known_match",
+    "reflexive_clause_subject",
+    "it_unknown_person",
+    "they_person",
+    "np_length",
+    "first_in_sentence",
+    "possessive_same_sentence",
+];
+
+/// Learned weights (see `data/coref-weights.txt`).
+fn learned_weights() -> &'static [f32; N_FEATURES] {
+    static W: std::sync::OnceLock<[f32; N_FEATURES]> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        let mut w = [0f32; N_FEATURES];
+        for line in include_str!("../data/coref-weights.txt").lines() {
+            let mut it = line.split_whitespace();
+            let (Some(name), Some(v)) = (it.next(), it.next()) else {
+                continue;
+            };
+            if let (Some(i), Ok(v)) = (FEATURE_NAMES.iter().position(|n| *n == name), v.parse()) {
+                w[i] = v;
+            }
+        }
+        w
+    })
+}
+
+/// Training hook: an oracle saying whether a candidate is right for the
+/// pronoun at a token, and the weights being learned.
+pub struct Trainer<'a> {
+    /// `oracle(candidate_head, pronoun_token)`.
+    pub oracle: &'a dyn Fn(usize, usize) -> bool,
+    /// Current weights (updated by the perceptron rule).
+    pub weights: [f32; N_FEATURES],
+    /// Running sum for averaging.
+    pub sum: [f32; N_FEATURES],
+    /// Number of updates steps seen.
+    pub steps: f32,
+    /// Pronouns with a reachable right answer / ranked right.
+    pub seen: usize,
+    /// Ranked right.
+    pub right: usize,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn best_for_pronoun(
+    doc: &Doc,
+    cands: &[Candidate],
+    t: usize,
+    si: usize,
+    class: PronounClass,
+    possessive: bool,
+    has_pos: bool,
+    trainer: &mut Option<&mut Trainer<'_>>,
+) -> Option<(usize, String)> {
+    let window = match class {
+        PronounClass::Male | PronounClass::Female => 4,
+        _ => 3,
+    };
+    // Gender an entity has shown through earlier pronouns ("he" → male).
+    let mut entity_gender: std::collections::HashMap<usize, Gender> =
+        std::collections::HashMap::new();
+    let mut entity_count: std::collections::HashMap<usize, usize> =
+        std::collections::HashMap::new();
+    for c in cands.iter().filter(|c| c.end <= t) {
+        if let Some(g) = c.gender {
+            entity_gender.insert(c.entity, g);
+        }
+        *entity_count.entry(c.entity).or_default() += 1;
+    }
+    let pron_rel = doc.tokens[t].deprel.as_str();
+    let pw = fold(doc.slice(doc.tokens[t].span));
+    let reflexive = pw.ends_with("self") || pw.ends_with("selves");
+    // Compatible candidates, nearest first.
+    let mut compatible: Vec<usize> = Vec::new();
+    for (i, c) in cands.iter().enumerate().rev() {
+        if c.end > t || c.sentence + window < si || c.place {
+            continue;
+        }
+        let cg = c.gender.or_else(|| entity_gender.get(&c.entity).copied());
+        let ok = match class {
+            PronounClass::Male | PronounClass::Female => {
+                let g = if class == PronounClass::Male {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                c.person != Some(false) && c.plural != Some(true) && cg.is_none_or(|x| x == g)
+            }
+            PronounClass::It => c.person != Some(true) && c.plural != Some(true),
+            PronounClass::They => {
+                c.plural == Some(true)
+                    || (c.person != Some(true)
+                        && matches!(
+                            c.kind,
+                            Some(
+                                ActorKind::Organization
+                                    | ActorKind::ArmedGroup
+                                    | ActorKind::Igo
+                                    | ActorKind::Bloc
+                                    | ActorKind::Media
+                                    | ActorKind::Institution
+                            )
+                        ))
+            }
+        };
+        if ok {
+            compatible.push(i);
+        }
+    }
+    if compatible.is_empty() {
+        return None;
+    }
+    let first_in_sentence: std::collections::HashSet<usize> = {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = std::collections::HashSet::new();
+        for (i, c) in cands.iter().enumerate() {
+            if seen.insert(c.sentence) {
+                out.insert(i);
+            }
+        }
+        out
+    };
+    let feats: Vec<[f32; N_FEATURES]> = compatible
+        .iter()
+        .enumerate()
+        .map(|(rank, &i)| {
+            let c = &cands[i];
+            let mut f = [0f32; N_FEATURES];
+            let dist = si - c.sentence;
+            f[dist.min(3)] = 1.0;
+            let rel = c.deprel.split(':').next().unwrap_or("");
+            if c.subject {
+                f[4] = 1.0;
+            } else {
+                match rel {
+                    "obj" | "iobj" => f[5] = 1.0,
+                    "obl" => f[6] = 1.0,
+                    "nmod" => f[7] = 1.0,
+                    _ => f[8] = 1.0,
+                }
+            }
+            f[9] = f32::from(u8::from(c.pronoun_class == Some(class)));
+            f[10] = f32::from(u8::from(c.pronoun));
+            let personal = matches!(class, PronounClass::Male | PronounClass::Female);
+            f[11] = f32::from(u8::from(personal && c.person == Some(true)));
+            f[12] = f32::from(u8::from(personal && c.person.is_none()));
+            let want_plural = class == PronounClass::They;
+            f[13] = f32::from(u8::from(want_plural && c.plural == Some(true)));
+            f[14] = (entity_count.get(&c.entity).copied().unwrap_or(0).min(6) as f32) / 6.0;
+            let same_clause =
+                has_pos && dist == 0 && clause_root(doc, c.head) == clause_root(doc, t);
+            f[15] = f32::from(u8::from(same_clause));
+            f[16] = f32::from(u8::from(possessive && dist == 0 && c.subject));
+            f[17] = f32::from(u8::from(c.mention.is_some()));
+            f[18] = f32::from(u8::from(c.named));
+            f[19] = f32::from(u8::from(c.subject && is_subject(pron_rel)));
+            f[20] = 1.0 / (1.0 + rank as f32);
+            let first_word = fold(doc.slice(doc.tokens[c.start].span));
+            f[21] = f32::from(u8::from(first_word == "the"));
+            let cg = c.gender.or_else(|| entity_gender.get(&c.entity).copied());
+            f[22] = f32::from(u8::from(cg.is_some()));
+            f[23] = f32::from(u8::from(reflexive && same_clause && c.subject));
+            f[24] = f32::from(u8::from(class == PronounClass::It && c.person.is_none()));
+            f[25] = f32::from(u8::from(
+                class == PronounClass::They && c.person == Some(true),
+            ));
+            f[26] = ((c.end - c.start).min(6) as f32) / 6.0;
+            f[27] = f32::from(u8::from(first_in_sentence.contains(&i)));
+            f[28] = f32::from(u8::from(possessive && dist == 0));
+            f
+        })
+        .collect();
+    let dot = |w: &[f32; N_FEATURES], f: &[f32; N_FEATURES]| -> f32 {
+        w.iter().zip(f).map(|(a, b)| a * b).sum()
+    };
+    let w: [f32; N_FEATURES] = match trainer {
+        Some(tr) => tr.weights,
+        None => *learned_weights(),
+    };
+    let mut best = 0usize;
+    for k in 1..feats.len() {
+        if dot(&w, &feats[k]) > dot(&w, &feats[best]) {
+            best = k;
+        }
+    }
+    let mut chosen = best;
+    if let Some(tr) = trainer.as_deref_mut() {
+        let right: Vec<usize> = (0..feats.len())
+            .filter(|&k| (tr.oracle)(cands[compatible[k]].head, t))
+            .collect();
+        if let Some(&gold_best) = right
+            .iter()
+            .max_by(|&&a, &&b| dot(&w, &feats[a]).total_cmp(&dot(&w, &feats[b])))
+        {
+            tr.seen += 1;
+            if right.contains(&best) {
+                tr.right += 1;
+            } else {
+                for (k, w) in tr.weights.iter_mut().enumerate() {
+                    *w += feats[gold_best][k] - feats[best][k];
+                }
+            }
+            // Teacher forcing: continue from the right answer.
+            chosen = gold_best;
+        }
+        tr.steps += 1.0;
+        for k in 0..N_FEATURES {
+            tr.sum[k] += tr.weights[k];
+        }
+    }
+    let i = compatible[chosen];
+    let c = &cands[i];
+    let rule = format!(
+        "pronoun: agreement ({}), learned salience ranking ({} candidates){}{} → tokens {}..{}",
+        match class {
+            PronounClass::Male => "male person",
+            PronounClass::Female => "female person",
+            PronounClass::It => "non-person singular",
+            PronounClass::They => "plural or collective",
+        },
+        compatible.len(),
+        if c.subject { ", subject" } else { "" },
+        if c.sentence == si {
+            ", same sentence"
+        } else {
+            ""
+        },
+        c.start,
+        c.end
+    );
+    Some((i, rule))
+}
+
+/// A definite description starting at `t` ("the country", "the militant
+/// group", "the two countries") resolved to an earlier candidate.
+fn description_at(
+    doc: &Doc,
+    folded: &[String],
+    cands: &[Candidate],
+    t: usize,
+    send: usize,
+    si: usize,
+    has_pos: bool,
+) -> Option<Link> {
+    // Find the head: up to 3 modifiers then a noun.
+    let mut head = None;
+    let mut two = false;
+    for k in t + 1..(t + 5).min(send) {
+        let f = folded[k].as_str();
+        if matches!(f, "two" | "both") {
+            two = true;
+            continue;
+        }
+        let up = doc.tokens[k].upos.as_str();
+        if has_pos {
+            if up == "NOUN" {
+                // The head is the last noun of the run.
+                let next_noun =
+                    doc.tokens.get(k + 1).is_some_and(|n| n.upos == "NOUN") && k + 1 < send;
+                if !next_noun {
+                    head = Some(k);
+                    break;
+                }
+            } else if !matches!(up, "ADJ" | "NUM" | "ADV") {
+                break;
+            }
+        } else if desc_type(f).is_some() {
+            let next_desc = k + 1 < send && desc_type(&folded[k + 1]).is_some();
+            if !next_desc {
+                head = Some(k);
+                break;
+            }
+        } else if !f.chars().all(|c| c.is_lowercase() || c == '-')
+            || STOP.contains(&f)
+            || k >= t + 3
+        {
+            break;
+        }
+    }
+    let h = head?;
+    // A name follows ("the militant group ISIS"): an apposition, not an anaphor.
+    if cands
+        .iter()
+        .any(|c| c.start == h + 1 && c.mention.is_some())
+    {
+        return None;
+    }
+    // Already part of a named mention ("the Islamic State group").
+    if cands.iter().any(|c| c.named && c.start <= h && h < c.end) {
+        return None;
+    }
+    let hw = folded[h].as_str();
+    let lemma = if doc.tokens[h].lemma.is_empty() {
+        hw.to_string()
+    } else {
+        fold(&doc.tokens[h].lemma)
+    };
+    let dtype = desc_type(hw);
+    let plural_head = hw.ends_with('s') && !hw.ends_with("ss");
+    let two = two || (dtype == Some(DescType::Country) && plural_head);
+    let window = 12;
+    // 1. The same head word earlier ("the official" after "a US official").
+    let mut pick: Option<(usize, &'static str)> = None;
+    for (i, c) in cands.iter().enumerate().rev() {
+        if c.end > t || c.sentence + window < si || c.place {
+            continue;
+        }
+        let weak = c.mention.is_some() && !c.named;
+        if (c.head_word == lemma || c.head_word == hw) && !c.pronoun && !two && !weak {
+            pick = Some((i, "same head word"));
+            break;
+        }
+    }
+    // 2. The kind the head word asks for.
+    let mut second = None;
+    if pick.is_none() {
+        let dtype = dtype?;
+        let fits = |c: &Candidate| -> bool {
+            match dtype {
+                DescType::Country => c.kind == Some(ActorKind::Country) && c.person != Some(true),
+                DescType::Group => matches!(
+                    c.kind,
+                    Some(ActorKind::ArmedGroup | ActorKind::Organization)
+                ),
+                DescType::Government => {
+                    c.mention.is_some()
+                        && (c.kind == Some(ActorKind::Person)
+                            || c.kind == Some(ActorKind::Institution))
+                        && c.person != Some(false)
+                        || c.kind == Some(ActorKind::Institution)
+                }
+                DescType::Official => c.person == Some(true) && c.plural != Some(true),
+                DescType::Military => c.kind == Some(ActorKind::Country),
+                DescType::Media => c.kind == Some(ActorKind::Media),
+                DescType::Bloc => matches!(c.kind, Some(ActorKind::Bloc | ActorKind::Igo)),
+            }
+        };
+        let mut found: Vec<usize> = Vec::new();
+        for (i, c) in cands.iter().enumerate().rev() {
+            if c.end > t || c.sentence + window < si || c.place || !fits(c) {
+                continue;
+            }
+            if found
+                .iter()
+                .any(|&j| cands[j].entity == c.entity || cands[j].head_word == c.head_word)
+            {
+                continue;
+            }
+            found.push(i);
+            if !two || found.len() == 2 {
+                break;
+            }
+        }
+        let first = *found.first()?;
+        if two {
+            second = found.get(1).copied();
+        }
+        pick = Some((first, "kind named by the head word"));
+    }
+    let (i, how) = pick?;
+    let role = match dtype {
+        Some(DescType::Government) => Some("GOV"),
+        Some(DescType::Military) => Some("MIL"),
+        _ => None,
+    };
+    let end = h + 1;
+    let c = &cands[i];
+    let mut rule = format!(
+        "description {:?}: {how} → tokens {}..{}",
+        folded[t..end].join(" "),
+        c.start,
+        c.end
+    );
+    if let Some(j) = second {
+        rule.push_str(&format!(" and {}..{}", cands[j].start, cands[j].end));
+    }
+    Some(Link {
+        start: t,
+        end,
+        kind: MentionKind::Description,
+        antecedent: i,
+        second,
+        rule,
+        role,
+    })
+}
+
+/// Adds pronoun and description mentions resolved to earlier actor
+/// mentions (a resolution to a non-actor noun phrase adds nothing), and
+/// replaces bare agent mentions that a description resolved.
 pub fn resolve(
-    _doc: &Doc,
-    mentions: Vec<Mention>,
-    infos: Vec<MentionInfo>,
+    doc: &Doc,
+    mut mentions: Vec<Mention>,
+    mut infos: Vec<MentionInfo>,
 ) -> (Vec<Mention>, Vec<MentionInfo>) {
-    (mentions, infos)
+    let coref = link(doc, &mentions, &infos);
+    // Entity → first actor mention index (through chains).
+    let mut entity_mention: std::collections::HashMap<usize, usize> =
+        std::collections::HashMap::new();
+    for c in &coref.candidates {
+        if let Some(m) = c.mention {
+            entity_mention.entry(c.entity).or_insert(m);
+        }
+    }
+    let mut added: Vec<(Mention, MentionInfo)> = Vec::new();
+    let mut drop = vec![false; mentions.len()];
+    for l in &coref.links {
+        let c = &coref.candidates[l.antecedent];
+        // The nearest actor mention of that entity before the anaphor.
+        let ante = coref
+            .candidates
+            .iter()
+            .filter(|x| x.entity == c.entity && x.end <= l.start && x.mention.is_some())
+            .filter_map(|x| x.mention)
+            .next_back()
+            .or_else(|| {
+                entity_mention
+                    .get(&c.entity)
+                    .copied()
+                    .filter(|&m| (mentions[m].token_end as usize) <= l.start)
+            });
+        let Some(ante) = ante else { continue };
+        let am = &mentions[ante];
+        let mut code = am.code.clone();
+        if let (Some(role), Some(cd)) = (l.role, &code) {
+            if !cd.as_str().ends_with(role) {
+                code = Some(ActorCode::new(format!("{}{role}", cd.root())));
+            }
+        }
+        let mut rule = l.rule.clone();
+        if let Some(j) = l.second {
+            let other = coref.candidates[j]
+                .mention
+                .map(|m| mentions[m].code.clone());
+            rule.push_str(&format!(
+                "; two antecedents ({} and {}), code left empty",
+                am.code.as_ref().map_or("-", |c| c.as_str()),
+                other.flatten().as_ref().map_or("-", |c| c.as_str())
+            ));
+            code = None;
+        }
+        // A bare agent mention over the same tokens ("the official") is replaced.
+        for (k, m) in mentions.iter().enumerate() {
+            if m.kind == MentionKind::Description
+                && m.antecedent.is_none()
+                && (m.token_start as usize) >= l.start
+                && (m.token_end as usize) <= l.end
+            {
+                drop[k] = true;
+            }
+        }
+        let span = Span::new(
+            doc.tokens[l.start].span.start as usize,
+            doc.tokens[l.end - 1].span.end as usize,
+        );
+        added.push((
+            Mention {
+                sentence: sentence_index(doc)[l.start] as u32,
+                span,
+                token_start: l.start as u32,
+                token_end: l.end as u32,
+                kind: l.kind,
+                code,
+                actor: am.actor.clone(),
+                antecedent: Some(ante as u32),
+                rule,
+            },
+            MentionInfo {
+                agents: Vec::new(),
+                ..infos[ante].clone()
+            },
+        ));
+    }
+    // Merge, keep text order, remap antecedents.
+    let n_old = mentions.len();
+    let mut all: Vec<(Mention, MentionInfo, Option<usize>)> = Vec::new();
+    for (k, (m, i)) in mentions.drain(..).zip(infos.drain(..)).enumerate() {
+        if !drop[k] {
+            all.push((m, i, Some(k)));
+        }
+    }
+    for (m, i) in added {
+        all.push((m, i, None));
+    }
+    all.sort_by_key(|(m, _, _)| (m.span.start, m.span.end));
+    let mut remap = vec![None; n_old];
+    for (new, (_, _, old)) in all.iter().enumerate() {
+        if let Some(o) = old {
+            remap[*o] = Some(new as u32);
+        }
+    }
+    let mut out_m = Vec::with_capacity(all.len());
+    let mut out_i = Vec::with_capacity(all.len());
+    for (mut m, i, _) in all {
+        m.antecedent = m
+            .antecedent
+            .and_then(|a| remap.get(a as usize).copied().flatten());
+        out_m.push(m);
+        out_i.push(i);
+    }
+    (out_m, out_i)
+}
+
+/// More person nouns (roles, groups of people).
+const MORE_PERSON_NOUNS: &[&str] = &[
+    "secretary",
+    "general",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ambassador",
+    "chief",
+    "head",
+    "commander",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "worker",
+    "workers",
+    "farmer",
+    "farmers",
+    "citizen",
+    "citizens",
+    "voter",
+    "voters",
+    "user",
+    "users",
+    "fan",
+    "patient",
+    "patients",
+    "parent",
+    "spokesperson",
+    "deputy",
+    "executive",
+    "employee",
+    "employees",
+    "astronaut",
+    "astronauts",
+    "pilot",
+    "activist",
+    "activists",
+    "protester",
+    "protesters",
+    "militant",
+    "militants",
+    "rebel",
+    "rebels",
+    "suspect",
+    "suspects",
+    "witness",
+    "witnesses",
+    "survivor",
+    "survivors",
+    "refugee",
+    "refugees",
+    "migrant",
+    "migrants",
+    "immigrant",
+    "immigrants",
+    "prisoner",
+    "prisoners",
+    "critic",
+    "critics",
+    "supporter",
+    "supporters",
+    "opponent",
+    "opponents",
+    "winner",
+    "champion",
+    "athlete",
+    "athletes",
+    "runner",
+    "fighter",
+    "fighters",
+    "troops",
+    "diplomat",
+    "diplomats",
+    "lawmaker",
+    "lawmakers",
+    "politician",
+    "politicians",
+    "inventor",
+    "designer",
+    "photographer",
+    "editor",
+    "blogger",
+    "magician",
+    "biologist",
+    "biologists",
+    "psychologist",
+    "musician",
+    "poet",
+    "novelist",
+    "historian",
+    "economist",
+    "physician",
+    "nurse",
+    "nurses",
+    "teenager",
+    "teenagers",
+    "adult",
+    "adults",
+    "individual",
+    "individuals",
+    "someone",
+    "somebody",
+    "anyone",
+    "everyone",
+    "nobody",
+];
+
+fn is_person_noun(f: &str) -> bool {
+    PERSON_NOUNS.contains(&f) || MORE_PERSON_NOUNS.contains(&f)
+}
+
+/// Last words that make a capitalised name an organisation or place.
+const NON_PERSON_HEADS: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "institute",
+    "museum",
+    "association",
+    "party",
+    "council",
+    "ministry",
+    "agency",
+    "company",
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "bank",
+    "airport",
+    "hospital",
+    "center",
+    "centre",
+    "organization",
+    "organisation",
+    "union",
+    "committee",
+    "court",
+    "church",
+    "department",
+    "office",
+    "foundation",
+    "street",
+    "river",
+    "city",
+    "county",
+    "state",
+    "states",
+    "island",
+    "islands",
+    "republic",
+    "kingdom",
+    "league",
+    "club",
+    "team",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "service",
+    "services",
+    "group",
+    "festival",
+    "park",
+    "hall",
+    "house",
+    "station",
+    "gallery",
+    "library",
+    "project",
+    "program",
+    "programme",
+    "world",
+    "cup",
+    "games",
+    "olympics",
+    "award",
+    "awards",
+    "prize",
+    "act",
+    "bill",
+    "treaty",
+    "war",
+    "day",
+    "square",
+    "bridge",
+    "tower",
+    "road",
+    "avenue",
+    "lake",
+    "mountain",
+    "mountains",
+    "sea",
+    "ocean",
+    "valley",
+    "province",
+    "region",
+    "district",
+    "network",
+    "channel",
+    "force",
+    "army",
+    "navy",
+    "police",
+    "system",
+    "standards",
+    "explorer",
+    "shuttle",
+    "cyclone",
+    "storm",
+    "hurricane",
+    "theatre",
+    "theater",
+    "stadium",
+    "market",
+    "exchange",
+    "fund",
+    "commission",
+    "assembly",
+    "parliament",
+    "congress",
+    "senate",
+    "government",
+    "administration",
+    "coast",
+];
+
+const TITLE_WORDS: &[&str] = &[
+    "minister",
+    "president",
+    "secretary",
+    "general",
+    "director",
+    "chairman",
+    "ambassador",
+    "senator",
+    "governor",
+    "mayor",
+    "prime",
+    "king",
+    "queen",
+    "dr",
+    "prof",
+    "professor",
+    "judge",
+    "captain",
+    "colonel",
+    "sheikh",
+    "ayatollah",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "lord",
+    "lady",
+    "prince",
+    "princess",
+    "pope",
+    "cardinal",
+    "bishop",
+    "rev",
+    "reverend",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "chancellor",
+    "premier",
+    "commissioner",
+    "spokesman",
+    "spokeswoman",
+    "coach",
+    "chief",
+    "officer",
+    "detective",
+    "inspector",
+    "agent",
+    "saint",
+    "st",
+];
+
+/// Whether a capitalised name (folded words) looks like a person: `Some(false)`
+/// for organisation/place heads ("University"), `Some(true)` with a title or a
+/// known first name, `None` when unsure.
+pub fn name_person(words: &[String]) -> Option<bool> {
+    let last = words.last()?.as_str();
+    if NON_PERSON_HEADS.contains(&last) {
+        return Some(false);
+    }
+    if words.iter().any(|w| TITLE_WORDS.contains(&w.as_str())) {
+        return Some(true);
+    }
+    if words
+        .first()
+        .is_some_and(|f| crate::matcher::first_name_gender(f).is_some())
+    {
+        return Some(true);
+    }
+    None
+}
+
+/// The root of the clause that governs token `t` (its nearest clausal
+/// ancestor, the token itself excluded); `usize::MAX` without a parse.
+fn clause_root(doc: &Doc, t: usize) -> usize {
+    let Some(s) = doc.sentences.iter().find(|s| s.tokens().contains(&t)) else {
+        return usize::MAX;
+    };
+    let base = s.token_start as usize;
+    let mut x = t;
+    for _ in 0..30 {
+        let h = doc.tokens[x].head as usize;
+        if h == 0 {
+            return x;
+        }
+        x = base + h - 1;
+        if x >= doc.tokens.len() {
+            return usize::MAX;
+        }
+        let tok = &doc.tokens[x];
+        let rel = tok.deprel.split(':').next().unwrap_or("");
+        if matches!(
+            rel,
+            "root" | "ccomp" | "xcomp" | "advcl" | "acl" | "parataxis" | "csubj"
+        ) || (rel == "conj" && matches!(tok.upos.as_str(), "VERB" | "AUX"))
+        {
+            return x;
+        }
+    }
+    x
 }

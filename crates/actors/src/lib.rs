@@ -27,6 +27,7 @@ use entente_core::{Annotator, CoreError, Doc};
 pub mod coref;
 mod embedded;
 mod error;
+pub mod gum;
 mod kb;
 mod matcher;
 pub mod norm;

@@ -45,6 +45,18 @@ struct Atom {
 
 /// Words that start sentences or headlines in capitals but are not names.
 const COMMON_CAPS: &[&str] = &[
+    "pm",
+    "am",
+    "edt",
+    "est",
+    "pdt",
+    "pst",
+    "cdt",
+    "gmt",
+    "utc",
+    "et",
+    "yeah",
+    "vice",
     "a",
     "an",
     "the",
@@ -502,6 +514,17 @@ const FEMALE_FIRST: &[&str] = &[
     "ellen",
 ];
 
+/// Gender suggested by a folded first name or title, if any.
+pub(crate) fn first_name_gender(first: &str) -> Option<Gender> {
+    if MALE_FIRST.contains(&first) {
+        Some(Gender::Male)
+    } else if FEMALE_FIRST.contains(&first) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
 /// Folded words for which the first matching name is too risky without
 /// capitals even in a capitalised dictionary entry.
 fn is_common_word(f: &str) -> bool {
@@ -644,6 +667,14 @@ impl<'a> Matcher<'a> {
                         }
                         mentions.push(m);
                         infos.push(info);
+                    } else if let (Some(a), Some(b)) = (part.first(), part.last()) {
+                        // Known words that are no actor here ("American
+                        // history"): not unknown names either.
+                        for t in a.start..b.end {
+                            if let Some(c) = covered.get_mut(t - s0) {
+                                *c = true;
+                            }
+                        }
                     }
                 }
                 k = e;
@@ -711,7 +742,7 @@ impl<'a> Matcher<'a> {
                 }
                 // Unknown named entity: a run of capitalised words.
                 let proper = if upos.is_empty() {
-                    !(sentence_start && is_common_word(&folded[t])) && !is_common_word(&folded[t])
+                    !is_common_word(&folded[t])
                 } else {
                     upos == "PROPN"
                 };
@@ -770,6 +801,12 @@ impl<'a> Matcher<'a> {
                         t = e;
                         continue;
                     }
+                }
+                // A lone capitalised word opening a sentence is usually an
+                // ordinary word ("Officials said"); without a tagger, skip it.
+                if n == 1 && sentence_start && upos.is_empty() {
+                    t += 1;
+                    continue;
                 }
                 // "Iranian-western": a hyphenated word ending in lower case is
                 // an adjective, not a name.

@@ -30,6 +30,10 @@ pub(crate) struct Scratch {
     post: Vec<usize>,
     pre: Vec<usize>,
     stack: Vec<usize>,
+    /// `stamp[word] == gen` when the word occurs in the current sentence.
+    stamp: Vec<u32>,
+    gen: u32,
+    fill: Vec<usize>,
 }
 
 pub(crate) struct Sent<'a> {
@@ -66,6 +70,15 @@ impl Sent<'_> {
 }
 
 impl Scratch {
+    /// True when every needed word occurs in the sentence.
+    #[inline]
+    fn has_all(&self, need: &[Vec<WordId>]) -> bool {
+        need.iter().all(|alts| {
+            alts.iter()
+                .any(|&id| self.stamp.get(id as usize) == Some(&self.gen))
+        })
+    }
+
     #[inline]
     pub fn kids(&self, i: usize) -> &[usize] {
         &self.children[self.child_start[i]..self.child_start[i + 1]]
@@ -77,7 +90,8 @@ impl Scratch {
         for (k, t) in s.tokens.iter().enumerate() {
             let form = s.doc.slice(t.span);
             self.buf.clear();
-            self.buf.extend(form.chars().map(|c| c.to_ascii_lowercase()));
+            self.buf
+                .extend(form.chars().map(|c| c.to_ascii_lowercase()));
             let form_id = dict.word(&self.buf);
             let lemma_id = if t.lemma.is_empty() || t.lemma == "_" {
                 None
@@ -101,6 +115,22 @@ impl Scratch {
                 mention: mention_of.get(s.base + k).copied().flatten(),
             });
         }
+        // Which dictionary words occur (for the pattern pre-filter).
+        if self.stamp.len() < dict.vocab_len() {
+            self.stamp.resize(dict.vocab_len(), 0);
+        }
+        self.gen = self.gen.wrapping_add(1);
+        if self.gen == 0 {
+            self.stamp.iter_mut().for_each(|x| *x = 0);
+            self.gen = 1;
+        }
+        for t in &self.toks {
+            for id in [t.form, t.lemma].into_iter().flatten() {
+                if let Some(x) = self.stamp.get_mut(id as usize) {
+                    *x = self.gen;
+                }
+            }
+        }
         // CSR children lists.
         self.child_start.clear();
         self.child_start.resize(n + 2, 0);
@@ -115,13 +145,16 @@ impl Scratch {
         self.child_start[n + 1] = self.child_start[n];
         self.children.clear();
         self.children.resize(self.child_start[n], 0);
-        let mut fill: Vec<usize> = self.child_start[..n].to_vec();
+        let mut fill = std::mem::take(&mut self.fill);
+        fill.clear();
+        fill.extend_from_slice(&self.child_start[..n]);
         for (i, t) in self.toks.iter().enumerate() {
             if t.head < n {
                 self.children[fill[t.head]] = i;
                 fill[t.head] += 1;
             }
         }
+        self.fill = fill;
     }
 }
 
@@ -138,6 +171,14 @@ fn is_subj(rel: &str) -> bool {
     rel.starts_with("nsubj") || rel.starts_with("csubj")
 }
 
+/// Quad class of a code string (0 when not CAMEO).
+fn quad(code: &str) -> u8 {
+    match code.get(..2).and_then(|r| r.parse::<u8>().ok()) {
+        Some(r @ 1..=20) => entente_core::QuadClass::of_root(r).as_u8() + 1,
+        _ => 0,
+    }
+}
+
 /// The coder state shared by all sentences.
 pub(crate) struct Coder<'a> {
     pub dict: &'a VerbDict,
@@ -146,15 +187,38 @@ pub(crate) struct Coder<'a> {
     pub cfg: &'a Config,
     pub refuse_block: Option<u32>,
     pub say_blocks: Vec<u32>,
+    /// Blocks of the verbs of speech proper (not "want").
+    pub speech_blocks: Vec<u32>,
+}
+
+/// Which dictionary line coded a verb (formatted only when an event results).
+#[derive(Debug, Clone, Copy)]
+enum RuleRef<'d> {
+    /// Block, pattern index.
+    Pattern(u32, usize),
+    /// Block, verb as written.
+    Entry(u32, &'d str),
+}
+
+impl RuleRef<'_> {
+    fn text(&self, dict: &VerbDict) -> String {
+        match *self {
+            RuleRef::Pattern(b, p) => {
+                let b = &dict.blocks[b as usize];
+                format!("{}: {}", b.name, b.patterns[p].text)
+            }
+            RuleRef::Entry(b, v) => format!("{}: {}", dict.blocks[b as usize].name, v),
+        }
+    }
 }
 
 /// One verb found in the sentence, with its coding before combination.
 #[derive(Debug, Clone)]
-struct VerbHit {
+struct VerbHit<'d> {
     tok: usize,
     block: u32,
     code: CodePair,
-    rule: String,
+    rule: RuleRef<'d>,
     /// Pattern matched (not the default code).
     by_pattern: bool,
     src_tok: Option<usize>,
@@ -171,14 +235,10 @@ struct Bind {
 }
 
 impl<'a> Coder<'a> {
-    fn entry_for<'d>(
-        &'d self,
-        sc: &Scratch,
-        s: &Sent,
-        i: usize,
-    ) -> Option<(&'d VerbEntry, u32)> {
+    fn entry_for<'d>(&'d self, sc: &Scratch, s: &Sent, i: usize) -> Vec<&'d VerbEntry> {
         let t = sc.toks[i];
-        let mut best: Option<(&VerbEntry, u32)> = None;
+        let mut best: Vec<&VerbEntry> = Vec::new();
+        let mut best_score = 0u32;
         for id in [t.form, t.lemma].into_iter().flatten() {
             let Some(list) = self.dict.verbs.get(&id) else {
                 continue;
@@ -189,7 +249,10 @@ impl<'a> Coder<'a> {
                 for (k, &p) in e.after.iter().enumerate() {
                     let found = sc.kids(i).iter().any(|&c| {
                         (sc.toks[c].form == Some(p) || sc.toks[c].lemma == Some(p))
-                            && (s.rel(c) == "compound:prt" || s.upos(c) == "ADP" || s.upos(c) == "ADV" || s.upos(c) == "PART")
+                            && (s.rel(c) == "compound:prt"
+                                || s.upos(c) == "ADP"
+                                || s.upos(c) == "ADV"
+                                || s.upos(c) == "PART")
                     }) || (1..=3).any(|d| {
                         sc.toks
                             .get(i + k + d)
@@ -202,7 +265,8 @@ impl<'a> Coder<'a> {
                 }
                 for (k, &p) in e.before.iter().rev().enumerate() {
                     let j = i.checked_sub(k + 1);
-                    if !j.is_some_and(|j| sc.toks[j].form == Some(p) || sc.toks[j].lemma == Some(p)) {
+                    if !j.is_some_and(|j| sc.toks[j].form == Some(p) || sc.toks[j].lemma == Some(p))
+                    {
                         ok = false;
                         break;
                     }
@@ -211,11 +275,15 @@ impl<'a> Coder<'a> {
                     continue;
                 }
                 let score = (e.after.len() + e.before.len()) as u32 + 1;
-                if best.is_none_or(|(_, b)| score > b) {
-                    best = Some((e, score));
+                if score > best_score {
+                    best.clear();
+                    best_score = score;
+                }
+                if score == best_score && !best.iter().any(|b| b.block == e.block) {
+                    best.push(e);
                 }
             }
-            if best.is_some() {
+            if !best.is_empty() {
                 break;
             }
         }
@@ -224,7 +292,17 @@ impl<'a> Coder<'a> {
 
     /// Collects the tokens of `i`'s subtree, excluding clausal dependents and
     /// subtrees in `skip`, into `out` (text order).
-    fn phrase(&self, sc: &Scratch, s: &Sent, root: usize, out: &mut Vec<usize>, stack: &mut Vec<usize>, skip_subj: bool) {
+    #[allow(clippy::too_many_arguments)]
+    fn phrase(
+        &self,
+        sc: &Scratch,
+        s: &Sent,
+        root: usize,
+        out: &mut Vec<usize>,
+        stack: &mut Vec<usize>,
+        skip_subj: bool,
+        ccomp: bool,
+    ) {
         out.clear();
         stack.clear();
         stack.push(root);
@@ -232,13 +310,19 @@ impl<'a> Coder<'a> {
             out.push(x);
             for &c in sc.kids(x) {
                 let r = s.rel(c);
-                if x == root && (is_clausal(r) || (skip_subj && is_subj(r))) {
+                if x == root
+                    && ((is_clausal(r) && !(ccomp && r == "ccomp") && !self.inf_clause(sc, s, c))
+                        || (skip_subj && is_subj(r)))
+                {
                     continue;
                 }
                 if x == root && r == "conj" && matches!(s.upos(c), "VERB" | "AUX") {
                     continue;
                 }
                 if x == root && r == "cc" {
+                    continue;
+                }
+                if x == root && !ccomp && skip_subj && r == "xcomp" {
                     continue;
                 }
                 stack.push(c);
@@ -257,11 +341,27 @@ impl<'a> Coder<'a> {
 
     /// Matches one element starting exactly at `seq[pos]`; returns the next
     /// position after it.
-    fn elem_at(&self, sc: &Scratch, s: &Sent, e: &Elem, seq: &[usize], pos: usize, b: &mut Bind) -> Option<usize> {
+    fn elem_at(
+        &self,
+        sc: &Scratch,
+        s: &Sent,
+        e: &Elem,
+        seq: &[usize],
+        pos: usize,
+        b: &mut Bind,
+    ) -> Option<usize> {
         let t = *seq.get(pos)?;
         match e {
             Elem::Word(ids) => self.word_at(sc, ids, t).then_some(pos + 1),
             Elem::Syn(k) => {
+                if let Some(Some(first)) = self.dict.syn_first.get(*k as usize) {
+                    let tk = sc.toks[t];
+                    let hit =
+                        |id: Option<WordId>| id.is_some_and(|x| first.binary_search(&x).is_ok());
+                    if !hit(tk.form) && !hit(tk.lemma) {
+                        return None;
+                    }
+                }
                 for m in self.dict.synsets.get(*k as usize)? {
                     let mut b2 = *b;
                     if let Some(p) = self.elem_at(sc, s, m, seq, pos, &mut b2) {
@@ -277,7 +377,12 @@ impl<'a> Coder<'a> {
                     if k > 0 {
                         // modifiers may sit between the words of a phrase
                         while let Some(&x) = seq.get(p) {
-                            if matches!(s.upos(x), "ADJ" | "ADV" | "DET" | "NUM") && self.elem_at(sc, s, part, seq, p, &mut b.clone()).is_none() {
+                            // modifiers and coordinated words ("death and
+                            // injury toll") may sit between a phrase's words
+                            if (matches!(s.upos(x), "ADJ" | "ADV" | "DET" | "NUM")
+                                || matches!(s.rel(x), "cc" | "conj"))
+                                && self.elem_at(sc, s, part, seq, p, &mut b.clone()).is_none()
+                            {
                                 p += 1;
                             } else {
                                 break;
@@ -291,7 +396,15 @@ impl<'a> Coder<'a> {
             Elem::Prep(parts) => {
                 let (first, rest) = parts.split_first()?;
                 let p = self.elem_at(sc, s, first, seq, pos, b)?;
-                self.seq_from(sc, s, rest, seq, p, b)
+                // the phrase ends at the next preposition or punctuation
+                let end = (p..seq.len())
+                    .find(|&k| {
+                        matches!(s.upos(seq[k]), "ADP" | "SCONJ")
+                            || matches!(s.form(seq[k]), "," | ";" | ":" | "." | "(" | ")")
+                    })
+                    .unwrap_or(seq.len());
+                let end_next = self.seq_from(sc, s, rest, &seq[..end], p, b)?;
+                Some(end_next)
             }
             Elem::Source => {
                 let m = sc.toks[t].mention?;
@@ -318,7 +431,15 @@ impl<'a> Coder<'a> {
     }
 
     /// Matches `elems` in order with gaps allowed, from `pos`.
-    fn seq_from(&self, sc: &Scratch, s: &Sent, elems: &[Elem], seq: &[usize], pos: usize, b: &mut Bind) -> Option<usize> {
+    fn seq_from(
+        &self,
+        sc: &Scratch,
+        s: &Sent,
+        elems: &[Elem],
+        seq: &[usize],
+        pos: usize,
+        b: &mut Bind,
+    ) -> Option<usize> {
         let Some((first, rest)) = elems.split_first() else {
             return Some(pos);
         };
@@ -340,7 +461,8 @@ impl<'a> Coder<'a> {
         for _ in 0..6 {
             if let Some(&c) = sc.kids(cur).iter().find(|&&c| is_subj(s.rel(c))) {
                 // relative pronoun subject: the noun the clause modifies
-                if s.rel(cur) == "acl:relcl" && s.upos(c) == "PRON" && sc.toks[c].mention.is_none() {
+                if s.rel(cur) == "acl:relcl" && s.upos(c) == "PRON" && sc.toks[c].mention.is_none()
+                {
                     return (sc.toks[cur].head < sc.toks.len()).then_some(sc.toks[cur].head);
                 }
                 return Some(c);
@@ -351,9 +473,29 @@ impl<'a> Coder<'a> {
                 return None;
             }
             match r {
-                "xcomp" | "conj" => cur = h,
+                "xcomp" => {
+                    // object control: "urged Bree to help", "wants Putin to attack"
+                    if let Some(&o) = sc
+                        .kids(h)
+                        .iter()
+                        .find(|&&c| matches!(s.base_rel(c), "obj" | "dobj" | "iobj"))
+                    {
+                        if matches!(s.upos(o), "PROPN" | "NOUN" | "PRON") && o < cur {
+                            return Some(o);
+                        }
+                    }
+                    cur = h
+                }
+                "conj" => cur = h,
                 "acl" if s.rel(cur) == "acl" => return Some(h),
-                "advcl" if sc.kids(cur).iter().any(|&c| s.rel(c) == "mark" && s.lemma_lc(c) == "to") => cur = h,
+                "advcl"
+                    if sc
+                        .kids(cur)
+                        .iter()
+                        .any(|&c| s.rel(c) == "mark" && s.lemma_lc(c) == "to") =>
+                {
+                    cur = h
+                }
                 _ => return None,
             }
         }
@@ -361,9 +503,15 @@ impl<'a> Coder<'a> {
     }
 
     fn is_passive(&self, sc: &Scratch, s: &Sent, v: usize) -> bool {
-        sc.kids(v)
-            .iter()
-            .any(|&c| s.rel(c).ends_with(":pass") || s.rel(c) == "nsubjpass" || s.rel(c) == "auxpass")
+        // a past participle modifying a noun: "soldiers killed in Ukraine"
+        if s.rel(v) == "acl"
+            && (s.tokens[v].xpos == "VBN" || s.tokens[v].feats.contains("Tense=Past|VerbForm=Part"))
+        {
+            return true;
+        }
+        sc.kids(v).iter().any(|&c| {
+            s.rel(c).ends_with(":pass") || s.rel(c) == "nsubjpass" || s.rel(c) == "auxpass"
+        })
     }
 
     /// The preposition (case marker) of a nominal dependent, lower case.
@@ -384,10 +532,15 @@ impl<'a> Coder<'a> {
             let rank = match br {
                 "obj" | "dobj" => 0,
                 "iobj" => 1,
-                "obl" | "nmod" if !r.ends_with("tmod") && !r.ends_with("npmod") && r != "obl:agent" => {
+                "obl" | "nmod"
+                    if !r.ends_with("tmod") && !r.ends_with("npmod") && r != "obl:agent" =>
+                {
                     match self.case_of(sc, s, c) {
                         Some("by") if passive => continue,
-                        Some("with" | "against" | "to" | "on" | "toward" | "towards" | "into" | "at" | "over" | "upon" | "for" | "from" | "between" | "about" | "of") => 2,
+                        Some(
+                            "with" | "against" | "to" | "on" | "toward" | "towards" | "into" | "at"
+                            | "over" | "upon" | "for" | "from" | "between" | "about" | "of",
+                        ) => 2,
                         Some("in" | "during" | "within" | "near" | "inside") => 4,
                         Some(_) => 3,
                         None => 3,
@@ -416,7 +569,12 @@ impl<'a> Coder<'a> {
         self.actor_walk(sc, s, n, out, 0);
         // conjuncts: "Arnor, Osgiliath and Gondor"
         let mut i = 0;
-        let mut conj_stack: Vec<usize> = sc.kids(n).iter().copied().filter(|&c| s.rel(c) == "conj").collect();
+        let mut conj_stack: Vec<usize> = sc
+            .kids(n)
+            .iter()
+            .copied()
+            .filter(|&c| s.rel(c) == "conj")
+            .collect();
         while let Some(c) = conj_stack.pop() {
             let before = out.len();
             self.actor_walk(sc, s, c, out, 0);
@@ -429,6 +587,119 @@ impl<'a> Coder<'a> {
         }
         out.sort_by_key(|a| a.token);
         out.dedup_by_key(|a| a.mention);
+    }
+
+    /// An infinitival purpose clause ("vowed to wage war"), part of the
+    /// verb phrase as in a constituency parse.
+    fn inf_clause(&self, sc: &Scratch, s: &Sent, c: usize) -> bool {
+        s.base_rel(c) == "advcl"
+            && sc
+                .kids(c)
+                .iter()
+                .any(|&k| s.rel(k) == "mark" && s.lemma_lc(k) == "to")
+    }
+
+    /// "western powers against ISIS", "the coalition against ISIS": an
+    /// "against" modifier of a non-event noun names an opponent, not the
+    /// noun's actor ("an offensive against X" does name the target).
+    fn opposed_modifier(&self, sc: &Scratch, s: &Sent, n: usize, c: usize) -> bool {
+        if !matches!(s.base_rel(c), "nmod" | "obl") || self.case_of(sc, s, c) != Some("against") {
+            return false;
+        }
+        let l = s.lemma_lc(n);
+        let event_noun = self.nominals.get_str(l).is_some()
+            || matches!(
+                l,
+                "fight"
+                    | "war"
+                    | "campaign"
+                    | "struggle"
+                    | "action"
+                    | "operation"
+                    | "measure"
+                    | "resolution"
+                    | "case"
+                    | "charge"
+                    | "suit"
+                    | "allegation"
+                    | "violence"
+                    | "crackdown"
+                    | "strike"
+                    | "raid"
+                    | "coup"
+                    | "plot"
+                    | "aggression"
+            );
+        !event_noun
+    }
+
+    /// Adds the actors of the conjuncts of `n` ("Mordor, Rohan, Arnor and Bree").
+    fn conjuncts(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>) {
+        let mut stack: Vec<usize> = sc
+            .kids(n)
+            .iter()
+            .copied()
+            .filter(|&c| s.rel(c) == "conj")
+            .collect();
+        let mut guard = 0;
+        while let Some(c) = stack.pop() {
+            self.actor_walk(sc, s, c, out, 1);
+            stack.extend(sc.kids(c).iter().copied().filter(|&k| s.rel(k) == "conj"));
+            guard += 1;
+            if guard > 20 {
+                break;
+            }
+        }
+    }
+
+    /// First actors found breadth-first in the subtree of `v`, skipping the
+    /// subject and the nodes in `skip`.
+    fn deep_target(
+        &self,
+        sc: &Scratch,
+        s: &Sent,
+        v: usize,
+        skip: &[usize],
+        out: &mut Vec<ActorHit>,
+    ) {
+        let mut queue: std::collections::VecDeque<usize> = sc
+            .kids(v)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                !is_subj(s.rel(c))
+                    && !skip.contains(&c)
+                    && (self.inf_clause(sc, s, c)
+                        || !matches!(
+                            s.base_rel(c),
+                            "parataxis" | "punct" | "advcl" | "conj" | "discourse"
+                        ))
+            })
+            .collect();
+        let mut guard = 0;
+        while let Some(x) = queue.pop_front() {
+            guard += 1;
+            if guard > 64 {
+                break;
+            }
+            if let Some(m) = sc.toks[x].mention {
+                let agent_only = s.doc.mentions[m as usize]
+                    .code
+                    .as_ref()
+                    .is_some_and(|c| c.as_str().starts_with("---"));
+                if !agent_only {
+                    self.actors(sc, s, x, out);
+                    if !out.is_empty() {
+                        return;
+                    }
+                }
+            }
+            for &c in sc.kids(x) {
+                if !matches!(s.base_rel(c), "parataxis" | "punct" | "acl" | "advcl") {
+                    queue.push_back(c);
+                }
+            }
+        }
     }
 
     fn actor_walk(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>, depth: u32) {
@@ -464,7 +735,22 @@ impl<'a> Coder<'a> {
                     return;
                 }
             }
-            out.push(self.hit(s, m, n));
+            let mut best = self.hit(s, m, n);
+            for &c in sc.kids(n) {
+                if s.rel(c) == "compound" {
+                    if let Some(cm) = sc.toks[c].mention {
+                        if cm != m {
+                            let h = self.hit(s, cm, c);
+                            if h.code.len() > best.code.len()
+                                && h.code.get(..3) == best.code.get(..3)
+                            {
+                                best = h;
+                            }
+                        }
+                    }
+                }
+            }
+            out.push(best);
             return;
         }
         if depth >= 3 {
@@ -473,22 +759,41 @@ impl<'a> Coder<'a> {
         // breadth first over modifiers, skipping clauses and conjuncts
         for &c in sc.kids(n) {
             let r = s.rel(c);
-            if is_clausal(r) || r == "conj" || r == "cc" || r.starts_with("acl") || r == "appos" {
+            // a possessive pronoun ("its embassy") names an owner, not a party
+            let poss_pron = r == "nmod:poss" && matches!(s.upos(c), "PRON" | "DET");
+            if poss_pron
+                || is_clausal(r)
+                || r == "conj"
+                || r == "cc"
+                || r.starts_with("acl")
+                || r == "appos"
+                || self.opposed_modifier(sc, s, n, c)
+            {
                 continue;
             }
-            if let Some(m) = sc.toks[c].mention {
-                out.push(self.hit(s, m, c));
+            if sc.toks[c].mention.is_some() {
+                self.actor_walk(sc, s, c, out, depth + 1);
+                self.conjuncts(sc, s, c, out);
                 return;
             }
         }
         for &c in sc.kids(n) {
             let r = s.rel(c);
-            if is_clausal(r) || r == "conj" || r == "cc" || r.starts_with("acl") || r == "appos" {
+            let poss_pron = r == "nmod:poss" && matches!(s.upos(c), "PRON" | "DET");
+            if poss_pron
+                || is_clausal(r)
+                || r == "conj"
+                || r == "cc"
+                || r == "acl:relcl"
+                || r == "appos"
+                || self.opposed_modifier(sc, s, n, c)
+            {
                 continue;
             }
             let before = out.len();
             self.actor_walk(sc, s, c, out, depth + 1);
             if out.len() > before {
+                self.conjuncts(sc, s, c, out);
                 return;
             }
         }
@@ -532,57 +837,71 @@ impl<'a> Coder<'a> {
             if !matches!(s.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ") {
                 continue;
             }
-            if matches!(s.upos(v), "NOUN" | "ADJ") && !(s.upos(v) == "ADJ" && s.base_rel(v) == "root") {
+            if matches!(s.upos(v), "NOUN" | "ADJ")
+                && !(s.upos(v) == "ADJ" && s.base_rel(v) == "root")
+            {
                 // nouns are handled as nominal triggers below
                 if s.upos(v) == "NOUN" {
                     continue;
                 }
             }
-            let Some((entry, _)) = self.entry_for(sc, s, v) else {
+            let entries = self.entry_for(sc, s, v);
+            let Some(&entry) = entries.first() else {
                 continue;
             };
-            if s.upos(v) == "AUX" && entry.block != u32::MAX && !sc.kids(v).iter().any(|&c| matches!(s.base_rel(c), "obj" | "nsubj")) {
+            if s.upos(v) == "AUX"
+                && entry.block != u32::MAX
+                && !sc
+                    .kids(v)
+                    .iter()
+                    .any(|&c| matches!(s.base_rel(c), "obj" | "nsubj"))
+            {
                 continue;
             }
             let block = &self.dict.blocks[entry.block as usize];
             // phrase tokens after and before the verb
-            self.phrase(sc, s, v, &mut post, &mut stack, true);
+            let ccomp = !self.say_blocks.contains(&entry.block);
+            self.phrase(sc, s, v, &mut post, &mut stack, true, ccomp);
             post.retain(|&t| t > v);
             pre.clear();
             if let Some(subj) = self.subject(sc, s, v) {
                 let mut tmp = Vec::new();
-                self.phrase(sc, s, subj, &mut tmp, &mut stack, false);
+                self.phrase(sc, s, subj, &mut tmp, &mut stack, false, false);
                 pre.extend(tmp);
-            }
-            for &c in sc.kids(v) {
-                if c < v && !is_subj(s.rel(c)) {
-                    pre.push(c);
-                }
             }
             pre.sort_unstable();
             pre.dedup();
-            let mut best: Option<(usize, Bind)> = None;
-            for (pi, p) in block.patterns.iter().enumerate() {
-                if let Some((_, b)) = &best {
-                    if p.weight < b.score {
+            let mut best: Option<(u32, usize, Bind)> = None;
+            for (bi, p_block) in entries
+                .iter()
+                .map(|e| (e.block, &self.dict.blocks[e.block as usize]))
+            {
+                for (pi, p) in p_block.patterns.iter().enumerate() {
+                    if let Some((_, _, b)) = &best {
+                        if p.weight < b.score {
+                            continue;
+                        }
+                    }
+                    if !sc.has_all(&p.need) {
                         continue;
                     }
-                }
-                let mut b = Bind::default();
-                if self.seq_from(sc, s, &p.post, &post, 0, &mut b).is_none() {
-                    continue;
-                }
-                if self.seq_from(sc, s, &p.pre, &pre, 0, &mut b).is_none() {
-                    continue;
-                }
-                b.score = p.weight;
-                if best.as_ref().is_none_or(|(_, bb)| b.score > bb.score) {
-                    best = Some((pi, b));
+                    let mut b = Bind::default();
+                    if self.seq_from(sc, s, &p.post, &post, 0, &mut b).is_none() {
+                        continue;
+                    }
+                    if self.seq_from(sc, s, &p.pre, &pre, 0, &mut b).is_none() {
+                        continue;
+                    }
+                    b.score = p.weight;
+                    if best.as_ref().is_none_or(|(_, _, bb)| b.score > bb.score) {
+                        best = Some((bi, pi, b));
+                    }
                 }
             }
             let hit = match best {
-                Some((pi, b)) => {
-                    let p = &block.patterns[pi];
+                Some((bi, pi, b)) => {
+                    let pblock = &self.dict.blocks[bi as usize];
+                    let p = &pblock.patterns[pi];
                     let consumed = post
                         .iter()
                         .copied()
@@ -591,9 +910,9 @@ impl<'a> Coder<'a> {
                         .collect();
                     VerbHit {
                         tok: v,
-                        block: entry.block,
+                        block: bi,
                         code: p.code.clone(),
-                        rule: format!("{}: {}", block.name, p.text),
+                        rule: RuleRef::Pattern(bi, pi),
                         by_pattern: true,
                         src_tok: b.src,
                         tgt_tok: b.tgt,
@@ -604,7 +923,7 @@ impl<'a> Coder<'a> {
                     tok: v,
                     block: entry.block,
                     code: entry.code.clone().unwrap_or_else(|| block.code.clone()),
-                    rule: format!("{}: {}", block.name, entry.text),
+                    rule: RuleRef::Entry(entry.block, entry.text.as_str()),
                     by_pattern: false,
                     src_tok: None,
                     tgt_tok: None,
@@ -619,12 +938,21 @@ impl<'a> Coder<'a> {
 
         // Verb + governed verb: "urged X to help" → 023, "ruled out cooperating" → 12x.
         let mut suppressed = vec![false; hits.len()];
-        let mut overrides: Vec<Option<(String, String, usize)>> = vec![None; hits.len()];
+        #[allow(clippy::type_complexity)]
+        let mut overrides: Vec<Option<(String, (RuleRef, RuleRef), usize)>> =
+            vec![None; hits.len()];
         for (hi, h) in hits.iter().enumerate() {
             if h.by_pattern && !h.code.is_null() {
                 // a pattern that used the governed verb's words codes the pair
                 for (hj, h2) in hits.iter().enumerate() {
-                    if hj != hi && sc.toks[h2.tok].head == h.tok && s.base_rel(h2.tok) == "xcomp" && h.rule.contains(&*s.lemma_lc(h2.tok).to_ascii_uppercase()) {
+                    if hj != hi
+                        && sc.toks[h2.tok].head == h.tok
+                        && s.base_rel(h2.tok) == "xcomp"
+                        && h.rule
+                            .text(self.dict)
+                            .to_ascii_lowercase()
+                            .contains(s.lemma_lc(h2.tok))
+                    {
                         suppressed[hj] = true;
                     }
                 }
@@ -642,12 +970,22 @@ impl<'a> Coder<'a> {
                 continue;
             };
             if Some(h.block) == self.refuse_block {
-                let code = self.tables.refuse(&inner_code).unwrap_or_else(|| "120".into());
-                overrides[hj] = Some((code, format!("{} + {}", h.rule, inner.rule), h.tok));
+                let code = self
+                    .tables
+                    .refuse(&inner_code)
+                    .unwrap_or_else(|| "120".into());
+                overrides[hj] = Some((code, (h.rule, inner.rule), h.tok));
                 suppressed[hi] = true;
+            } else if self.say_blocks.contains(&h.block) {
+                // reported speech and wants: handled by the transformations
             } else if let Some(outer_code) = h.code.fwd.clone() {
                 if let Some(c) = self.tables.combine(&outer_code, &inner_code) {
-                    overrides[hj] = Some((c, format!("{} + {}", h.rule, inner.rule), h.tok));
+                    overrides[hj] = Some((c, (h.rule, inner.rule), h.tok));
+                    suppressed[hi] = true;
+                } else if matches!(outer_code.get(..2), Some("02" | "10" | "13")) {
+                    // an appeal, demand or threat keeps its own code:
+                    // "threatened to impose restrictions" is a threat
+                    overrides[hj] = Some((outer_code, (h.rule, inner.rule), h.tok));
                     suppressed[hi] = true;
                 } else {
                     // the governed verb says what happens; the governing
@@ -661,20 +999,23 @@ impl<'a> Coder<'a> {
         let mut tgts = Vec::new();
         let mut nodes = Vec::new();
         let mut consumed_nouns: Vec<usize> = Vec::new();
+        let sent_start = out.len();
+        // per hit: (range of events in `out`, first source)
+        let mut spans: Vec<Option<(usize, usize, Option<ActorHit>)>> = vec![None; hits.len()];
         for (hi, h) in hits.iter().enumerate() {
             if suppressed[hi] {
                 continue;
             }
-            let (code, rule, trig) = match &overrides[hi] {
+            let (code, rules, trig) = match &overrides[hi] {
                 Some((c, r, outer)) => (
                     CodePair {
                         fwd: Some(c.clone()),
                         rev: None,
                     },
-                    r.clone(),
+                    (r.0, Some(r.1)),
                     *outer,
                 ),
-                None => (h.code.clone(), h.rule.clone(), h.tok),
+                None => (h.code.clone(), (h.rule, None), h.tok),
             };
             if code.is_null() {
                 continue;
@@ -688,9 +1029,26 @@ impl<'a> Coder<'a> {
             if let Some(t) = h.src_tok {
                 srcs.push(self.hit(s, sc.toks[t].mention.unwrap_or(0), t));
             } else {
-                let node = if passive { self.agent_node(sc, s, v) } else { self.subject(sc, s, v) };
+                let node = if passive {
+                    self.agent_node(sc, s, v)
+                } else {
+                    self.subject(sc, s, trig)
+                };
                 if let Some(node) = node {
                     self.actors(sc, s, node, &mut srcs);
+                    if srcs.is_empty() && s.upos(node) == "PRON" {
+                        self.pronoun_antecedent(sc, s, node, &mut srcs);
+                    }
+                }
+            }
+            if passive && srcs.is_empty() && h.src_tok.is_none() {
+                // agentless passive: an oblique may name the doer
+                self.target_nodes(sc, s, v, true, &mut nodes);
+                for &c in nodes.iter() {
+                    self.actors(sc, s, c, &mut srcs);
+                    if !srcs.is_empty() {
+                        break;
+                    }
                 }
             }
             if let Some(t) = h.tgt_tok {
@@ -704,12 +1062,12 @@ impl<'a> Coder<'a> {
                 if tgts.is_empty() {
                     // the governing verb's object for "urged Bree to help"
                     let mut cands = Vec::new();
-                    self.target_nodes(sc, s, v, passive, &mut nodes);
-                    cands.extend(nodes.iter().copied());
                     if trig != v {
                         self.target_nodes(sc, s, trig, false, &mut nodes);
                         cands.extend(nodes.iter().copied());
                     }
+                    self.target_nodes(sc, s, v, passive, &mut nodes);
+                    cands.extend(nodes.iter().copied());
                     for c in cands {
                         self.actors(sc, s, c, &mut tgts);
                         tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
@@ -717,11 +1075,51 @@ impl<'a> Coder<'a> {
                             break;
                         }
                     }
+                    if tgts.is_empty() {
+                        // "A said B ...", "A demanded that B ...": the
+                        // complement clause's subject
+                        if let Some(&cc) = sc.kids(v).iter().find(|&&c| s.base_rel(c) == "ccomp") {
+                            if let Some(subj) =
+                                sc.kids(cc).iter().copied().find(|&c| is_subj(s.rel(c)))
+                            {
+                                self.actors(sc, s, subj, &mut tgts);
+                                tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
+                            }
+                        }
+                    }
+                    if tgts.is_empty() && !self.say_blocks.contains(&h.block) {
+                        let skip: Vec<usize> = srcs.iter().map(|a| a.token).collect();
+                        self.deep_target(sc, s, v, &skip, &mut tgts);
+                        tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
+                    }
                 }
             }
-            let md = modality::of_verb(self, sc, s, trig.min(v).max(0), v, trig);
-            self.emit(s, sc, &code, &rule, v, md, &srcs, &tgts, out);
+            if srcs.is_empty() && tgts.is_empty() {
+                continue;
+            }
+            let mut rule = rules.0.text(self.dict);
+            if let Some(r2) = rules.1 {
+                rule.push_str(" + ");
+                rule.push_str(&r2.text(self.dict));
+            }
+            let mut md = modality::of_verb(self, sc, s, trig.min(v), v, trig);
+            let mut code = code;
+            if md == Modality::Negated && self.negated_here(sc, s, v) {
+                // PETRARCH's negation: "did not clash" (110) is 050
+                if let Some(c) = code.fwd.as_deref().and_then(|c| self.tables.negate(c)) {
+                    code = CodePair {
+                        fwd: Some(c),
+                        rev: None,
+                    };
+                    rule.push_str(" | negated");
+                    md = Modality::Asserted;
+                }
+            }
+            let ev_start = out.len();
+            self.emit(s, sc, &code, &rule, v, md, &srcs, &tgts, !passive, out);
+            spans[hi] = Some((ev_start, out.len(), srcs.first().cloned()));
         }
+        self.transform(sc, s, &hits, &spans, out, sent_start);
 
         // Nominal triggers: "US airstrikes on ISIS", "talks between A and B".
         for t in 0..n {
@@ -730,6 +1128,9 @@ impl<'a> Coder<'a> {
             }
             let lemma = s.lemma_lc(t);
             let Some(list) = self.nominals.get_str(lemma).or_else(|| {
+                if !lemma.is_empty() && lemma != "_" {
+                    return None;
+                }
                 let f = s.form(t).to_ascii_lowercase();
                 self.nominals.get_str(f.trim_end_matches('s'))
             }) else {
@@ -772,15 +1173,22 @@ impl<'a> Coder<'a> {
                         }
                     }
                     Some("by") if srcs.is_empty() => self.actors(sc, s, c, &mut srcs),
-                    Some("of") if srcs.is_empty() && nom.of_is_source => self.actors(sc, s, c, &mut srcs),
-                    Some("on" | "against" | "with" | "to" | "at" | "toward" | "towards" | "of" | "over") if tgts.is_empty() => {
-                        self.actors(sc, s, c, &mut tgts)
+                    Some("of") if srcs.is_empty() && nom.of_is_source => {
+                        self.actors(sc, s, c, &mut srcs)
                     }
+                    Some(
+                        "on" | "against" | "with" | "to" | "at" | "toward" | "towards" | "of"
+                        | "over",
+                    ) if tgts.is_empty() => self.actors(sc, s, c, &mut tgts),
                     _ => {}
                 }
             }
             let h = sc.toks[t].head;
-            if srcs.is_empty() && h < n && matches!(s.base_rel(t), "obj" | "dobj" | "nsubj") {
+            // "held talks", "returned to Geneva for talks": the verb's subject
+            let light = matches!(s.base_rel(t), "obj" | "dobj" | "nsubj")
+                || (matches!(s.base_rel(t), "obl" | "nmod")
+                    && matches!(self.case_of(sc, s, t), Some("for" | "in" | "into")));
+            if srcs.is_empty() && h < n && light {
                 if let Some(subj) = self.subject(sc, s, h) {
                     if subj != t {
                         self.actors(sc, s, subj, &mut srcs);
@@ -802,8 +1210,239 @@ impl<'a> Coder<'a> {
             let trig_head = if h < n { h } else { t };
             let md = modality::of_verb(self, sc, s, t, trig_head, trig_head);
             let rule = format!("nominal: {}", nom.text);
-            self.emit(s, sc, &nom.code, &rule, t, md, &srcs, &tgts, out);
+            self.emit(s, sc, &nom.code, &rule, t, md, &srcs, &tgts, true, out);
         }
+        if self.cfg.require_dyad {
+            let mut k = sent_start;
+            while k < out.len() {
+                if out[k].source.is_none() || out[k].target.is_none() {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+        }
+    }
+
+    /// "Obama said he would ...": an unresolved subject pronoun of a
+    /// reported clause takes the reporting verb's subject (a syntactic
+    /// fallback for when coreference left the pronoun without a mention).
+    fn pronoun_antecedent(&self, sc: &Scratch, s: &Sent, pron: usize, out: &mut Vec<ActorHit>) {
+        if !matches!(
+            s.form(pron).to_ascii_lowercase().as_str(),
+            "he" | "she" | "it" | "they" | "we"
+        ) {
+            return;
+        }
+        let mut cur = sc.toks[pron].head;
+        for _ in 0..4 {
+            if cur >= sc.toks.len() {
+                return;
+            }
+            let h = sc.toks[cur].head;
+            if h >= sc.toks.len() || !matches!(s.base_rel(cur), "ccomp" | "xcomp" | "conj") {
+                return;
+            }
+            if let Some(&subj) = sc.kids(h).iter().find(|&&c| is_subj(s.rel(c))) {
+                self.actors(sc, s, subj, out);
+                return;
+            }
+            cur = h;
+        }
+    }
+
+    /// The verb itself carries a negation ("did not", "won't", "never").
+    fn negated_here(&self, sc: &Scratch, s: &Sent, v: usize) -> bool {
+        sc.kids(v).iter().any(|&c| {
+            matches!(s.rel(c), "advmod" | "neg")
+                && matches!(
+                    s.form(c).to_ascii_lowercase().as_str(),
+                    "not" | "n't" | "never"
+                )
+        })
+    }
+
+    /// True when `inner` sits in a clause governed by `outer` (ccomp/xcomp,
+    /// possibly through conjuncts).
+    fn governs(&self, sc: &Scratch, s: &Sent, outer: usize, inner: usize) -> bool {
+        let mut cur = inner;
+        for _ in 0..8 {
+            let h = sc.toks[cur].head;
+            if h >= sc.toks.len() {
+                return false;
+            }
+            if h == outer {
+                return matches!(s.base_rel(cur), "ccomp" | "xcomp" | "csubj" | "parataxis");
+            }
+            if !matches!(
+                s.base_rel(cur),
+                "conj" | "ccomp" | "xcomp" | "aux" | "advcl"
+            ) {
+                return false;
+            }
+            cur = h;
+        }
+        false
+    }
+
+    /// PETRARCH transformations over reported speech: "A says B attacked C"
+    /// → A accuses B (112), "A wants B to attack" → 021, and so on. A
+    /// speech verb whose clause holds an event codes nothing by itself.
+    fn transform(
+        &self,
+        sc: &Scratch,
+        s: &Sent,
+        hits: &[VerbHit],
+        spans: &[Option<(usize, usize, Option<ActorHit>)>],
+        out: &mut Vec<CodedEvent>,
+        sent_start: usize,
+    ) {
+        let mut remove = vec![false; out.len()];
+        let mut added: Vec<CodedEvent> = Vec::new();
+        for (hi, h) in hits.iter().enumerate() {
+            let Some((o_start, o_end, a)) = &spans[hi] else {
+                continue;
+            };
+            let is_say = self.say_blocks.contains(&h.block);
+            let has_rule = self
+                .dict
+                .transforms
+                .iter()
+                .any(|t| t.outer_block == Some(h.block));
+            if !is_say && !has_rule {
+                continue;
+            }
+            if is_say {
+                // "A said B must / should X": a demand (CAMEO 10)
+                let obliged = sc.kids(h.tok).iter().any(|&c| {
+                    s.base_rel(c) == "ccomp"
+                        && sc.kids(c).iter().any(|&k| {
+                            s.rel(k).starts_with("aux")
+                                && matches!(s.lemma_lc(k), "must" | "should" | "ought")
+                        })
+                });
+                if obliged {
+                    let (a, b) = (*o_start, *o_end);
+                    for (k, e) in out.iter_mut().enumerate().skip(sent_start) {
+                        if (a..b).contains(&k) {
+                            if e.code.starts_with("01") {
+                                e.code = "100".into();
+                                e.rule.push_str(" | obligation: demand");
+                            }
+                        } else if self.governs(sc, s, h.tok, e.trigger - s.base) {
+                            // the demanded action has not happened
+                            e.modality = Modality::Hypothetical;
+                        }
+                    }
+                    continue;
+                }
+            }
+            if is_say && matches!(s.base_rel(h.tok), "parataxis" | "advcl" | "conj") {
+                // "..., an official said": the attribution, not an event,
+                // when the sentence reports one
+                let other = (sent_start..out.len()).any(|k| {
+                    (k < *o_start || k >= *o_end)
+                        && out[k].source.is_some()
+                        && out[k].target.is_some()
+                });
+                if other {
+                    for r in remove.iter_mut().take(*o_end).skip(*o_start) {
+                        *r = true;
+                    }
+                    continue;
+                }
+            }
+            // inner events in the governed clause
+            let inner: Vec<usize> = (sent_start..out.len())
+                .filter(|&k| k < *o_start || k >= *o_end)
+                .filter(|&k| self.governs(sc, s, h.tok, out[k].trigger - s.base))
+                .collect();
+            if inner.is_empty() {
+                continue;
+            }
+            let a_code = a.as_ref().map(|x| x.code.as_str());
+            let mut fired = false;
+            for &k in &inner {
+                let e = &out[k];
+                for t in self
+                    .dict
+                    .transforms
+                    .iter()
+                    .filter(|t| t.outer_block == Some(h.block))
+                {
+                    let var_ok = |var: char, actor: Option<&ActorHit>| match var {
+                        'a' => actor.map(|x| x.code.as_str()) == a_code && a_code.is_some(),
+                        // no subject of its own: absent, or the outer subject by control
+                        '_' => {
+                            actor.is_none()
+                                || (actor.map(|x| x.code.as_str()) == a_code && a_code.is_some())
+                        }
+                        '.' => true,
+                        _ => actor.is_some() && actor.map(|x| x.code.as_str()) != a_code,
+                    };
+                    if !var_ok(t.inner_src, e.source.as_ref())
+                        || !var_ok(t.inner_tgt, e.target.as_ref())
+                    {
+                        continue;
+                    }
+                    if let Some(b) = t.inner_block {
+                        let want = self.dict.blocks[b as usize]
+                            .code
+                            .fwd
+                            .as_deref()
+                            .unwrap_or("");
+                        if quad(want) != quad(&e.code) || quad(want) == 0 {
+                            continue;
+                        }
+                        // "A says B will attack" is no accusation
+                        if self.speech_blocks.contains(&h.block)
+                            && !matches!(e.modality, Modality::Asserted | Modality::Claimed)
+                        {
+                            continue;
+                        }
+                    }
+                    let pick = |var: char| -> Option<ActorHit> {
+                        if var == 'a' {
+                            return a.clone();
+                        }
+                        if var == t.inner_src {
+                            return e.source.clone();
+                        }
+                        if var == t.inner_tgt {
+                            return e.target.clone();
+                        }
+                        None
+                    };
+                    let code = t.res_code.clone().unwrap_or_else(|| e.code.clone());
+                    added.push(CodedEvent {
+                        source: pick(t.res_src),
+                        target: pick(t.res_tgt),
+                        code,
+                        rule: format!("{} | {}", e.rule, t.text),
+                        ..e.clone()
+                    });
+                    remove[k] = true;
+                    fired = true;
+                    break;
+                }
+            }
+            let dyadic = inner
+                .iter()
+                .any(|&k| out[k].source.is_some() && out[k].target.is_some());
+            // the speech verb itself codes nothing when its clause has events
+            if fired || dyadic {
+                for r in remove.iter_mut().take(*o_end).skip(*o_start) {
+                    *r = true;
+                }
+            }
+        }
+        let mut k = 0;
+        out.retain(|_| {
+            let keep = !remove.get(k).copied().unwrap_or(false);
+            k += 1;
+            keep
+        });
+        out.extend(added);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -817,14 +1456,12 @@ impl<'a> Coder<'a> {
         md: Modality,
         srcs: &[ActorHit],
         tgts: &[ActorHit],
+        reciprocal: bool,
         out: &mut Vec<CodedEvent>,
     ) {
         let _ = sc;
         let trigger_span: Span = s.tokens[trig].span;
         let mut push = |src: Option<&ActorHit>, tgt: Option<&ActorHit>, c: &str| {
-            if self.cfg.require_dyad && (src.is_none() || tgt.is_none()) {
-                return;
-            }
             if src.is_none() && tgt.is_none() {
                 return;
             }
@@ -842,10 +1479,17 @@ impl<'a> Coder<'a> {
                 trigger_span,
                 modality: md,
                 rule: rule.to_string(),
-                confidence: if src.is_some() && tgt.is_some() { 0.8 } else { 0.5 },
+                confidence: if src.is_some() && tgt.is_some() {
+                    0.8
+                } else {
+                    0.5
+                },
             });
         };
         if tgts.is_empty() && srcs.len() >= 2 {
+            if !reciprocal {
+                return;
+            }
             // compound subject with no object: reciprocal ("A and B met")
             for a in srcs {
                 for b in srcs {
@@ -862,8 +1506,16 @@ impl<'a> Coder<'a> {
             return;
         }
         let none: [Option<&ActorHit>; 1] = [None];
-        let src_iter: Vec<Option<&ActorHit>> = if srcs.is_empty() { none.to_vec() } else { srcs.iter().map(Some).collect() };
-        let tgt_iter: Vec<Option<&ActorHit>> = if tgts.is_empty() { none.to_vec() } else { tgts.iter().map(Some).collect() };
+        let src_iter: Vec<Option<&ActorHit>> = if srcs.is_empty() {
+            none.to_vec()
+        } else {
+            srcs.iter().map(Some).collect()
+        };
+        let tgt_iter: Vec<Option<&ActorHit>> = if tgts.is_empty() {
+            none.to_vec()
+        } else {
+            tgts.iter().map(Some).collect()
+        };
         for a in &src_iter {
             for b in &tgt_iter {
                 if let Some(c) = &code.fwd {

@@ -64,7 +64,10 @@ fn monday(d: NaiveDate) -> NaiveDate {
 }
 
 fn day_of(d: NaiveDate, p: DatePrecision) -> EventDate {
-    EventDate { date: d, precision: p }
+    EventDate {
+        date: d,
+        precision: p,
+    }
 }
 
 /// A date expression found in a run of words.
@@ -72,7 +75,11 @@ fn day_of(d: NaiveDate, p: DatePrecision) -> EventDate {
 /// `words` are the words of the event's clause in text order; `article` is
 /// the article date; `reference` the date of the previous dated event (for
 /// "a week later"). Returns `None` when no expression resolves.
-pub fn resolve(words: &[&str], article: Option<EventDate>, reference: Option<EventDate>) -> Option<EventDate> {
+pub fn resolve(
+    words: &[&str],
+    article: Option<EventDate>,
+    reference: Option<EventDate>,
+) -> Option<EventDate> {
     let lw: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
     let at = |i: usize| lw.get(i).map(String::as_str).unwrap_or("");
     // Absolute dates carrying a year are usable without an article date.
@@ -102,11 +109,18 @@ pub fn resolve(words: &[&str], article: Option<EventDate>, reference: Option<Eve
                 Some(if m > a.date.month() + 1 { y - 1 } else { y })
             })?;
             return match day {
-                Some(d) => NaiveDate::from_ymd_opt(year, m, d).map(|x| day_of(x, DatePrecision::Day)),
-                None => NaiveDate::from_ymd_opt(year, m, 1).map(|x| day_of(x, DatePrecision::Month)),
+                Some(d) => {
+                    NaiveDate::from_ymd_opt(year, m, d).map(|x| day_of(x, DatePrecision::Day))
+                }
+                None => {
+                    NaiveDate::from_ymd_opt(year, m, 1).map(|x| day_of(x, DatePrecision::Month))
+                }
             };
         }
-        if at(i).len() == 4 && at(i).bytes().all(|b| b.is_ascii_digit()) && matches!(at(i.wrapping_sub(1)), "in" | "during" | "since") {
+        if at(i).len() == 4
+            && at(i).bytes().all(|b| b.is_ascii_digit())
+            && matches!(at(i.wrapping_sub(1)), "in" | "during" | "since")
+        {
             let y: i32 = at(i).parse().ok()?;
             if (1900..2100).contains(&y) {
                 return NaiveDate::from_ymd_opt(y, 1, 1).map(|x| day_of(x, DatePrecision::Year));
@@ -119,7 +133,9 @@ pub fn resolve(words: &[&str], article: Option<EventDate>, reference: Option<Eve
         let w = at(i);
         if let Some(wd) = weekday(w) {
             // the most recent such day on or before the article date
-            let back = (7 + d.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+            let back = (7 + d.weekday().num_days_from_monday() as i64
+                - wd.num_days_from_monday() as i64)
+                % 7;
             let next = matches!(at(i.wrapping_sub(1)), "next" | "coming");
             let date = if next {
                 d + Duration::days((7 - back) % 7)
@@ -154,17 +170,25 @@ pub fn resolve(words: &[&str], article: Option<EventDate>, reference: Option<Eve
                             m -= 12;
                             y += 1;
                         }
-                        day_of(NaiveDate::from_ymd_opt(y, m as u32, 1)?, DatePrecision::Month)
+                        day_of(
+                            NaiveDate::from_ymd_opt(y, m as u32, 1)?,
+                            DatePrecision::Month,
+                        )
                     }
-                    _ => day_of(NaiveDate::from_ymd_opt(d.year() + off as i32, 1, 1)?, DatePrecision::Year),
+                    _ => day_of(
+                        NaiveDate::from_ymd_opt(d.year() + off as i32, 1, 1)?,
+                        DatePrecision::Year,
+                    ),
                 });
             }
             "weeks" | "days" | "months" | "years" => {}
             _ => {}
         }
         // "N days/weeks ago", "a week later"
-        if matches!(at(i + 1), "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years")
-            && matches!(at(i + 2), "ago" | "later" | "earlier" | "after" | "before")
+        if matches!(
+            at(i + 1),
+            "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
+        ) && matches!(at(i + 2), "ago" | "later" | "earlier" | "after" | "before")
         {
             if let Some(k) = number(w) {
                 let unit = at(i + 1).trim_end_matches('s');
@@ -173,7 +197,11 @@ pub fn resolve(words: &[&str], article: Option<EventDate>, reference: Option<Eve
                 } else {
                     d
                 };
-                let sign = if matches!(at(i + 2), "ago" | "earlier" | "before") { -1 } else { 1 };
+                let sign = if matches!(at(i + 2), "ago" | "earlier" | "before") {
+                    -1
+                } else {
+                    1
+                };
                 let (delta, prec) = match unit {
                     "day" => (Duration::days(k), DatePrecision::Day),
                     "week" => (Duration::weeks(k), DatePrecision::Week),
@@ -201,11 +229,17 @@ mod tests {
         let r = resolve(&["on", "Monday"], art(), None).unwrap();
         assert_eq!(r.to_string(), "2014-09-22");
         let r = resolve(&["last", "week"], art(), None).unwrap();
-        assert_eq!((r.to_string().as_str(), r.precision), ("2014-09-15", DatePrecision::Week));
+        assert_eq!(
+            (r.to_string().as_str(), r.precision),
+            ("2014-09-15", DatePrecision::Week)
+        );
         let r = resolve(&["on", "19", "September"], art(), None).unwrap();
         assert_eq!(r.to_string(), "2014-09-19");
         let r = resolve(&["earlier", "this", "year"], art(), None).unwrap();
-        assert_eq!((r.to_string().as_str(), r.precision), ("2014-01-01", DatePrecision::Year));
+        assert_eq!(
+            (r.to_string().as_str(), r.precision),
+            ("2014-01-01", DatePrecision::Year)
+        );
         let prev = resolve(&["last", "week"], art(), None);
         let r = resolve(&["a", "week", "later"], art(), prev).unwrap();
         assert_eq!(r.to_string(), "2014-09-22");
@@ -217,6 +251,11 @@ mod tests {
         assert!(resolve(&["on", "Monday"], None, None).is_none());
         assert!(resolve(&["they", "may", "meet"], art(), None).is_none());
         // an explicit year needs no article date
-        assert_eq!(resolve(&["on", "19", "September", "2014"], None, None).unwrap().to_string(), "2014-09-19");
+        assert_eq!(
+            resolve(&["on", "19", "September", "2014"], None, None)
+                .unwrap()
+                .to_string(),
+            "2014-09-19"
+        );
     }
 }

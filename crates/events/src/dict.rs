@@ -8,6 +8,31 @@ use std::collections::HashMap;
 
 use crate::EventsError;
 
+/// FNV-1a: the word table is hit twice per token, and SipHash's DoS
+/// resistance buys nothing for a fixed dictionary.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 /// Interned word id.
 pub type WordId = u32;
 
@@ -29,7 +54,11 @@ impl CodePair {
 
     /// Parses `[a:b]`, `[a]`, `[:b]`, `[---]`.
     pub fn parse(s: &str) -> CodePair {
-        let s = s.trim().trim_start_matches('[').trim_end_matches(']').trim();
+        let s = s
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .trim();
         let one = |x: &str| {
             let x = x.trim();
             if x.is_empty() || x.starts_with("--") {
@@ -96,6 +125,47 @@ pub struct Pattern {
     /// The pattern line as written (provenance).
     pub text: String,
     pub weight: u32,
+    /// Words the pattern cannot match without (alternatives per word): a
+    /// cheap filter before matching.
+    pub need: Vec<Vec<WordId>>,
+}
+
+fn needed(elems: &[Elem], syn_first: &[Option<Vec<WordId>>], out: &mut Vec<Vec<WordId>>) {
+    for e in elems {
+        match e {
+            Elem::Word(ids) => out.push(ids.clone()),
+            Elem::Phrase(v) | Elem::Prep(v) => needed(v, syn_first, out),
+            Elem::Syn(k) => {
+                if let Some(Some(f)) = syn_first.get(*k as usize) {
+                    out.push(f.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Words an element can start with (`None`: any token).
+fn first_words(e: &Elem, synsets: &[Vec<Elem>], depth: u32) -> Option<Vec<WordId>> {
+    if depth > 8 {
+        return None;
+    }
+    match e {
+        Elem::Word(ids) => Some(ids.clone()),
+        Elem::Phrase(v) | Elem::Prep(v) => {
+            v.first().and_then(|f| first_words(f, synsets, depth + 1))
+        }
+        Elem::Syn(k) => {
+            let mut out = Vec::new();
+            for m in synsets.get(*k as usize)? {
+                out.extend(first_words(m, synsets, depth + 1)?);
+            }
+            out.sort_unstable();
+            out.dedup();
+            Some(out)
+        }
+        _ => None,
+    }
 }
 
 /// A verb block `--- NAME [code] ---` with its patterns.
@@ -141,13 +211,15 @@ pub struct Transform {
 /// A parsed verb dictionary.
 #[derive(Debug, Clone, Default)]
 pub struct VerbDict {
-    words: HashMap<String, WordId>,
+    words: HashMap<String, WordId, FnvBuild>,
     pub synsets: Vec<Vec<Elem>>,
     synset_names: HashMap<String, u32>,
     pub blocks: Vec<Block>,
     /// Verb form id → entries.
-    pub verbs: HashMap<WordId, Vec<VerbEntry>>,
+    pub verbs: HashMap<WordId, Vec<VerbEntry>, FnvBuild>,
     pub transforms: Vec<Transform>,
+    /// Sorted words each synset's members can start with (`None`: any).
+    pub syn_first: Vec<Option<Vec<WordId>>>,
 }
 
 fn strip_comment(line: &str) -> &str {
@@ -218,6 +290,11 @@ impl VerbDict {
     #[inline]
     pub fn word(&self, lower: &str) -> Option<WordId> {
         self.words.get(lower).copied()
+    }
+
+    /// Number of interned words (ids are `0..vocab_len()`).
+    pub fn vocab_len(&self) -> usize {
+        self.words.len()
     }
 
     fn intern(&mut self, upper: &str) -> WordId {
@@ -384,12 +461,18 @@ impl VerbDict {
                     Some(i) => (inner[..i].trim(), CodePair::parse(&inner[i..])),
                     None => (inner, CodePair::default()),
                 };
-                let idx = d.blocks.len() as u32;
-                d.blocks.push(Block {
-                    name: name.to_string(),
-                    code,
-                    patterns: Vec::new(),
-                });
+                // a repeated header adds to the existing block (extensions)
+                let idx = match d.blocks.iter().position(|b| b.name == name) {
+                    Some(i) => i as u32,
+                    None => {
+                        d.blocks.push(Block {
+                            name: name.to_string(),
+                            code,
+                            patterns: Vec::new(),
+                        });
+                        (d.blocks.len() - 1) as u32
+                    }
+                };
                 cur_block = Some(idx);
                 cur_syn = None;
                 continue;
@@ -433,12 +516,14 @@ impl VerbDict {
                 let pre = d.elems(pre);
                 let post = d.elems(post);
                 let weight = pre.iter().chain(post.iter()).map(Elem::weight).sum();
+                let need = Vec::new();
                 d.blocks[block as usize].patterns.push(Pattern {
                     pre,
                     post,
                     code,
                     text: t.split('#').next().unwrap_or(t).trim().to_string(),
                     weight,
+                    need,
                 });
                 continue;
             }
@@ -448,6 +533,18 @@ impl VerbDict {
         for t in pending_transforms {
             if let Some(tr) = d.read_transform(t) {
                 d.transforms.push(tr);
+            }
+        }
+        // Pre-filters: first words of synsets, words each pattern needs.
+        d.syn_first = (0..d.synsets.len())
+            .map(|k| first_words(&Elem::Syn(k as u32), &d.synsets, 0))
+            .collect();
+        for b in &mut d.blocks {
+            for p in &mut b.patterns {
+                let mut need = Vec::new();
+                needed(&p.pre, &d.syn_first, &mut need);
+                needed(&p.post, &d.syn_first, &mut need);
+                p.need = need;
             }
         }
         if d.blocks.is_empty() {
@@ -460,7 +557,9 @@ impl VerbDict {
 
     fn read_verb_line(&mut self, line: &str, block: u32) {
         let (line, code) = match line.rfind('[') {
-            Some(i) if line[i..].contains(']') => (line[..i].trim(), Some(CodePair::parse(&line[i..]))),
+            Some(i) if line[i..].contains(']') => {
+                (line[..i].trim(), Some(CodePair::parse(&line[i..])))
+            }
             _ => (line, None),
         };
         let (main, irregular) = match line.find('{') {

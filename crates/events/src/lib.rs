@@ -53,16 +53,13 @@ impl From<EventsError> for CoreError {
 }
 
 /// Coder options (PETRARCH's `<Config>` settings that matter here).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
-    /// Only code events with both a source and a target (PETRARCH default).
+    /// Only code events with both a source and a target (PETRARCH's
+    /// default; the validation records set it). entente's default keeps
+    /// one-sided events ("we won't be coordinating with Iran") since the
+    /// event model allows a missing actor and relation scores skip them.
     pub require_dyad: bool,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config { require_dyad: true }
-    }
 }
 
 /// An actor found for an event.
@@ -132,7 +129,8 @@ impl Discards {
                 let s = from + i;
                 let e = s + p.len();
                 let left_ok = s == 0 || !lower.as_bytes()[s - 1].is_ascii_alphanumeric();
-                let right_ok = !*whole || e >= lower.len() || !lower.as_bytes()[e].is_ascii_alphanumeric();
+                let right_ok =
+                    !*whole || e >= lower.len() || !lower.as_bytes()[e].is_ascii_alphanumeric();
                 if left_ok && right_ok {
                     if *story {
                         return Some(true);
@@ -157,15 +155,21 @@ pub struct EventCoder {
     config: Config,
     refuse_block: Option<u32>,
     say_blocks: Vec<u32>,
+    speech_blocks: Vec<u32>,
 }
 
 const EMBEDDED_VERBS: &str = include_str!("../data/CAMEO.2.0.txt");
+const EMBEDDED_EXTENSIONS: &str = include_str!("../data/entente.verbs.txt");
 const EMBEDDED_NOMINALS: &str = include_str!("../data/entente.nominal.txt");
 
 impl EventCoder {
     /// Loads the embedded dictionaries.
     pub fn load() -> Result<EventCoder, CoreError> {
-        Ok(EventCoder::from_petrarch_verbs(EMBEDDED_VERBS)?)
+        let mut text = String::with_capacity(EMBEDDED_VERBS.len() + EMBEDDED_EXTENSIONS.len() + 1);
+        text.push_str(EMBEDDED_VERBS);
+        text.push('\n');
+        text.push_str(EMBEDDED_EXTENSIONS);
+        Ok(EventCoder::from_petrarch_verbs(&text)?)
     }
 
     /// A coder over a PETRARCH-2 verb dictionary given as text, with the
@@ -173,7 +177,16 @@ impl EventCoder {
     pub fn from_petrarch_verbs(text: &str) -> Result<EventCoder, EventsError> {
         let dict = VerbDict::parse(text)?;
         let refuse_block = dict.block_of_verb("REFUSE");
-        let say_blocks = ["SAY", "CLAIM"]
+        let mut say_blocks: Vec<u32> = [
+            "SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT", "WANT",
+        ]
+        .iter()
+        .filter_map(|w| dict.block_of_verb(w))
+        .collect();
+        say_blocks.extend(dict.transforms.iter().filter_map(|t| t.outer_block));
+        say_blocks.sort_unstable();
+        say_blocks.dedup();
+        let speech_blocks = ["SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT"]
             .iter()
             .filter_map(|w| dict.block_of_verb(w))
             .collect();
@@ -185,6 +198,7 @@ impl EventCoder {
             config: Config::default(),
             refuse_block,
             say_blocks,
+            speech_blocks,
         })
     }
 
@@ -241,7 +255,10 @@ impl EventCoder {
             if !coded {
                 continue;
             }
-            let (a, b) = (m.token_start as usize, (m.token_end as usize).min(doc.tokens.len()));
+            let (a, b) = (
+                m.token_start as usize,
+                (m.token_end as usize).min(doc.tokens.len()),
+            );
             for slot in mention_of.iter_mut().take(b).skip(a) {
                 if slot.is_none() {
                     *slot = Some(mi as u32);
@@ -255,6 +272,7 @@ impl EventCoder {
             cfg: &self.config,
             refuse_block: self.refuse_block,
             say_blocks: self.say_blocks.clone(),
+            speech_blocks: self.speech_blocks.clone(),
         };
         for (si, sent) in doc.sentences.iter().enumerate() {
             let Some(tokens) = doc.tokens.get(sent.tokens()) else {
@@ -263,7 +281,9 @@ impl EventCoder {
             if tokens.is_empty() {
                 continue;
             }
-            if !self.discards.items.is_empty() && self.discards.check(doc.slice(sent.span)).is_some() {
+            if !self.discards.items.is_empty()
+                && self.discards.check(doc.slice(sent.span)).is_some()
+            {
                 continue;
             }
             let s = Sent {
@@ -272,6 +292,28 @@ impl EventCoder {
                 base: sent.token_start as usize,
                 index: si as u32,
             };
+            // An event needs an actor (two under require_dyad): most
+            // sentences can be skipped before any parsing work.
+            let need = if self.config.require_dyad { 2 } else { 1 };
+            let mut distinct = 0;
+            let mut last = None;
+            for m in mention_of
+                .get(sent.tokens())
+                .unwrap_or(&[])
+                .iter()
+                .flatten()
+            {
+                if last != Some(*m) {
+                    distinct += 1;
+                    last = Some(*m);
+                    if distinct >= need {
+                        break;
+                    }
+                }
+            }
+            if distinct < need {
+                continue;
+            }
             sc.build(&self.dict, &s, &mention_of);
             coder.sentence(sc, &s, out);
         }
@@ -300,10 +342,33 @@ impl EventCoder {
             let plover = self.tables.plover(cameo.as_str());
             let mut plover_type = plover.map(|p| p.event.clone());
             let mut plover_mode = plover.and_then(|p| p.mode.clone());
-            // PLOVER codes an intended cooperative action as AGREE
-            if e.modality == Modality::Intended && matches!(cameo.root(), 4..=8) {
+            // PLOVER types what the text says about the action, not only the
+            // action: a promised or offered cooperative action is AGREE, a
+            // refused one REJECT, a conflictual action announced, made
+            // conditional ("... unless") or envisaged is THREATEN.
+            let root = cameo.root();
+            let trigger_lemma = doc
+                .tokens
+                .get(e.trigger)
+                .map(|t| t.lemma.as_str())
+                .unwrap_or("");
+            let promise_verb = matches!(
+                trigger_lemma,
+                "agree" | "pledge" | "promise" | "vow" | "offer" | "commit"
+            );
+            let retype = match e.modality {
+                _ if promise_verb && (3..=8).contains(&root) => Some("AGREE"),
+                Modality::Intended if (4..=8).contains(&root) => Some("AGREE"),
+                Modality::Conditional if (3..=7).contains(&root) => Some("AGREE"),
+                Modality::Negated | Modality::Denied if (3..=8).contains(&root) => Some("REJECT"),
+                Modality::Intended | Modality::Conditional if root >= 14 => Some("THREATEN"),
+                Modality::Conditional if root == 8 => Some("THREATEN"),
+                Modality::Hypothetical if root >= 15 => Some("THREATEN"),
+                _ => None,
+            };
+            if let Some(t) = retype {
                 plover_mode = plover_type.take().map(|t| t.to_lowercase());
-                plover_type = Some("AGREE".into());
+                plover_type = Some(t.into());
             }
             out.push(Event {
                 sentence: e.sentence,
@@ -367,14 +432,20 @@ fn clause_words<'d>(doc: &'d Doc, e: &CodedEvent) -> Vec<&'d str> {
     for _ in 0..3 {
         let h = toks[root].head as usize;
         let rel = toks[root].deprel.as_str();
-        if h == 0 || !matches!(rel.split(':').next().unwrap_or(rel), "obj" | "nsubj" | "xcomp" | "nmod" | "obl" | "compound") {
+        if h == 0
+            || h > toks.len()
+            || !matches!(
+                rel.split(':').next().unwrap_or(rel),
+                "obj" | "nsubj" | "xcomp" | "nmod" | "obl" | "compound"
+            )
+        {
             break;
         }
         root = h - 1;
     }
     let mut keep = vec![false; toks.len()];
     // mark tokens whose path to the root does not cross a clause boundary
-    for i in 0..toks.len() {
+    for (i, slot) in keep.iter_mut().enumerate() {
         let mut cur = i;
         let mut ok = false;
         for _ in 0..toks.len() {
@@ -383,7 +454,11 @@ fn clause_words<'d>(doc: &'d Doc, e: &CodedEvent) -> Vec<&'d str> {
                 break;
             }
             let rel = toks[cur].deprel.as_str();
-            if matches!(rel.split(':').next().unwrap_or(rel), "ccomp" | "advcl" | "parataxis" | "acl" | "conj") && cur != t {
+            if matches!(
+                rel.split(':').next().unwrap_or(rel),
+                "ccomp" | "advcl" | "parataxis" | "acl" | "conj"
+            ) && cur != t
+            {
                 break;
             }
             let h = toks[cur].head as usize;
@@ -392,7 +467,7 @@ fn clause_words<'d>(doc: &'d Doc, e: &CodedEvent) -> Vec<&'d str> {
             }
             cur = h - 1;
         }
-        keep[i] = ok;
+        *slot = ok;
     }
     toks.iter()
         .zip(keep)
@@ -416,7 +491,10 @@ fn place_of(doc: &Doc, e: &CodedEvent) -> Option<String> {
     let mut scope = heads.clone();
     // one level of nominal dependents too ("airstrikes in Syria at targets")
     for (i, tk) in toks.iter().enumerate() {
-        if tk.head > 0 && heads.contains(&(tk.head as usize - 1)) && matches!(tk.deprel.as_str(), "obj" | "dobj") {
+        if tk.head > 0
+            && heads.contains(&(tk.head as usize - 1))
+            && matches!(tk.deprel.as_str(), "obj" | "dobj")
+        {
             scope.push(i);
         }
     }
@@ -424,24 +502,33 @@ fn place_of(doc: &Doc, e: &CodedEvent) -> Option<String> {
         if tk.head == 0 || !scope.contains(&(tk.head as usize - 1)) {
             continue;
         }
-        if !matches!(tk.deprel.split(':').next().unwrap_or(""), "obl" | "nmod") || tk.upos != "PROPN" {
+        if !matches!(tk.deprel.split(':').next().unwrap_or(""), "obl" | "nmod")
+            || tk.upos != "PROPN"
+        {
             continue;
         }
         let case = toks
             .iter()
             .find(|c| c.head as usize == i + 1 && (c.deprel == "case"))
             .map(|c| doc.slice(c.span).to_ascii_lowercase());
-        if !matches!(case.as_deref(), Some("in" | "at" | "near" | "inside" | "outside")) {
+        if !matches!(
+            case.as_deref(),
+            Some("in" | "at" | "near" | "inside" | "outside")
+        ) {
             continue;
         }
         let span = tk.span;
-        if e.source.as_ref().is_some_and(|a| a.span.overlaps(span)) || e.target.as_ref().is_some_and(|a| a.span.overlaps(span)) {
+        if e.source.as_ref().is_some_and(|a| a.span.overlaps(span))
+            || e.target.as_ref().is_some_and(|a| a.span.overlaps(span))
+        {
             continue;
         }
         // the whole name: compound/flat dependents
         let mut s = span;
         for c in toks.iter() {
-            if c.head as usize == i + 1 && matches!(c.deprel.as_str(), "compound" | "flat" | "flat:name") {
+            if c.head as usize == i + 1
+                && matches!(c.deprel.as_str(), "compound" | "flat" | "flat:name")
+            {
                 s = s.cover(c.span);
             }
         }

@@ -9,13 +9,41 @@ use entente_core::Modality;
 use crate::coder::{Coder, Scratch, Sent};
 
 const EXPECT: &[&str] = &[
-    "expect", "anticipate", "predict", "likely", "unlikely", "forecast", "set", "due", "poised",
-    "slate", "schedule",
+    "expect",
+    "anticipate",
+    "predict",
+    "likely",
+    "unlikely",
+    "forecast",
+    "set",
+    "due",
+    "poised",
+    "slate",
+    "schedule",
 ];
 const INTEND: &[&str] = &[
-    "plan", "intend", "vow", "pledge", "promise", "want", "aim", "seek", "hope", "offer", "agree",
-    "prepare", "decide", "ready", "willing", "prepared", "about", "going", "determined", "wish",
-    "try", "attempt",
+    "plan",
+    "intend",
+    "vow",
+    "pledge",
+    "promise",
+    "want",
+    "aim",
+    "seek",
+    "hope",
+    "offer",
+    "agree",
+    "prepare",
+    "decide",
+    "ready",
+    "willing",
+    "prepared",
+    "about",
+    "going",
+    "determined",
+    "wish",
+    "try",
+    "attempt",
 ];
 const DENY: &[&str] = &["deny", "dismiss", "reject"];
 const CLAIM: &[&str] = &["claim", "allege", "purport", "reportedly", "accuse"];
@@ -38,13 +66,17 @@ fn scan_node(sc: &Scratch, s: &Sent, x: usize, f: &mut Flags) {
         let l = s.lemma_lc(c);
         let form = s.form(c);
         let fl = form.to_ascii_lowercase();
-        if (r == "advmod" || r == "neg" || r == "det" || r == "cc:preconj") && (NEG.contains(&l) || NEG.contains(&fl.as_str())) {
+        if (r == "advmod" || r == "neg" || r == "det" || r == "cc:preconj")
+            && (NEG.contains(&l) || NEG.contains(&fl.as_str()))
+        {
             f.negated = true;
         }
         if r.starts_with("aux") {
             match (l, fl.as_str()) {
                 ("will" | "shall", _) | (_, "'ll" | "wo" | "will") => f.intended = true,
-                ("would" | "could" | "might" | "may" | "should", _) | (_, "'d") => f.hypothetical = true,
+                ("would" | "could" | "might" | "may" | "should", _) | (_, "'d") => {
+                    f.hypothetical = true
+                }
                 _ => {}
             }
         }
@@ -55,12 +87,19 @@ fn scan_node(sc: &Scratch, s: &Sent, x: usize, f: &mut Flags) {
             // "in return for", "in exchange for", "on condition that"
             let lc = s.lemma_lc(c);
             if matches!(lc, "return" | "exchange" | "condition") {
-                let has_in = sc.kids(c).iter().any(|&k| matches!(s.lemma_lc(k), "in" | "on"));
+                let has_in = sc
+                    .kids(c)
+                    .iter()
+                    .any(|&k| matches!(s.lemma_lc(k), "in" | "on"));
                 if has_in {
                     f.conditional = true;
                 }
             }
-            if sc.kids(c).iter().any(|&k| s.rel(k) == "mark" && matches!(s.lemma_lc(k), "if" | "unless")) {
+            if sc
+                .kids(c)
+                .iter()
+                .any(|&k| s.rel(k) == "mark" && matches!(s.lemma_lc(k), "if" | "unless"))
+            {
                 f.conditional = true;
             }
         }
@@ -68,12 +107,28 @@ fn scan_node(sc: &Scratch, s: &Sent, x: usize, f: &mut Flags) {
 }
 
 /// Modality of the event triggered at `v` (governed, possibly, by `outer`).
-pub(crate) fn of_verb(_c: &Coder, sc: &Scratch, s: &Sent, trig: usize, v: usize, outer: usize) -> Modality {
+pub(crate) fn of_verb(
+    _c: &Coder,
+    sc: &Scratch,
+    s: &Sent,
+    trig: usize,
+    v: usize,
+    outer: usize,
+) -> Modality {
     let mut f = Flags::default();
     let n = sc.toks.len();
     scan_node(sc, s, trig, &mut f);
     if v != trig {
         scan_node(sc, s, v, &mut f);
+    }
+    // An infinitival purpose clause ("... to strike ISIS") is intended.
+    if matches!(s.base_rel(v), "advcl" | "acl")
+        && sc
+            .kids(v)
+            .iter()
+            .any(|&k| s.rel(k) == "mark" && s.lemma_lc(k) == "to")
+    {
+        f.intended = true;
     }
     // Walk up through the verbs that govern this one.
     let mut cur = v;
@@ -82,7 +137,12 @@ pub(crate) fn of_verb(_c: &Coder, sc: &Scratch, s: &Sent, trig: usize, v: usize,
     while steps < 4 {
         let rel = s.base_rel(cur);
         let h = sc.toks[cur].head;
-        if h >= n || !matches!(rel, "xcomp" | "ccomp" | "csubj" | "advcl" | "acl" | "obj" | "nsubj" | "conj") {
+        if h >= n
+            || !matches!(
+                rel,
+                "xcomp" | "ccomp" | "csubj" | "advcl" | "acl" | "obj" | "nsubj" | "conj"
+            )
+        {
             break;
         }
         if rel == "conj" {
@@ -103,7 +163,12 @@ pub(crate) fn of_verb(_c: &Coder, sc: &Scratch, s: &Sent, trig: usize, v: usize,
             } else if matches!(hl, "if" | "whether") {
                 f.hypothetical = true;
             }
-            if rel == "advcl" && sc.kids(cur).iter().any(|&k| s.rel(k) == "mark" && matches!(s.lemma_lc(k), "if" | "unless")) {
+            if rel == "advcl"
+                && sc
+                    .kids(cur)
+                    .iter()
+                    .any(|&k| s.rel(k) == "mark" && matches!(s.lemma_lc(k), "if" | "unless"))
+            {
                 f.conditional = true;
             }
         }
@@ -127,7 +192,9 @@ pub(crate) fn of_verb(_c: &Coder, sc: &Scratch, s: &Sent, trig: usize, v: usize,
         let toks = s.tokens;
         for i in 0..toks.len().saturating_sub(2) {
             let a = s.form(i).eq_ignore_ascii_case("in");
-            if a && s.form(i + 1).eq_ignore_ascii_case("return") && s.form(i + 2).eq_ignore_ascii_case("for") {
+            if a && s.form(i + 1).eq_ignore_ascii_case("return")
+                && s.form(i + 2).eq_ignore_ascii_case("for")
+            {
                 f.conditional = true;
             }
         }

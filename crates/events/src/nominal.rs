@@ -47,7 +47,7 @@ impl Nominals {
         }
         for list in n.by_head.values_mut() {
             // longer (more specific) triggers first
-            list.sort_by(|a, b| b.before.len().cmp(&a.before.len()));
+            list.sort_by_key(|n| std::cmp::Reverse(n.before.len()));
         }
         n
     }

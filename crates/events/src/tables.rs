@@ -31,7 +31,8 @@ fn eval_hex(expr: &str) -> Option<i64> {
         if cur.is_empty() {
             return Some(());
         }
-        let v = i64::from_str_radix(cur.trim_start_matches("0x").trim_start_matches("0X"), 16).ok()?;
+        let v =
+            i64::from_str_radix(cur.trim_start_matches("0x").trim_start_matches("0X"), 16).ok()?;
         *total += sign * v;
         cur.clear();
         Some(())
@@ -140,8 +141,19 @@ impl Tables {
         }
     }
 
-    /// PLOVER mapping of a code, falling back to parents.
+    /// PLOVER mapping of a code, falling back to parents. The 2021 table
+    /// leaves CAMEO 02 (appeal) out; entente maps an appeal like the
+    /// corresponding demand (02x → 10x: REQUEST), since PLOVER's REQUEST
+    /// covers both.
     pub fn plover(&self, code: &str) -> Option<&Plover> {
+        if let Some(rest) = code.strip_prefix("02") {
+            let demand = format!("10{rest}");
+            return self.plover_table(&demand);
+        }
+        self.plover_table(code)
+    }
+
+    fn plover_table(&self, code: &str) -> Option<&Plover> {
         let mut c = code;
         loop {
             if let Some(p) = self.plover.get(c) {
@@ -167,6 +179,18 @@ impl Tables {
             return None;
         }
         self.pico_rev.get(&(o + i)).cloned()
+    }
+
+    /// The negation of a code in the internal ontology (110 ↔ 050, 060 →
+    /// 121), when there is one.
+    pub fn negate(&self, code: &str) -> Option<String> {
+        let v = *self.pico.get(code)?;
+        let n = if !(0..=0xFFFF).contains(&v) {
+            v + if v < 0 { 0xFFFF } else { -0xFFFF }
+        } else {
+            v - 0xFFFF
+        };
+        self.pico_rev.get(&n).cloned()
     }
 
     /// The "refuse / reject" version of a code (12x), when the ontology has one.
@@ -202,5 +226,7 @@ mod tests {
         assert_eq!(t.combine("070", "020"), None);
         assert_eq!(t.refuse("060").as_deref(), Some("121"));
         assert_eq!(plover_08("FIGHT"), "ASSAULT");
+        assert_eq!(t.plover("023").unwrap().event, "REQUEST");
+        assert!(t.plover("010").is_none());
     }
 }

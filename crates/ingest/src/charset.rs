@@ -22,6 +22,11 @@ pub struct Decoded<'a> {
     pub first_error: Option<usize>,
 }
 
+/// The encoding a byte-order mark announces, if any.
+pub fn bom_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    Encoding::for_bom(bytes).map(|(e, _)| e)
+}
+
 /// Extracts `charset=...` from a `Content-Type` value.
 pub fn charset_from_content_type(ct: &str) -> Option<&str> {
     let lower = ct.to_ascii_lowercase();
@@ -49,7 +54,7 @@ pub fn charset_from_meta(head: &[u8]) -> Option<&'static Encoding> {
             let stop = rest
                 .find(|c: char| c == '"' || c == '\'' || c == ';' || c == '/' || c.is_whitespace())
                 .unwrap_or(rest.len());
-            if let Some(enc) = Encoding::for_label(rest[..stop].as_bytes()) {
+            if let Some(enc) = Encoding::for_label(&rest.as_bytes()[..stop]) {
                 // A page that says UTF-16 in ASCII is not UTF-16.
                 return Some(if enc.is_single_byte() || enc == UTF_8 {
                     enc
@@ -64,6 +69,35 @@ pub fn charset_from_meta(head: &[u8]) -> Option<&'static Encoding> {
         }
     }
     None
+}
+
+/// Repairs UTF-8 that was decoded as Windows-1252 and re-encoded
+/// ("Investorâ€™s" for "Investor’s"): when every character maps back to a
+/// single Windows-1252 byte and those bytes are valid UTF-8, the text was
+/// double-encoded. Text with characters outside Windows-1252 is left alone.
+pub fn fix_mojibake(s: &str) -> Option<String> {
+    // A UTF-8 lead byte (Â, Ã, â, …) read as Windows-1252, followed by a
+    // continuation byte read the same way (U+0080..U+00BF or one of the
+    // Windows-1252 specials such as € ™ ’).
+    let is_cont =
+        |c: char| ('\u{80}'..='\u{BF}').contains(&c) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c);
+    let mut prev = ' ';
+    let mut suspicious = false;
+    for c in s.chars() {
+        if ('\u{C2}'..='\u{F4}').contains(&prev) && is_cont(c) {
+            suspicious = true;
+            break;
+        }
+        prev = c;
+    }
+    if !suspicious {
+        return None;
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(s);
+    if unmappable {
+        return None;
+    }
+    String::from_utf8(bytes.into_owned()).ok()
 }
 
 /// Decodes `bytes`, using `declared` (an HTTP charset label) when given and
@@ -93,7 +127,10 @@ pub fn decode<'a>(bytes: &'a [u8], declared: Option<&str>, html: bool) -> Decode
             det.guess(None, chardetng::Utf8Detection::Allow)
         }
     };
-    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let (mut text, had_errors) = enc.decode_without_bom_handling(bytes);
+    if let Some(fixed) = fix_mojibake(&text) {
+        text = Cow::Owned(fixed);
+    }
     Decoded {
         text,
         encoding: enc.name(),
@@ -128,6 +165,29 @@ mod tests {
         assert_eq!(
             charset_from_content_type("text/html; charset=\"utf-8\""),
             Some("utf-8")
+        );
+    }
+
+    #[test]
+    fn repairs_double_encoded_utf8() {
+        let double = "A DIY Investor’s Guide – café"
+            .as_bytes()
+            .iter()
+            .map(|&b| {
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(&[b])
+                    .0
+                    .into_owned()
+            })
+            .collect::<String>();
+        assert_eq!(
+            fix_mojibake(&double).as_deref(),
+            Some("A DIY Investor’s Guide – café")
+        );
+        assert_eq!(fix_mojibake("Ærø and naïve café"), None);
+        assert_eq!(
+            decode(double.as_bytes(), None, true).text,
+            "A DIY Investor’s Guide – café"
         );
     }
 

@@ -25,7 +25,7 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b").expect("valid regex")
+    Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.]((?:19|20)\d\d)\b").expect("valid regex")
 });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[/_-]((?:19|20)\d\d)[/_-]?(\d\d)[/_-]?(\d\d)(?:[/_.-]|$)").expect("valid regex")
@@ -128,9 +128,16 @@ pub fn find_written_date(s: &str) -> Option<String> {
     }
     if let Some(c) = NUMERIC.captures(s) {
         let pos = c.get(0).map_or(0, |m| m.start());
-        let (a, b, y) = (num(&c[1]), num(&c[2]), num(&c[3]));
+        let (a, b, y) = (num(&c[1]), num(&c[3]), num(&c[4]));
+        // Dotted dates are European (day first); slashed ones American
+        // unless the first number cannot be a month.
+        let day_first = &c[2] == ".";
         if let (Some(a), Some(b), Some(y)) = (a, b, y) {
-            let d = if a > 12 { ymd(y, b, a) } else { ymd(y, a, b) };
+            let d = if a > 12 || (day_first && b <= 12) {
+                ymd(y, b, a)
+            } else {
+                ymd(y, a, b)
+            };
             consider(pos, d);
         }
     }

@@ -38,7 +38,10 @@ pub fn extract_html(bytes: &[u8], url: Option<&str>) -> Article {
 impl Extractor for DomSmoothieExtractor {
     fn extract(&self, html: &str, url: Option<&str>) -> Article {
         let doc = Document::from(html);
-        let meta = read_metadata(&doc, url);
+        let mut meta = read_metadata(&doc, url);
+        if meta.date.is_none() {
+            meta.date = visible_date(&doc, meta.title.as_deref());
+        }
         // Absolute URLs only; a relative or bad one would make dom_smoothie fail.
         let abs_url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
         let cfg = dom_smoothie::Config {
@@ -52,14 +55,27 @@ impl Extractor for DomSmoothieExtractor {
                 dom_smoothie::Readability::with_document(Document::from(html), None, Some(cfg))
             });
         if let Ok(mut r) = readability {
-            if let Ok(a) = r.parse() {
-                let content = Document::from(a.content.as_ref());
-                let mut ctx = Ctx::default();
-                render(&content.root(), &mut blocks, &mut ctx);
-                ctx.flush(&mut blocks);
+            if r.parse().is_ok() {
+                // Walk the grabbed subtree in place rather than re-parsing
+                // the article HTML that `parse` serialised.
+                let root = r.doc.select_single("#readability-page-1");
+                if let Some(node) = root.nodes().first() {
+                    let mut ctx = Ctx::default();
+                    render(node, &mut blocks, &mut ctx);
+                    ctx.flush(&mut blocks);
+                }
             }
         }
-        let body = clean_blocks(blocks, meta.title.as_deref());
+        let mut body = clean_blocks(blocks, meta.title.as_deref());
+        // When readability finds little or nothing (it gives up on pages
+        // without a dominant text container), fall back to classifying the
+        // whole page's lines as scraped text.
+        if body.chars().count() < 500 {
+            let page = text::extract_plain_text(&html_to_text(html));
+            if page.body.chars().count() > 2 * body.chars().count().max(100) {
+                body = page.body;
+            }
+        }
         let mut art = meta.into_article(url);
         if art.language.is_none() {
             art.language = lang::guess(&body).map(str::to_string);
@@ -271,6 +287,34 @@ fn is_hidden(n: &NodeRef) -> bool {
     n.attr("aria-hidden").is_some_and(|v| v.as_ref() == "true")
 }
 
+/// A date written near the headline: the first date within a few lines
+/// after (or just before) the line holding the title, in the page rendered
+/// to text. Datelines sit there; copyright years and comment dates do not.
+fn visible_date(doc: &Document, title: Option<&str>) -> Option<String> {
+    let body = doc.select("body");
+    let node = body.nodes().first()?;
+    let mut blocks = Vec::new();
+    let mut ctx = Ctx {
+        full: true,
+        ..Ctx::default()
+    };
+    render(node, &mut blocks, &mut ctx);
+    ctx.flush(&mut blocks);
+    let lines: Vec<&str> = blocks.iter().flat_map(|b| b.text.split('\n')).collect();
+    let nt = title.map(norm_title).unwrap_or_default();
+    let at = (!nt.is_empty())
+        .then(|| lines.iter().position(|l| norm_title(l).starts_with(&nt)))
+        .flatten()?;
+    let from = at.saturating_sub(4);
+    let to = (at + 16).min(lines.len());
+    // Prefer after the title; then before it.
+    lines[at..to]
+        .iter()
+        .chain(lines[from..at].iter().rev())
+        .filter(|l| l.chars().count() < 200)
+        .find_map(|l| dates::find_written_date(l))
+}
+
 /// Renders a whole page to plain text: tags stripped, scripts and styles
 /// dropped, one line per block. This is what a naive scraper produces, and
 /// the input the plain-text extractor is measured on.
@@ -314,6 +358,111 @@ static NEWS_JUNK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Photo captions and credits, related-link teasers, site furniture that
+/// may sit anywhere in a block.
+static INLINE_JUNK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\((?:image|photo|picture|pictures|credit|source|video)s?:[^)]{0,60}\)\s*$|",
+        r"\((?:ap|afp|reuters|getty)(?: images)?(?: photo)?[^)]{0,80}\)\s*$|",
+        r"(?:photo|image)s? (?:by|courtesy of|credit)\b.{0,60}$|",
+        r"\[(?:[A-Z]+(?: [A-Z]+)?)\]\s*\|?\s*$|",
+        r"©|\ball rights reserved\b|",
+        r"\brequires javascript\b|\benable javascript\b|\bstories like this\b"
+    ))
+    .expect("valid regex")
+});
+
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|[A-Z]{2,4}T)?\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b")
+        .expect("valid regex")
+});
+
+/// Datelines and time stamps: short blocks that are mostly a date or time.
+fn is_dateline(s: &str) -> bool {
+    if s.chars().count() > 100 {
+        return false;
+    }
+    if dates::find_written_date(s).is_none() && !TIME_OF_DAY.is_match(s) {
+        return false;
+    }
+    const CAL: &[&str] = &[
+        "am",
+        "pm",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "pst",
+        "pdt",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "published",
+        "updated",
+        "posted",
+        "on",
+        "at",
+        "ago",
+        "minutes",
+        "hours",
+        "days",
+        "hour",
+        "day",
+        "minute",
+        "p",
+        "a",
+        "m",
+        "last",
+        "modified",
+        "min",
+        "read",
+    ];
+    let other = lang::words(s)
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !CAL.contains(&w.to_lowercase().as_str()))
+        .count();
+    other <= 3
+}
+
 static BYLINE_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’ -]*)*\s*(?:[,|•·—–-].{0,60})?$")
         .expect("valid regex")
@@ -349,11 +498,21 @@ fn clean_blocks(blocks: Vec<RBlock>, title: Option<&str>) -> String {
         if len < 150 && BYLINE_BLOCK.is_match(&b.text) {
             continue;
         }
+        if len < 150 && INLINE_JUNK.is_match(&b.text) {
+            continue;
+        }
+        if is_dateline(&b.text) {
+            continue;
+        }
         if !ntitle.is_empty() && b.kind == Kind::Heading && norm_title(&b.text) == ntitle {
             continue;
         }
         keep.push(b);
     }
+    // Blocks repeated verbatim are slideshow captions, widgets or a page
+    // laid out twice: keep the first copy only.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    keep.retain(|b| b.text.chars().count() <= 80 || seen.insert(b.text.clone()));
     // Trailing headings and short fragments close sections that were cut.
     while keep.last().is_some_and(|b| {
         b.kind == Kind::Heading
@@ -410,21 +569,95 @@ impl PageMeta {
     }
 }
 
-fn meta_content(doc: &Document, keys: &[&str]) -> Option<String> {
-    for key in keys {
-        for attr in ["property", "name", "itemprop"] {
-            let sel = format!("meta[{attr}=\"{key}\"]");
-            for m in doc.select(&sel).iter() {
-                if let Some(c) = m.attr("content") {
-                    let c = collapse_ws(&c);
-                    if !c.is_empty() {
-                        return Some(c);
+/// The page's `<meta>` values by lower-cased `property`/`name`/`itemprop`
+/// (first non-empty value wins), collected in one pass over the document.
+type Metas = std::collections::HashMap<String, String>;
+
+/// Everything metadata needs from the page, gathered in one walk of the
+/// tree (a CSS `select` per field would walk it once each).
+#[derive(Default)]
+struct Scan {
+    metas: Metas,
+    article_tags: Vec<String>,
+    ld_texts: Vec<String>,
+    title: String,
+    /// `<h1>` texts, and whether each sits inside `<article>`/`<main>`.
+    h1s: Vec<(String, bool)>,
+    lang: Option<String>,
+    canonical: Option<String>,
+}
+
+fn scan(doc: &Document) -> Scan {
+    let mut sc = Scan::default();
+    for node in doc.root().descendants_it() {
+        if !node.is_element() {
+            continue;
+        }
+        let Some(name) = node.node_name() else {
+            continue;
+        };
+        match name.as_ref() {
+            "meta" => {
+                let Some(c) = node.attr("content") else {
+                    continue;
+                };
+                let c = collapse_ws(&unescape(&c));
+                if c.is_empty() {
+                    continue;
+                }
+                for attr in ["property", "name", "itemprop", "http-equiv"] {
+                    if let Some(k) = node.attr(attr) {
+                        let k = k.trim().to_ascii_lowercase();
+                        if k == "article:tag" {
+                            sc.article_tags.push(c.clone());
+                        }
+                        sc.metas.entry(k).or_insert_with(|| c.clone());
                     }
                 }
             }
+            "script" => {
+                if node
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
+                    sc.ld_texts.push(node.text().to_string());
+                }
+            }
+            "title" if sc.title.is_empty() => sc.title = collapse_ws(&node.text()),
+            "h1" => {
+                let t = collapse_ws(&node.text());
+                if !t.is_empty() && t.chars().count() < 300 {
+                    let inside = node.ancestors_it(None).any(|a| {
+                        a.node_name()
+                            .is_some_and(|n| n.as_ref() == "article" || n.as_ref() == "main")
+                            || a.attr("role").is_some_and(|r| r.as_ref() == "main")
+                    });
+                    sc.h1s.push((t, inside));
+                }
+            }
+            "html" if sc.lang.is_none() => {
+                sc.lang = node
+                    .attr("lang")
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty());
+            }
+            "link" if sc.canonical.is_none() => {
+                if node
+                    .attr("rel")
+                    .is_some_and(|r| r.trim().eq_ignore_ascii_case("canonical"))
+                {
+                    sc.canonical = node.attr("href").map(|h| h.trim().to_string());
+                }
+            }
+            _ => {}
         }
     }
-    None
+    sc
+}
+
+fn meta_content(metas: &Metas, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .find_map(|k| metas.get(&k.to_ascii_lowercase()).cloned())
 }
 
 /// JSON-LD facts: the first article-like object's headline, authors and dates.
@@ -474,7 +707,7 @@ fn ld_types(v: &serde_json::Value) -> Vec<String> {
 fn ld_names(v: &serde_json::Value, out: &mut Vec<String>) {
     match v {
         serde_json::Value::String(s) => {
-            let s = collapse_ws(s);
+            let s = collapse_ws(&unescape(s));
             if !s.is_empty() && !s.starts_with("http") {
                 out.push(s);
             }
@@ -502,10 +735,9 @@ fn collect_ld(v: &serde_json::Value, objs: &mut Vec<serde_json::Value>) {
     }
 }
 
-fn read_ld(doc: &Document) -> LdFacts {
+fn read_ld(texts: &[String]) -> LdFacts {
     let mut objs = Vec::new();
-    for s in doc.select("script[type=\"application/ld+json\"]").iter() {
-        let raw = s.text();
+    for raw in texts {
         let raw = raw
             .trim()
             .trim_start_matches("<![CDATA[")
@@ -528,7 +760,7 @@ fn read_ld(doc: &Document) -> LdFacts {
     for o in &objs {
         if facts.headline.is_none() && !ld_types(o).iter().any(|t| t == "WebPage") {
             if let Some(h) = o.get("headline").and_then(|h| h.as_str()) {
-                let h = collapse_ws(h);
+                let h = collapse_ws(&unescape(h));
                 if !h.is_empty() {
                     facts.headline = Some(h);
                 }
@@ -590,7 +822,7 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
         if let Some(i) = t.rfind(sep) {
             let (head, tail) = (&t[..i], &t[i + sep.len()..]);
             let tail_is_site = site.is_some_and(|s| norm_title(s) == norm_title(tail))
-                || (lang::words(tail).count() <= 4 && lang::words(head).count() >= 3);
+                || (lang::words(tail).count() <= 6 && lang::words(head).count() >= 3);
             if tail_is_site {
                 return strip_site(head, site);
             }
@@ -605,44 +837,155 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     t.to_string()
 }
 
-fn choose_title(doc: &Document, ld: &LdFacts) -> Option<String> {
-    let site = meta_content(doc, &["og:site_name", "application-name"]);
-    let og =
-        meta_content(doc, &["og:title", "twitter:title"]).map(|t| strip_site(&t, site.as_deref()));
-    let title_tag = {
-        let t = collapse_ws(&doc.select("head title").text());
-        (!t.is_empty()).then(|| strip_site(&t, site.as_deref()))
-    };
-    let h1s: Vec<String> = doc
-        .select("h1")
-        .iter()
-        .map(|h| collapse_ws(&h.text()))
-        .filter(|t| !t.is_empty() && t.chars().count() < 300)
-        .collect();
-    // The visible headline, when metadata confirms it.
-    let refs: Vec<String> = [&ld.headline, &og, &title_tag]
-        .into_iter()
-        .flatten()
-        .map(|s| norm_title(s))
-        .collect();
-    for h in &h1s {
-        let n = norm_title(h);
-        if n.is_empty() {
-            continue;
-        }
-        if refs
-            .iter()
-            .any(|r| r == &n || (n.len() >= 15 && r.contains(&n)))
-        {
-            return Some(h.clone());
+/// A headline without its subtitle or kicker: the part before a spaced
+/// dash or bar ("Gym Workouts for Beginners — Strength Training"), when
+/// that part is a headline by itself (three words or more).
+fn main_title(t: String) -> String {
+    let mut cut = t.len();
+    for sep in [" | ", " – ", " — ", " - ", " // "] {
+        if let Some(i) = t.find(sep) {
+            // A lower-case continuation ("— and it may…") is one sentence.
+            let tail = t[i + sep.len()..].trim_start();
+            if tail.chars().next().is_some_and(|c| !c.is_lowercase()) {
+                cut = cut.min(i);
+            }
         }
     }
-    ld.headline
-        .clone()
+    if cut < t.len() && lang::words(&t[..cut]).count() >= 3 {
+        return t[..cut].trim().to_string();
+    }
+    t
+}
+
+fn choose_title(sc: &Scan, ld: &LdFacts) -> Option<String> {
+    choose_title_full(sc, ld).map(main_title)
+}
+
+fn choose_title_full(sc: &Scan, ld: &LdFacts) -> Option<String> {
+    let metas = &sc.metas;
+    let site = meta_content(metas, &["og:site_name", "application-name"]);
+    let og = meta_content(metas, &["og:title", "twitter:title"])
+        .map(|t| strip_site(&t, site.as_deref()));
+    let title_tag = (!sc.title.is_empty()).then(|| strip_site(&sc.title, site.as_deref()));
+    let h1s: Vec<String> = sc.h1s.iter().map(|(t, _)| t.clone()).collect();
+    // The visible headline: an <h1> that metadata confirms (same words,
+    // or most of them), else the article's only <h1>, else metadata.
+    let refs: Vec<Vec<String>> = [&ld.headline, &og, &title_tag]
+        .into_iter()
+        .flatten()
+        .map(|s| word_set(s))
+        .collect();
+    let mut best: Option<(f32, &String)> = None;
+    for h in &h1s {
+        let w = word_set(h);
+        if w.is_empty() {
+            continue;
+        }
+        for r in &refs {
+            let common = w.iter().filter(|x| r.contains(x)).count() as f32;
+            let score = common / (w.len().max(r.len()) as f32);
+            if score >= 0.4 && common >= 2.0 && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, h));
+            }
+        }
+    }
+    if let Some((_, h)) = best {
+        return Some(h.clone());
+    }
+    // An <h1> inside the article (or the page's only one) is the visible
+    // headline unless it is the site's name or too short to be one.
+    let site_words = site.as_deref().map(word_set).unwrap_or_default();
+    let plausible = |t: &String| {
+        let w = word_set(t);
+        lang::words(t).count() >= 3 && w != site_words
+    };
+    let article_h1 = sc
+        .h1s
+        .iter()
+        .find(|(_, inside)| *inside)
+        .map(|(t, _)| t.clone());
+    let sole_h1 = (h1s.len() == 1).then(|| h1s[0].clone());
+    // Social and document titles that agree with each other (and not with
+    // any <h1>) are the page's own statement of its headline.
+    // (An <h1> inside <article>/<main> is still preferred: that is the
+    // visible headline.)
+    if let (Some(o), Some(t), None) = (
+        &og,
+        &title_tag,
+        article_h1.as_ref().filter(|h| plausible(h)),
+    ) {
+        if norm_title(o) == norm_title(t) && lang::words(o).count() >= 3 {
+            return Some(o.clone());
+        }
+    }
+    article_h1
+        .filter(plausible)
+        .or_else(|| sole_h1.clone().filter(plausible))
+        .or(ld.headline.clone())
         .or(og)
-        .or_else(|| (h1s.len() == 1).then(|| h1s[0].clone()))
         .or(title_tag)
+        .or(sole_h1)
         .or_else(|| h1s.first().cloned())
+}
+
+fn word_set(s: &str) -> Vec<String> {
+    let mut v: Vec<String> = lang::words(s).map(|w| w.to_lowercase()).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Decodes the HTML entities left in attribute values that were escaped
+/// twice (`&amp;#8211;`) or never decoded.
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| {
+            let ent = &rest[1..e];
+            let c = match ent {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                "ndash" => Some('–'),
+                "mdash" => Some('—'),
+                "rsquo" => Some('’'),
+                "lsquo" => Some('‘'),
+                "rdquo" => Some('”'),
+                "ldquo" => Some('“'),
+                "hellip" => Some('…'),
+                _ if ent.starts_with("#x") || ent.starts_with("#X") => {
+                    u32::from_str_radix(&ent[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                }
+                _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -663,7 +1006,7 @@ fn clean_author(s: &str) -> Option<String> {
     Some(s.to_string())
 }
 
-fn choose_authors(doc: &Document, ld: &LdFacts) -> Vec<String> {
+fn choose_authors(doc: &Document, metas: &Metas, ld: &LdFacts) -> Vec<String> {
     let mut out: Vec<String> = ld.authors.iter().filter_map(|a| clean_author(a)).collect();
     if out.is_empty() {
         for key in [
@@ -674,7 +1017,7 @@ fn choose_authors(doc: &Document, ld: &LdFacts) -> Vec<String> {
             "dc.creator",
             "byl",
         ] {
-            if let Some(a) = meta_content(doc, &[key]) {
+            if let Some(a) = meta_content(metas, &[key]) {
                 if let Some(a) = clean_author(&a) {
                     out.push(a);
                     break;
@@ -708,7 +1051,7 @@ fn choose_authors(doc: &Document, ld: &LdFacts) -> Vec<String> {
     out
 }
 
-fn choose_date(doc: &Document, ld: &LdFacts, url: Option<&str>) -> Option<String> {
+fn choose_date(doc: &Document, metas: &Metas, ld: &LdFacts, url: Option<&str>) -> Option<String> {
     if let Some(d) = &ld.published {
         return Some(d.clone());
     }
@@ -735,7 +1078,7 @@ fn choose_date(doc: &Document, ld: &LdFacts, url: Option<&str>) -> Option<String
         "release_date",
     ];
     for k in keys {
-        if let Some(d) = meta_content(doc, &[k]).and_then(|c| dates::parse_date(&c)) {
+        if let Some(d) = meta_content(metas, &[k]).and_then(|c| dates::parse_date(&c)) {
             return Some(d);
         }
     }
@@ -775,7 +1118,7 @@ fn choose_date(doc: &Document, ld: &LdFacts, url: Option<&str>) -> Option<String
         }
     }
     meta_content(
-        doc,
+        metas,
         &["article:modified_time", "dateModified", "og:updated_time"],
     )
     .and_then(|c| dates::parse_date(&c))
@@ -783,45 +1126,51 @@ fn choose_date(doc: &Document, ld: &LdFacts, url: Option<&str>) -> Option<String
 
 /// Reads title, authors, date, tags, language and canonical URL from a page.
 pub fn read_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
-    let ld = read_ld(doc);
-    let mut tags: Vec<String> = Vec::new();
-    for m in doc.select("meta[property=\"article:tag\"]").iter() {
-        if let Some(c) = m.attr("content") {
-            tags.push(collapse_ws(&c));
-        }
-    }
+    let sc = scan(doc);
+    let ld = read_ld(&sc.ld_texts);
+    let metas = &sc.metas;
+    let mut tags: Vec<String> = sc.article_tags.clone();
     if tags.is_empty() {
         tags = ld.keywords.clone();
     }
     if tags.is_empty() {
-        if let Some(k) = meta_content(doc, &["news_keywords", "keywords"]) {
+        if let Some(k) = meta_content(metas, &["news_keywords", "keywords"]) {
             tags = k.split(',').map(|t| t.trim().to_string()).collect();
         }
     }
-    if let Some(s) = meta_content(doc, &["article:section"]).or_else(|| ld.section.clone()) {
+    if let Some(s) = meta_content(metas, &["article:section"]).or_else(|| ld.section.clone()) {
         tags.insert(0, s);
     }
     tags.retain(|t| !t.is_empty() && t.chars().count() <= 80);
     let mut seen = std::collections::HashSet::new();
     tags.retain(|t| seen.insert(t.to_lowercase()));
 
-    let language = doc
-        .select("html")
-        .attr("lang")
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty())
-        .or_else(|| meta_content(doc, &["og:locale", "content-language", "language"]))
-        .map(|l| l.replace('_', "-"));
-    let canonical = doc
-        .select("link[rel=\"canonical\"]")
-        .attr("href")
-        .map(|h| h.trim().to_string())
-        .or_else(|| meta_content(doc, &["og:url"]))
+    let language = sc
+        .lang
+        .clone()
+        .or_else(|| meta_content(metas, &["og:locale", "content-language", "language"]))
+        // The primary subtag, as the plain-text path reports it ("en").
+        .and_then(|l| {
+            let primary = l
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            (primary.len() >= 2
+                && primary.len() <= 3
+                && primary.chars().all(|c| c.is_ascii_alphabetic()))
+            .then_some(primary)
+        });
+    let canonical = sc
+        .canonical
+        .clone()
+        .or_else(|| meta_content(metas, &["og:url"]))
         .filter(|u| u.starts_with("http"));
     PageMeta {
-        title: choose_title(doc, &ld),
-        authors: choose_authors(doc, &ld),
-        date: choose_date(doc, &ld, url),
+        title: choose_title(&sc, &ld),
+        authors: choose_authors(doc, metas, &ld),
+        date: choose_date(doc, metas, &ld, url),
         tags,
         language,
         canonical,

@@ -1,11 +1,17 @@
 //! # entente-ingest
 //!
-//! Stage 1 of the pipeline: turns whatever a user has (scraped `.txt` files,
-//! JSONL exports, gzipped JSONL, folders of them) into clean [`Article`]s.
+//! Stage 1 of the pipeline: turns whatever a user has (raw HTML pages,
+//! scraped `.txt` files with site boilerplate, JSONL exports with text or
+//! HTML, WARC crawls, gzipped or not, folders of them, stdin) into clean
+//! [`Article`]s: main text plus title, authors, date, tags and language.
 //!
-//! Readers stream: a corpus is read one record at a time, never loaded whole.
-//! Every problem is reported as an [`IngestError`] naming the file and the
-//! position (line or byte offset), and reading goes on with the next record.
+//! Readers stream: a corpus is read one record at a time, never loaded whole
+//! (a WARC record or JSONL line at a time). Bytes are decoded by BOM, HTTP
+//! header, `<meta>` charset, then detection ([`charset`]). HTML goes through
+//! an [`Extractor`] ([`html`]), scraped text through the line classifier
+//! ([`text`]). Every problem is reported as an [`IngestError`] naming the
+//! file and the position (line or byte offset), and reading goes on with the
+//! next record.
 //!
 //! **Architecture invariant:** ingest only reads; it knows nothing of NLP,
 //! SQL or HTTP. Its output is `entente_core::Article`.
@@ -22,30 +28,78 @@ pub mod eval;
 pub mod html;
 pub mod lang;
 pub mod text;
+pub mod warc;
 
 pub use html::{extract_html, DomSmoothieExtractor, Extractor};
 pub use text::extract_plain_text;
 
+/// Pages larger than this are cut here before extraction (with a warning):
+/// no news article needs more, and a runaway page must not stall a run.
+pub const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
+
 /// A problem with one input, located by file and position.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
+    /// The input could not be opened or read.
     #[error("{path}: {source}")]
     Io {
+        /// File name.
         path: String,
+        /// The I/O error.
         source: std::io::Error,
     },
+    /// A JSONL line is not a valid record.
     #[error("{path}:{line}: malformed JSON: {message}")]
     Json {
+        /// File name.
         path: String,
+        /// 1-based line number.
         line: u64,
+        /// What is wrong.
         message: String,
     },
+    /// The input is unusable at this position (binary, truncated, empty…).
     #[error("{path}:{position}: {message}")]
     Invalid {
+        /// File name.
         path: String,
+        /// `line N`, `byte N` or `record at byte N`.
         position: String,
+        /// What is wrong.
         message: String,
     },
+    /// Something was repaired (bytes replaced, a page cut); the article
+    /// follows as the next item.
+    #[error("{path}:{position}: warning: {message}")]
+    Warning {
+        /// File name.
+        path: String,
+        /// Where.
+        position: String,
+        /// What was done.
+        message: String,
+    },
+}
+
+impl IngestError {
+    /// True for repairs that did not lose the article.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, IngestError::Warning { .. })
+    }
+    fn invalid(path: &str, position: impl Into<String>, message: impl Into<String>) -> Self {
+        IngestError::Invalid {
+            path: path.to_string(),
+            position: position.into(),
+            message: message.into(),
+        }
+    }
+    fn warning(path: &str, position: impl Into<String>, message: impl Into<String>) -> Self {
+        IngestError::Warning {
+            path: path.to_string(),
+            position: position.into(),
+            message: message.into(),
+        }
+    }
 }
 
 /// One item an input yields: an article or a located error.
@@ -103,27 +157,47 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
     }
 }
 
-/// True for file names the readers understand.
+/// What a file holds, judged by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Jsonl,
+    Warc,
+    Html,
+    Text,
+}
+
+fn format_of(name: &str) -> Option<(Format, bool)> {
+    let lower = name.to_ascii_lowercase();
+    let (stem, gz) = match lower.strip_suffix(".gz") {
+        Some(s) => (s, true),
+        None => (lower.as_str(), false),
+    };
+    let f = if stem.ends_with(".jsonl") || stem.ends_with(".json") || stem.ends_with(".ndjson") {
+        Format::Jsonl
+    } else if stem.ends_with(".warc") || stem.ends_with(".arc.warc") {
+        Format::Warc
+    } else if stem.ends_with(".html") || stem.ends_with(".htm") || stem.ends_with(".xhtml") {
+        Format::Html
+    } else if stem.ends_with(".txt") || stem.ends_with(".text") {
+        Format::Text
+    } else {
+        return None;
+    };
+    Some((f, gz))
+}
+
+/// True for file names the readers understand: `.txt`, `.html`/`.htm`,
+/// `.jsonl`/`.json`/`.ndjson`, `.warc`, each optionally gzipped (`.gz`).
 pub fn is_supported(p: &Path) -> bool {
-    let name = p
-        .file_name()
+    p.file_name()
         .and_then(|n| n.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    [".txt", ".jsonl", ".jsonl.gz", ".json", ".html", ".htm"]
-        .iter()
-        .any(|s| name.ends_with(s))
+        .and_then(format_of)
+        .is_some()
 }
 
-/// Wraps a reader in a (multi-member) gzip decoder.
-pub fn gunzip_reader<R: Read + Send + 'static>(r: R) -> Box<dyn Read + Send> {
-    Box::new(flate2::read::MultiGzDecoder::new(r))
-}
-
-/// Opens one input and streams its articles.
+/// Opens one input and streams its articles. `-` reads JSONL from stdin.
 pub fn read_path(path: &Path) -> Box<dyn Iterator<Item = ArticleResult> + Send> {
     let name = path.display().to_string();
-    let lower = name.to_ascii_lowercase();
     if name == "-" {
         return Box::new(JsonlReader::new(
             "<stdin>".into(),
@@ -139,42 +213,141 @@ pub fn read_path(path: &Path) -> Box<dyn Iterator<Item = ArticleResult> + Send> 
             })))
         }
     };
-    if lower.ends_with(".jsonl.gz") {
-        let gz = flate2::read::MultiGzDecoder::new(file);
-        Box::new(JsonlReader::new(name, Box::new(BufReader::new(gz))))
-    } else if lower.ends_with(".jsonl") || lower.ends_with(".json") {
-        Box::new(JsonlReader::new(name, Box::new(BufReader::new(file))))
+    // Unknown extensions are read as scraped text.
+    let (format, gz) = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(format_of)
+        .unwrap_or((Format::Text, false));
+    let reader: Box<dyn Read + Send> = if gz {
+        gunzip_reader(file)
     } else {
-        Box::new(std::iter::once(read_text_file(name, file)))
+        Box::new(file)
+    };
+    match format {
+        Format::Jsonl => Box::new(JsonlReader::new(name, Box::new(BufReader::new(reader)))),
+        Format::Warc => Box::new(warc::WarcReader::new(
+            name,
+            Box::new(BufReader::new(reader)),
+        )),
+        Format::Html | Format::Text => {
+            Box::new(read_page(name, reader, format == Format::Html).into_iter())
+        }
     }
 }
 
-fn read_text_file(name: String, mut file: File) -> ArticleResult {
+/// Reads at most [`MAX_PAGE_BYTES`] (+1 to know it was more) from `r`.
+fn read_capped(r: &mut dyn Read, out: &mut Vec<u8>) -> std::io::Result<bool> {
+    r.take(MAX_PAGE_BYTES as u64 + 1).read_to_end(out)?;
+    if out.len() > MAX_PAGE_BYTES {
+        out.truncate(MAX_PAGE_BYTES);
+        // Drain the rest so gzip trailers are still checked? No: a page
+        // this large is cut, and what follows is not read.
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// Checks a page's bytes: empty and binary inputs are errors.
+fn check_bytes(name: &str, bytes: &[u8]) -> Result<(), IngestError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::invalid(name, "byte 0", "empty input"));
+    }
+    // NUL bytes never occur in text in the encodings we accept (BOM-marked
+    // UTF-16 aside).
+    if charset::bom_encoding(bytes).is_none() {
+        if let Some(at) = bytes.iter().position(|&b| b == 0) {
+            return Err(IngestError::invalid(
+                name,
+                format!("byte {at}"),
+                "binary data (NUL byte), not text",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Reads one whole page (HTML or scraped text) and extracts its article.
+/// Yields warnings (cut page, invalid bytes) before the article.
+fn read_page(name: String, mut reader: Box<dyn Read + Send>, is_html: bool) -> Vec<ArticleResult> {
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(|e| IngestError::Io {
-        path: name.clone(),
-        source: e,
-    })?;
-    if bytes.contains(&0) {
-        let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
-        return Err(IngestError::Invalid {
-            path: name,
-            position: format!("byte {at}"),
-            message: "binary data (NUL byte), not text".into(),
-        });
+    let mut out = Vec::new();
+    let cut = match read_capped(&mut reader, &mut bytes) {
+        Ok(c) => c,
+        Err(e) => {
+            return vec![Err(IngestError::invalid(
+                &name,
+                format!("byte {}", bytes.len()),
+                format!("read failed (truncated or corrupt input?): {e}"),
+            ))]
+        }
+    };
+    if let Err(e) = check_bytes(&name, &bytes) {
+        return vec![Err(e)];
     }
-    let text = String::from_utf8_lossy(&bytes);
-    let mut article = extract_plain_text(&text);
-    article.source = name;
-    Ok(article)
+    if cut {
+        out.push(Err(IngestError::warning(
+            &name,
+            format!("byte {MAX_PAGE_BYTES}"),
+            format!("page larger than {MAX_PAGE_BYTES} bytes; the rest is ignored"),
+        )));
+    }
+    let mut warnings = Vec::new();
+    let art = extract_bytes(&name, &bytes, is_html, None, None, &mut |e| {
+        warnings.push(Err(e))
+    });
+    out.extend(warnings);
+    out.push(art);
+    out
 }
 
-/// Streams JSONL records `{"url","title","date","text"}` (also `body`, `id`).
+/// Decodes and extracts one page; reports invalid UTF-8 as a warning.
+pub(crate) fn extract_bytes(
+    name: &str,
+    bytes: &[u8],
+    is_html: bool,
+    url: Option<&str>,
+    declared_charset: Option<&str>,
+    warn: &mut dyn FnMut(IngestError),
+) -> ArticleResult {
+    let decoded = charset::decode(bytes, declared_charset, is_html);
+    if let Some(at) = decoded.first_error {
+        warn(IngestError::warning(
+            name,
+            format!("byte {at}"),
+            "invalid UTF-8; bad bytes replaced with U+FFFD",
+        ));
+    }
+    let mut art = if is_html {
+        DomSmoothieExtractor.extract(&decoded.text, url)
+    } else {
+        extract_plain_text(&decoded.text)
+    };
+    art.source = name.to_string();
+    if art.body.trim().is_empty() {
+        return Err(IngestError::invalid(
+            name,
+            "byte 0",
+            "no article text found",
+        ));
+    }
+    Ok(art)
+}
+
+/// Wraps a reader in a (multi-member) gzip decoder.
+pub fn gunzip_reader<R: Read + Send + 'static>(r: R) -> Box<dyn Read + Send> {
+    Box::new(flate2::read::MultiGzDecoder::new(r))
+}
+
+/// Streams JSONL records: `{"url","title","date","text"}` (also `body`,
+/// `id`, `authors`, `tags`, `language`) taken as clean text, or
+/// `{"url","html"}` run through the HTML extractor.
 pub struct JsonlReader {
     name: String,
     reader: Box<dyn BufRead + Send>,
     line: u64,
     done: bool,
+    pending: std::collections::VecDeque<ArticleResult>,
 }
 
 impl JsonlReader {
@@ -185,6 +358,7 @@ impl JsonlReader {
             reader,
             line: 0,
             done: false,
+            pending: std::collections::VecDeque::new(),
         }
     }
 }
@@ -197,6 +371,7 @@ struct JsonArticle {
     date: Option<String>,
     text: Option<String>,
     body: Option<String>,
+    html: Option<String>,
     #[serde(default)]
     authors: Vec<String>,
     #[serde(default)]
@@ -204,17 +379,96 @@ struct JsonArticle {
     language: Option<String>,
 }
 
+/// Longest JSONL line read; longer ones are skipped with an error.
+const MAX_LINE_BYTES: usize = 4 * MAX_PAGE_BYTES;
+
+impl JsonlReader {
+    fn record(&mut self, buf: &[u8]) -> Option<ArticleResult> {
+        let position = format!("line {}", self.line);
+        let line = match std::str::from_utf8(buf) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(e) => {
+                self.pending.push_back(Err(IngestError::warning(
+                    &self.name,
+                    format!("{position}, byte {}", e.valid_up_to()),
+                    "invalid UTF-8; bad bytes replaced with U+FFFD",
+                )));
+                String::from_utf8_lossy(buf)
+            }
+        };
+        let line = line.trim();
+        if line.is_empty() {
+            return None;
+        }
+        let rec: JsonArticle = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(e) => {
+                return Some(Err(IngestError::Json {
+                    path: self.name.clone(),
+                    line: self.line,
+                    message: e.to_string(),
+                }))
+            }
+        };
+        let source = match &rec.id {
+            Some(serde_json::Value::String(s)) => format!("{}:{}#{}", self.name, self.line, s),
+            Some(serde_json::Value::Number(n)) => format!("{}:{}#{}", self.name, self.line, n),
+            _ => format!("{}:{}", self.name, self.line),
+        };
+        if let Some(html) = rec.html.as_deref().filter(|h| !h.trim().is_empty()) {
+            let mut art = DomSmoothieExtractor.extract(html, rec.url.as_deref());
+            art.source = source;
+            // The export's own metadata wins over what the page says.
+            art.title = rec.title.or(art.title);
+            art.date = rec.date.or(art.date);
+            if !rec.authors.is_empty() {
+                art.authors = rec.authors;
+            }
+            if !rec.tags.is_empty() {
+                art.tags = rec.tags;
+            }
+            art.language = rec.language.or(art.language);
+            if art.body.trim().is_empty() {
+                return Some(Err(IngestError::invalid(
+                    &self.name,
+                    position,
+                    "no article text found in html",
+                )));
+            }
+            return Some(Ok(art));
+        }
+        let body = rec.text.or(rec.body).unwrap_or_default();
+        Some(Ok(Article {
+            source,
+            url: rec.url,
+            title: rec.title,
+            date: rec.date,
+            authors: rec.authors,
+            tags: rec.tags,
+            language: rec.language,
+            body,
+            notes: Vec::new(),
+        }))
+    }
+}
+
 impl Iterator for JsonlReader {
     type Item = ArticleResult;
     fn next(&mut self) -> Option<ArticleResult> {
         let mut buf = Vec::new();
         loop {
+            if let Some(p) = self.pending.pop_front() {
+                return Some(p);
+            }
             if self.done {
                 return None;
             }
             buf.clear();
             self.line += 1;
-            match self.reader.read_until(b'\n', &mut buf) {
+            let read = (&mut self.reader)
+                .take(MAX_LINE_BYTES as u64 + 1)
+                .read_until(b'\n', &mut buf);
+            match read {
                 Ok(0) => {
                     self.done = true;
                     return None;
@@ -222,44 +476,48 @@ impl Iterator for JsonlReader {
                 Ok(_) => {}
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(IngestError::Invalid {
-                        path: self.name.clone(),
-                        position: format!("line {}", self.line),
-                        message: format!("read failed: {e}"),
-                    }));
+                    return Some(Err(IngestError::invalid(
+                        &self.name,
+                        format!("line {}", self.line),
+                        format!("read failed (truncated or corrupt input?): {e}"),
+                    )));
                 }
             }
-            let line = String::from_utf8_lossy(&buf);
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
-            let rec: JsonArticle = match serde_json::from_str(line) {
-                Ok(r) => r,
-                Err(e) => {
-                    return Some(Err(IngestError::Json {
-                        path: self.name.clone(),
-                        line: self.line,
-                        message: e.to_string(),
-                    }))
+            if buf.len() > MAX_LINE_BYTES && !buf.ends_with(b"\n") {
+                // Skip the rest of an oversized line.
+                let mut sink = Vec::new();
+                loop {
+                    sink.clear();
+                    match (&mut self.reader)
+                        .take(1 << 20)
+                        .read_until(b'\n', &mut sink)
+                    {
+                        Ok(0) => break,
+                        Ok(_) if sink.ends_with(b"\n") => break,
+                        Ok(_) => {}
+                        Err(_) => {
+                            self.done = true;
+                            break;
+                        }
+                    }
                 }
-            };
-            let body = rec.text.or(rec.body).unwrap_or_default();
-            let source = match &rec.id {
-                Some(serde_json::Value::String(s)) => format!("{}:{}#{}", self.name, self.line, s),
-                _ => format!("{}:{}", self.name, self.line),
-            };
-            return Some(Ok(Article {
-                source,
-                url: rec.url,
-                title: rec.title,
-                date: rec.date,
-                authors: rec.authors,
-                tags: rec.tags,
-                language: rec.language,
-                body,
-                notes: Vec::new(),
-            }));
+                return Some(Err(IngestError::invalid(
+                    &self.name,
+                    format!("line {}", self.line),
+                    format!("line longer than {MAX_LINE_BYTES} bytes; skipped"),
+                )));
+            }
+            if buf.contains(&0) {
+                let at = buf.iter().position(|&b| b == 0).unwrap_or(0);
+                return Some(Err(IngestError::invalid(
+                    &self.name,
+                    format!("line {}, byte {at}", self.line),
+                    "binary data (NUL byte), not JSON",
+                )));
+            }
+            if let Some(r) = self.record(&buf) {
+                self.pending.push_back(r);
+            }
         }
     }
 }

@@ -51,7 +51,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:",
         r"show comments|hide comments|\d*\s*comments?|leave a (?:comment|reply)|add a comment|post a comment|",
         r"share(?: this(?: article| story| post)?)?(?: on \w+)?|share via.*|tweet|email|print|",
-        r"advertisement|advertising|sponsored(?: content)?|ad|skip to (?:main )?content|",
+        r"advertisement|advertising|advert|sponsored(?: content)?|ad|skip to (?:main )?content|",
         r"read more|read next|more from .{0,40}|related(?: articles| stories| posts| news| content| coverage)?|",
         r"recommended(?: for you)?|you (?:may|might) also like.*|most (?:read|popular|viewed)|trending(?: now)?|",
         r"sign up.*|subscribe.*|log ?in|sign in|register|newsletter|follow us.*|",
@@ -145,9 +145,23 @@ fn is_separator_list(s: &str) -> bool {
     false
 }
 
-fn classify(text: &str, lang_code: &str) -> (BlockClass, lang::Stats) {
-    let st = lang::stats(lang_code, text);
+static COOKIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcookies?\b.{0,200}\b(?:website|browser|consent|privacy|experience|opt.out|accept)|\b(?:website|we|this site) uses? cookies\b")
+        .expect("valid regex")
+});
+
+/// Sentence-final punctuation of scripts without spaces between words.
+fn ends_cjk_sentence(s: &str) -> bool {
+    s.trim_end_matches(['」', '』', '）', ')', ' '])
+        .ends_with(['。', '！', '？', '!', '?'])
+}
+
+fn classify(text: &str, lang_code: Option<&str>) -> (BlockClass, lang::Stats) {
+    let st = lang::stats(lang_code.unwrap_or("en"), text);
     let len = text.chars().count();
+    if COOKIES.is_match(text) {
+        return (BlockClass::Boilerplate, st);
+    }
     if DISCLAIMER.is_match(text) {
         return (BlockClass::Disclaimer, st);
     }
@@ -164,11 +178,30 @@ fn classify(text: &str, lang_code: &str) -> (BlockClass, lang::Stats) {
         return (BlockClass::Boilerplate, st);
     }
     let punct = ends_sentence(text);
+    let Some(_) = lang_code else {
+        // No stop-word list fits (CJK, or a language we lack): judge by
+        // length and sentence punctuation alone.
+        let punct = punct || ends_cjk_sentence(text);
+        let class = if len < 25 {
+            BlockClass::Short
+        } else if punct && len >= 80 {
+            BlockClass::Good
+        } else if punct {
+            BlockClass::NearGood
+        } else if st.title_case > 0.7 || len < 60 {
+            BlockClass::Bad
+        } else {
+            BlockClass::Short
+        };
+        return (class, st);
+    };
     let class = if len < 50 || st.words < 6 {
         BlockClass::Short
-    } else if st.stop_density >= 0.30 && len >= 150 {
+    } else if st.stop_density >= 0.30 && len >= 150 && (punct || len >= 300) {
+        // Teasers of related stories are sentence-like but usually lack the
+        // final full stop that article paragraphs have.
         BlockClass::Good
-    } else if (st.stop_density >= 0.25 && (punct || len >= 100))
+    } else if (st.stop_density >= 0.25 && (punct || len >= 150))
         || (st.stop_density >= 0.18 && punct)
     {
         BlockClass::NearGood
@@ -209,8 +242,8 @@ fn split_blocks(text: &str) -> Vec<String> {
 }
 
 /// Classifies the blocks of a text, with jusText-style context revision.
-pub fn classify_blocks(text: &str) -> (Vec<Block>, &'static str) {
-    let lang_code = lang::guess(text).unwrap_or("en");
+pub fn classify_blocks(text: &str) -> (Vec<Block>, Option<&'static str>) {
+    let lang_code = lang::guess(text);
     let mut blocks: Vec<Block> = split_blocks(text)
         .into_iter()
         .map(|t| {
@@ -285,6 +318,9 @@ fn weight(b: &Block) -> f32 {
         BlockClass::NearGood => 0.5 * len,
         BlockClass::Short => -15.0,
         BlockClass::Bad => -(len.clamp(40.0, 400.0)),
+        // Widget labels ("Advert", "Share") interrupt articles; longer
+        // boilerplate (cookie notices) ends them.
+        BlockClass::Boilerplate if b.text.chars().count() < 20 => -30.0,
         BlockClass::Boilerplate => -120.0,
         // Metadata lines neither make nor break the article block.
         BlockClass::Disclaimer | BlockClass::TagStrip => -5.0,
@@ -370,10 +406,9 @@ pub fn extract_plain_text(text: &str) -> Article {
     let text = text.trim_start_matches('\u{feff}');
     let (blocks, lang_code) = classify_blocks(text);
     let mut art = Article {
-        language: lang::guess(text).map(str::to_string),
+        language: lang_code.map(str::to_string),
         ..Article::default()
     };
-    let _ = lang_code;
     let Some((mut start, end)) = best_run(&blocks) else {
         return art;
     };

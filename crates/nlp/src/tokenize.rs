@@ -9,6 +9,11 @@ const ABBREVIATIONS: &[&str] = &[
     "p.m", "pres", "amb", "adm", "maj", "rev", "hon", "fig", "approx", "dept", "est", "ft", "mt",
 ];
 
+/// Abbreviations that often end a sentence ("… in the U.S. The …").
+const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &[
+    "u.s.", "u.k.", "u.n.", "etc.", "inc.", "ltd.", "co.", "corp.", "jr.", "sr.", "a.m.", "p.m.",
+];
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -32,6 +37,11 @@ pub fn tokenize(text: &str) -> Vec<Span> {
         let c = chars[i].1;
         if c.is_whitespace() || c.is_control() {
             i += 1;
+            continue;
+        }
+        if let Some(j) = url_end(text, &chars, i) {
+            out.push(Span::new(end_of(i), end_of(j)));
+            i = j;
             continue;
         }
         if is_word_char(c) {
@@ -62,7 +72,7 @@ pub fn tokenize(text: &str) -> Vec<Span> {
                 }
             }
             // Trailing period of an abbreviation or initialism ("U.S.", "Dr.").
-            if j < n && chars[j].1 == '.' {
+            if j < n && chars[j].1 == '.' && j - start <= 12 {
                 let word: String = chars[start..j]
                     .iter()
                     .map(|c| c.1)
@@ -115,8 +125,71 @@ pub fn tokenize(text: &str) -> Vec<Span> {
     out
 }
 
+/// End (char index) of a URL or e-mail address starting at char `i`, if any.
+/// Trailing punctuation is left out ("see https://x.org/a.").
+fn url_end(text: &str, chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let head: String = text[chars[i].0..]
+        .chars()
+        .take(8)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let is_url =
+        head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.");
+    let n = chars.len();
+    // Scanning must stay linear on long runs without spaces: a URL is
+    // consumed whole, an e-mail address is at most 254 chars with its '@'
+    // within the first 64.
+    let stop = |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”');
+    let limit = if is_url { n } else { n.min(i + 254) };
+    if !is_url
+        && !chars[i..n.min(i + 65)]
+            .iter()
+            .take_while(|c| !stop(c.1))
+            .any(|c| c.1 == '@')
+    {
+        return None;
+    }
+    let mut j = i;
+    while j < limit && !stop(chars[j].1) {
+        j += 1;
+    }
+    if !is_url {
+        // e-mail: word chars, one '@', a dotted domain.
+        let tok: String = chars[i..j].iter().map(|c| c.1).collect();
+        let (user, dom) = tok.split_once('@')?;
+        let ok_user = !user.is_empty()
+            && user
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'));
+        let dom_t = dom.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let ok_dom = dom_t.contains('.')
+            && dom_t
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'));
+        if !(ok_user && ok_dom) {
+            return None;
+        }
+    }
+    while j > i + 1
+        && matches!(
+            chars[j - 1].1,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | '\'' | '’'
+        )
+    {
+        // Keep a closing bracket that has its opening one inside the URL.
+        if chars[j - 1].1 == ')' && chars[i..j].iter().any(|c| c.1 == '(') {
+            break;
+        }
+        j -= 1;
+    }
+    Some(j)
+}
+
 fn is_initialism(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
     // "U.S", "U.N", "e.g": single letters separated by dots.
+    if dot - start > 8 {
+        return false;
+    }
     let seg = &chars[start..dot];
     let letters = seg.iter().filter(|c| c.1.is_alphabetic()).count();
     letters <= 2 && seg.iter().all(|c| c.1.is_alphabetic() || c.1 == '.')
@@ -124,7 +197,14 @@ fn is_initialism(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
 
 /// Returns (head length, clitic length) in bytes.
 fn split_clitic(word: &str) -> (usize, usize) {
+    if word.len() > 64 {
+        return (word.len(), 0);
+    }
     let lower = word.to_lowercase();
+    // Treebank conventions: "cannot" → "can" + "not", "gonna" → "gon" + "na".
+    if matches!(lower.as_str(), "cannot" | "gonna" | "wanna" | "gotta") && word.is_ascii() {
+        return (3, word.len() - 3);
+    }
     for suf in ["n't", "n’t"] {
         if lower.ends_with(suf) && lower.len() > suf.len() {
             let cut = word.len() - suf.len();
@@ -157,20 +237,42 @@ pub fn split_sentences(text: &str, tokens: &[Span]) -> Vec<(usize, usize)> {
         let t = tokens[i].slice(text);
         let mut boundary = false;
         let mut end = i + 1;
-        if matches!(t, "." | "!" | "?" | "..." | "…") || t.ends_with("?!") {
-            // Absorb closing quotes and brackets.
-            while end < n && matches!(tokens[end].slice(text), "\"" | "”" | "’" | "'" | ")" | "]")
+        let final_abbrev = t.len() > 2
+            && t.ends_with('.')
+            && SENTENCE_FINAL_ABBREVIATIONS.contains(&t.to_lowercase().as_str());
+        if matches!(t, "." | "!" | "?" | "..." | "…" | "?!" | "!?" | "!!" | "??") || final_abbrev
+        {
+            // Absorb closing quotes and brackets written right after the
+            // stop; a quote after a space opens the next sentence.
+            let mut absorbed = false;
+            while end < n
+                && tokens[end].start == tokens[end - 1].end
+                && matches!(
+                    tokens[end].slice(text),
+                    "\"" | "”" | "’" | "'" | ")" | "]" | "''"
+                )
             {
                 end += 1;
+                absorbed = true;
             }
             boundary = match tokens.get(end) {
                 None => true,
                 Some(next) => {
                     let nt = next.slice(text);
                     let first = nt.chars().next().unwrap_or(' ');
-                    first.is_uppercase()
+                    let strong = first.is_uppercase()
                         || first.is_ascii_digit()
-                        || matches!(first, '"' | '“' | '‘' | '(' | '[')
+                        || matches!(first, '"' | '“' | '‘' | '(' | '[' | '*' | '-' | '•');
+                    // Web text starts sentences in lower case too ("where
+                    // did you grow up? india?"); trust a bare stop then, but
+                    // not an ellipsis, an abbreviation or a closing quote
+                    // ("'Why?' he asked").
+                    let weak = first.is_lowercase()
+                        && !absorbed
+                        && !final_abbrev
+                        && matches!(t, "." | "!" | "?" | "?!" | "!?" | "!!" | "??")
+                        && next.start > tokens[end - 1].end;
+                    strong || weak
                 }
             };
         }
@@ -223,6 +325,28 @@ mod tests {
         let toks = tokenize(text);
         let s = split_sentences(text, &toks);
         assert_eq!(s.len(), 4, "{:?}", s);
+    }
+
+    #[test]
+    fn urls_emails_and_clitics() {
+        assert_eq!(
+            words("See https://example.org/a?b=1. Mail bob.smith@mail.example.com, now."),
+            [
+                "See",
+                "https://example.org/a?b=1",
+                ".",
+                "Mail",
+                "bob.smith@mail.example.com",
+                ",",
+                "now",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("I cannot go, can't and won't"),
+            ["I", "can", "not", "go", ",", "ca", "n't", "and", "wo", "n't"]
+        );
+        assert_eq!(words("at 10:30 on 3.5"), ["at", "10:30", "on", "3.5"]);
     }
 
     #[test]

@@ -1,8 +1,238 @@
+//! `entente bench`: single-core throughput of the pipeline over a corpus.
+//!
+//! Reports end-to-end sentences/s and articles/s (tokenizing, tagging,
+//! parsing, actor matching and event coding, all on one thread) and, over
+//! the same parsed documents, the event coder alone (sentences/s).
+//! Build with `--release` for meaningful numbers.
+
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Context};
+use entente_core::{Annotator, Article, Doc};
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Corpus files (JSONL, JSONL.gz, text). Default: the shared corpus
+    /// (`$ENTENTE_SHARED/data/corpus` or a `shared/data/corpus` above the
+    /// current directory).
+    pub inputs: Vec<PathBuf>,
+    /// Articles to read from each input file.
+    #[arg(long, default_value_t = 300)]
+    pub limit: usize,
+    /// Repeat the coding-only pass this many times (it is fast).
+    #[arg(long, default_value_t = 5)]
+    pub coding_repeats: usize,
+    /// Also time the coder alone over gold parses from this CoNLL-U file
+    /// (e.g. UD English EWT), grouped 20 sentences to a document.
+    #[arg(long)]
+    pub conllu: Option<PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`entente bench` is not implemented yet")
+fn default_corpus() -> Option<PathBuf> {
+    if let Ok(s) = std::env::var("ENTENTE_SHARED") {
+        let p = PathBuf::from(s).join("data/corpus");
+        if p.is_dir() {
+            return Some(p);
+        }
+    }
+    let cwd = std::env::current_dir().ok()?;
+    cwd.ancestors()
+        .map(|a| a.join("shared/data/corpus"))
+        .find(|p| p.is_dir())
+}
+
+fn corpus_files(args: &Args) -> anyhow::Result<Vec<PathBuf>> {
+    let inputs = if args.inputs.is_empty() {
+        vec![default_corpus()
+            .ok_or_else(|| anyhow!("no corpus found: pass files or set ENTENTE_SHARED"))?]
+    } else {
+        args.inputs.clone()
+    };
+    let mut files = Vec::new();
+    for r in entente_pipeline::ingest::expand_inputs(&inputs) {
+        let p = r.map_err(|e| anyhow!("{e}"))?;
+        let name = p.to_string_lossy().to_ascii_lowercase();
+        // a directory holds the corpus files next to their stats.json
+        if name.ends_with(".stats.json") {
+            continue;
+        }
+        files.push(p);
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read_articles(path: &Path, limit: usize) -> anyhow::Result<Vec<Article>> {
+    let mut out = Vec::new();
+    for a in entente_pipeline::ingest::read_path(path) {
+        if out.len() >= limit {
+            break;
+        }
+        match a {
+            Ok(a) => out.push(a),
+            Err(e) => eprintln!("entente bench: skipping a record: {e}"),
+        }
+    }
+    Ok(out)
+}
+
+fn rate(n: usize, d: Duration) -> f64 {
+    let s = d.as_secs_f64();
+    if s == 0.0 {
+        0.0
+    } else {
+        n as f64 / s
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let files = corpus_files(&args)?;
+    let mut articles = Vec::new();
+    for f in &files {
+        articles.extend(
+            read_articles(f, args.limit).with_context(|| format!("reading {}", f.display()))?,
+        );
+    }
+    if articles.is_empty() {
+        return Err(anyhow!("no articles read"));
+    }
+    let t_load = Instant::now();
+    let nlp = entente_nlp::Nlp::load().map_err(|e| anyhow!("{e}"))?;
+    let actors = entente_actors::Actors::load().map_err(|e| anyhow!("{e}"))?;
+    let coder = entente_events::EventCoder::load().map_err(|e| anyhow!("{e}"))?;
+    let load = t_load.elapsed();
+
+    // End to end, one thread.
+    let mut docs: Vec<Doc> = Vec::with_capacity(articles.len());
+    let mut t_nlp = Duration::ZERO;
+    let mut t_actors = Duration::ZERO;
+    let mut t_events = Duration::ZERO;
+    let start = Instant::now();
+    for a in articles {
+        let mut doc = Doc::new(a);
+        let t0 = Instant::now();
+        nlp.annotate(&mut doc)?;
+        let t1 = Instant::now();
+        actors.annotate(&mut doc)?;
+        let t2 = Instant::now();
+        coder.annotate(&mut doc)?;
+        let t3 = Instant::now();
+        t_nlp += t1 - t0;
+        t_actors += t2 - t1;
+        t_events += t3 - t2;
+        docs.push(doc);
+    }
+    let total = start.elapsed();
+    let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
+    let events: usize = docs.iter().map(|d| d.events.len()).sum();
+
+    // Coding alone over the parsed, actor-tagged documents.
+    let reps = args.coding_repeats.max(1);
+    let t_code = Instant::now();
+    let mut coded = 0usize;
+    for _ in 0..reps {
+        for d in &docs {
+            let c = coder.code(d);
+            coded += coder.to_events(d, &c).len();
+        }
+    }
+    let coding = t_code.elapsed();
+    let coding_rate = rate(sentences * reps, coding);
+
+    // Coding alone over gold parses (parse given, actors run once).
+    let mut gold = serde_json::Value::Null;
+    if let Some(path) = &args.conllu {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let sents = entente_core::conllu::parse(&text).map_err(|e| anyhow!("{e}"))?;
+        let mut gdocs = Vec::new();
+        for chunk in sents.chunks(20) {
+            let mut d = entente_core::conllu::to_doc(
+                chunk,
+                Article {
+                    date: Some("2014-09-25".into()),
+                    ..Article::default()
+                },
+            );
+            actors.annotate(&mut d)?;
+            gdocs.push(d);
+        }
+        let n: usize = gdocs.iter().map(|d| d.sentences.len()).sum();
+        let t = Instant::now();
+        let mut ev = 0usize;
+        for _ in 0..reps {
+            for d in &gdocs {
+                let c = coder.code(d);
+                ev += coder.to_events(d, &c).len();
+            }
+        }
+        let el = t.elapsed();
+        gold = serde_json::json!({"sentences": n, "passes": reps, "seconds": el.as_secs_f64(),
+            "sentences_per_s": rate(n * reps, el), "events": ev / reps});
+        if !args.json {
+            println!(
+                "coding only over gold parses of {} ({} sentences, {} events, {reps} passes): {:.0} sentences/s",
+                path.display(),
+                n,
+                ev / reps,
+                rate(n * reps, el)
+            );
+        }
+    }
+
+    let report = serde_json::json!({
+        "coding_only_gold_parse": gold,
+        "articles": docs.len(),
+        "sentences": sentences,
+        "tokens": tokens,
+        "events": events,
+        "load_seconds": load.as_secs_f64(),
+        "end_to_end": {
+            "seconds": total.as_secs_f64(),
+            "sentences_per_s": rate(sentences, total),
+            "articles_per_s": rate(docs.len(), total),
+            "tokens_per_s": rate(tokens, total),
+            "stage_seconds": {"nlp": t_nlp.as_secs_f64(), "actors": t_actors.as_secs_f64(), "events": t_events.as_secs_f64()},
+        },
+        "coding_only": {
+            "seconds": coding.as_secs_f64(),
+            "passes": reps,
+            "sentences_per_s": coding_rate,
+            "events": coded / reps,
+        },
+        "threads": 1,
+        "release_build": !cfg!(debug_assertions),
+    });
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        if cfg!(debug_assertions) {
+            eprintln!("entente bench: debug build; use `cargo run --release` for real numbers");
+        }
+        println!(
+            "{} articles, {} sentences, {} tokens, {} events (models loaded in {:.2}s)",
+            docs.len(),
+            sentences,
+            tokens,
+            events,
+            load.as_secs_f64()
+        );
+        println!(
+            "end to end (1 thread): {:.0} sentences/s, {:.1} articles/s, {:.0} tokens/s  [nlp {:.2}s, actors {:.2}s, events {:.2}s]",
+            rate(sentences, total),
+            rate(docs.len(), total),
+            rate(tokens, total),
+            t_nlp.as_secs_f64(),
+            t_actors.as_secs_f64(),
+            t_events.as_secs_f64()
+        );
+        println!("coding only (1 thread, {reps} passes): {coding_rate:.0} sentences/s");
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -31,6 +31,9 @@ pub struct Args {
     /// Also write entente's predictions as JSONL to this file.
     #[arg(long)]
     write_predictions: Option<PathBuf>,
+    /// With --as-text: also write each page rendered to text as DIR/<id>.txt.
+    #[arg(long, requires = "as_text")]
+    dump_text: Option<PathBuf>,
     /// Print per-page shingle F1 (worst first) to stderr.
     #[arg(long)]
     per_page: bool,
@@ -130,6 +133,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let art = if args.as_text {
                 let decoded = ingest::charset::decode(bytes, None, true);
                 let text = ingest::html::html_to_text(&decoded.text);
+                if let Some(d) = &args.dump_text {
+                    std::fs::create_dir_all(d)?;
+                    std::fs::write(d.join(format!("{}.txt", t.id)), &text)?;
+                }
                 ingest::extract_plain_text(&text)
             } else {
                 let decoded = ingest::charset::decode(bytes, None, true);

@@ -1,8 +1,180 @@
+//! `entente train`: builds the tagger/parser/morphology bundle from the UD
+//! treebanks (EWT train, plus the GUM documents) and writes it where the nlp
+//! crate embeds it.
+
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use entente_core::conllu;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The `ud` data folder (with `en_ewt/` and `gum/`); found by walking up
+    /// from the current directory to `shared/data/ud`, or $ENTENTE_SHARED/data/ud.
+    #[arg(long)]
+    data: Option<PathBuf>,
+    /// Output model bundle.
+    #[arg(long, default_value = "crates/nlp/models/en_ud.bin.gz")]
+    out: PathBuf,
+    /// Raw-text corpus folder (`*.jsonl.gz`, one JSON object with a `text`
+    /// field per line) for the word classes; default: `../corpus` next to the
+    /// ud folder.
+    #[arg(long)]
+    corpus: Option<PathBuf>,
+    /// Train without word classes.
+    #[arg(long)]
+    no_clusters: bool,
+    /// Train on EWT only (leave out the GUM documents).
+    #[arg(long)]
+    no_gum: bool,
+    /// Also train on EWT dev (for the final model; then dev scores are not held out).
+    #[arg(long)]
+    with_dev: bool,
+    #[arg(long, default_value_t = 10)]
+    tagger_epochs: usize,
+    #[arg(long, default_value_t = 15)]
+    parser_epochs: usize,
+    /// Jackknife folds for the parser's training tags.
+    #[arg(long, default_value_t = 4)]
+    folds: usize,
+    #[arg(long, default_value_t = 20_260_101)]
+    seed: u64,
+    /// Parser beam width (1 = greedy).
+    #[arg(long, default_value_t = 1)]
+    beam: usize,
+    /// Override the beam width of a loaded (`--from`) bundle.
+    #[arg(long)]
+    set_beam: Option<usize>,
+    /// Skip training: load this bundle (then prune/sweep/write).
+    #[arg(long)]
+    from: Option<PathBuf>,
+    /// Drop weights below this magnitude (quantised units) before writing.
+    #[arg(long, default_value_t = 0)]
+    prune: u16,
+    /// Drop features updated fewer than this many times in training.
+    #[arg(long, default_value_t = 1)]
+    min_hits: u32,
+    /// Print dev scores and sizes for these `min_abs:min_hits` prune levels
+    /// (comma-separated, e.g. `0:2,0:4,128:4`).
+    #[arg(long, value_delimiter = ',')]
+    sweep: Vec<String>,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`entente train` is not implemented yet")
+/// Finds `shared/data/ud` from $ENTENTE_SHARED or the ancestors of the
+/// current directory.
+pub fn find_ud() -> Option<PathBuf> {
+    if let Ok(s) = std::env::var("ENTENTE_SHARED") {
+        let p = Path::new(&s).join("data/ud");
+        if p.is_dir() {
+            return Some(p);
+        }
+    }
+    let cwd = std::env::current_dir().ok()?;
+    cwd.ancestors()
+        .map(|a| a.join("shared/data/ud"))
+        .find(|p| p.is_dir())
+}
+
+fn read(path: &Path) -> anyhow::Result<Vec<conllu::ConlluSentence>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    conllu::parse(&text).with_context(|| format!("parsing {}", path.display()))
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let data = match args.data {
+        Some(d) => d,
+        None => find_ud().context("no shared/data/ud found; pass --data")?,
+    };
+    let t0 = Instant::now();
+    let mut train = read(&data.join("en_ewt/train.conllu"))?;
+    let dev = read(&data.join("en_ewt/dev.conllu"))?;
+    if args.with_dev {
+        train.extend(dev.iter().cloned());
+    }
+    if !args.no_gum {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(data.join("gum"))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+            .collect();
+        files.sort();
+        for f in files {
+            train.extend(read(&f)?);
+        }
+    }
+    let clusters = if args.no_clusters || args.from.is_some() {
+        entente_nlp::clusters::Clusters::default()
+    } else {
+        let dir = args
+            .corpus
+            .clone()
+            .unwrap_or_else(|| data.join("../corpus"));
+        let texts = entente_nlp::clusters::read_corpus(&dir)
+            .with_context(|| format!("reading {}", dir.display()))?;
+        eprintln!(
+            "[{:>6.1}s] word classes from {} documents",
+            t0.elapsed().as_secs_f64(),
+            texts.len()
+        );
+        let c = entente_nlp::clusters::Clusters::build(texts.into_iter(), &Default::default());
+        eprintln!(
+            "[{:>6.1}s] {} words classed",
+            t0.elapsed().as_secs_f64(),
+            c.len()
+        );
+        c
+    };
+    let opts = entente_nlp::train::Options {
+        tagger_epochs: args.tagger_epochs,
+        parser_epochs: args.parser_epochs,
+        folds: args.folds,
+        seed: args.seed,
+        beam: args.beam,
+    };
+    let nlp = match &args.from {
+        Some(p) => entente_nlp::Nlp::from_bytes(&std::fs::read(p)?)?,
+        None => entente_nlp::train::train(&train, &clusters, &opts, &mut |m| {
+            eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64())
+        }),
+    };
+    for level in &args.sweep {
+        let (a, h) = level.split_once(':').unwrap_or((level, "1"));
+        let mut m = nlp.clone();
+        m.prune(a.parse()?, h.parse()?);
+        let size = m.to_bytes().len();
+        let s = entente_nlp::eval::evaluate(&m, &dev);
+        eprintln!(
+            "prune {level}: {size} bytes, dev UPOS {:.2} UAS {:.2} LAS {:.2} ({:.0} tokens/s)",
+            s.upos, s.uas, s.las, s.tokens_per_s
+        );
+    }
+    let mut nlp = nlp;
+    if let Some(b) = args.set_beam {
+        nlp.set_beam(b);
+    }
+    nlp.prune(args.prune, args.min_hits);
+    let bytes = nlp.to_bytes();
+    std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    let (t, m, l) = nlp.sizes();
+    eprintln!(
+        "[{:>6.1}s] wrote {} ({} bytes; features: tagger {t}, moves {m}, labels {l})",
+        t0.elapsed().as_secs_f64(),
+        args.out.display(),
+        bytes.len()
+    );
+    let s = entente_nlp::eval::evaluate(&nlp, &dev);
+    eprintln!(
+        "EWT dev{}: UPOS {:.2} XPOS {:.2} lemma {:.2} feats {:.2} UAS {:.2} LAS {:.2} ({:.0} tokens/s)",
+        if args.with_dev { " (trained on)" } else { "" },
+        s.upos,
+        s.xpos,
+        s.lemma,
+        s.feats,
+        s.uas,
+        s.las,
+        s.tokens_per_s
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,246 @@
+//! The coder's mechanisms on hand-parsed sentences with hand-placed actor
+//! mentions (so these tests do not depend on the parser or the actor
+//! matcher): dyads through the parse, nominal triggers, verb + governed verb,
+//! modality, places and dates.
+
+use entente_core::{
+    conllu, ActorCode, Annotator, Article, DatePrecision, Doc, Event, Mention, MentionKind,
+    Modality,
+};
+use entente_events::EventCoder;
+
+/// `id form lemma upos xpos head deprel [SpaceAfter=No]` per line.
+fn doc(lines: &str, date: Option<&str>, mentions: &[(u32, u32, &str)]) -> Doc {
+    let mut text = String::new();
+    for l in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let c: Vec<&str> = l.split_whitespace().collect();
+        let misc = c.get(7).copied().unwrap_or("_");
+        text.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}\n",
+            c[0], c[1], c[2], c[3], c[4], c[5], c[6], misc
+        ));
+    }
+    text.push('\n');
+    let sents = conllu::parse(&text).expect("valid CoNLL-U");
+    let mut d = conllu::to_doc(
+        &sents,
+        Article {
+            date: date.map(str::to_string),
+            ..Article::default()
+        },
+    );
+    for &(a, b, code) in mentions {
+        let span = d.tokens[a as usize]
+            .span
+            .cover(d.tokens[b as usize - 1].span);
+        d.mentions.push(Mention {
+            sentence: 0,
+            span,
+            token_start: a,
+            token_end: b,
+            kind: MentionKind::Name,
+            code: Some(ActorCode::new(code)),
+            actor: None,
+            antecedent: None,
+            rule: "test".into(),
+        });
+    }
+    d
+}
+
+fn code(d: &mut Doc) -> Vec<Event> {
+    let coder = EventCoder::load().expect("embedded dictionaries load");
+    coder.annotate(d).expect("coding succeeds");
+    d.events.clone()
+}
+
+fn dyad(e: &Event) -> (String, String) {
+    (
+        e.source.as_ref().map(|a| a.0.clone()).unwrap_or_default(),
+        e.target.as_ref().map(|a| a.0.clone()).unwrap_or_default(),
+    )
+}
+
+#[test]
+fn negated_cooperation() {
+    let mut d = doc(
+        "1 Washington Washington PROPN NNP 5 nsubj
+         2 wo will AUX MD 5 aux SpaceAfter=No
+         3 n't not PART RB 5 advmod
+         4 be be AUX VB 5 aux
+         5 coordinating coordinate VERB VBG 0 root
+         6 military military ADJ JJ 7 amod
+         7 action action NOUN NN 5 obj
+         8 with with ADP IN 9 case
+         9 Iran Iran PROPN NNP 5 obl SpaceAfter=No
+         10 . . PUNCT . 5 punct",
+        Some("2014-09-25"),
+        &[(0, 1, "USA"), (8, 9, "IRN")],
+    );
+    let ev = code(&mut d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(dyad(&ev[0]), ("USA".into(), "IRN".into()));
+    assert_eq!(ev[0].cameo.root(), 5);
+    assert_eq!(ev[0].modality, Modality::Negated);
+    assert_eq!(d.slice(ev[0].trigger_span), "coordinating");
+    assert!(ev[0].rule.contains("COORDINATE"), "{}", ev[0].rule);
+}
+
+#[test]
+fn conditional_offer() {
+    let mut d = doc(
+        "1 Tehran Tehran PROPN NNP 3 nsubj
+         2 would would AUX MD 3 aux
+         3 work work VERB VB 0 root
+         4 with with ADP IN 6 case
+         5 western western ADJ JJ 6 amod
+         6 powers power NOUN NNS 3 obl
+         7 against against ADP IN 8 case
+         8 ISIS ISIS PROPN NNP 3 obl
+         9 in in ADP IN 10 case
+         10 return return NOUN NN 3 obl
+         11 for for ADP IN 12 case
+         12 concessions concession NOUN NNS 10 nmod SpaceAfter=No
+         13 . . PUNCT . 3 punct",
+        None,
+        &[(0, 1, "IRNGOV"), (4, 6, "WST"), (7, 8, "IMGMUSISI")],
+    );
+    let ev = code(&mut d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(dyad(&ev[0]), ("IRNGOV".into(), "WST".into()));
+    assert_eq!(ev[0].modality, Modality::Conditional);
+    // a conditional offer of cooperation is a PLOVER AGREE (mode: what is offered)
+    assert_eq!(ev[0].cameo.root(), 6);
+    assert_eq!(ev[0].plover_type.as_deref(), Some("AGREE"));
+    assert_eq!(ev[0].plover_mode.as_deref(), Some("cooperate"));
+    // no article date: no date
+    assert!(ev[0].date.is_none());
+}
+
+#[test]
+fn expected_exploration_and_dates() {
+    let lines = "1 Cameron Cameron PROPN NNP 3 nsubj:pass
+         2 was be AUX VBD 3 aux:pass
+         3 expected expect VERB VBN 0 root
+         4 to to PART TO 5 mark
+         5 explore explore VERB VB 3 xcomp
+         6 options option NOUN NNS 5 obj
+         7 for for ADP IN 8 case
+         8 Iran Iran PROPN NNP 6 nmod
+         9 last last ADJ JJ 10 amod
+         10 week week NOUN NN 5 obl:tmod SpaceAfter=No
+         11 . . PUNCT . 3 punct";
+    let mentions = [(0, 1, "GBRGOV"), (7, 8, "IRN")];
+    let mut d = doc(lines, Some("2014-09-25"), &mentions);
+    let ev = code(&mut d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(dyad(&ev[0]), ("GBRGOV".into(), "IRN".into()));
+    assert_eq!(ev[0].modality, Modality::Expected);
+    let date = ev[0].date.expect("dated from the article");
+    assert_eq!(date.to_string(), "2014-09-15");
+    assert_eq!(date.precision, DatePrecision::Week);
+    let mut undated = doc(lines, None, &mentions);
+    assert!(code(&mut undated).iter().all(|e| e.date.is_none()));
+}
+
+#[test]
+fn phone_call_is_reciprocal() {
+    let mut d = doc(
+        "1 Rouhani Rouhani PROPN NNP 4 nsubj
+         2 and and CCONJ CC 3 cc
+         3 Obama Obama PROPN NNP 1 conj
+         4 had have VERB VBD 0 root
+         5 a a DET DT 9 det
+         6 historic historic ADJ JJ 9 amod
+         7 direct direct ADJ JJ 9 amod
+         8 phone phone NOUN NN 9 compound
+         9 call call NOUN NN 4 obj SpaceAfter=No
+         10 . . PUNCT . 4 punct",
+        Some("2014-09-25"),
+        &[(0, 1, "IRNGOV"), (2, 3, "USAGOV")],
+    );
+    let ev = code(&mut d);
+    let mut dyads: Vec<_> = ev.iter().map(dyad).collect();
+    dyads.sort();
+    assert_eq!(
+        dyads,
+        vec![
+            ("IRNGOV".into(), "USAGOV".into()),
+            ("USAGOV".into(), "IRNGOV".into())
+        ]
+    );
+    assert!(ev
+        .iter()
+        .all(|e| e.cameo.as_str() == "041" && e.plover_type.as_deref() == Some("CONSULT")));
+}
+
+#[test]
+fn airstrikes_with_place() {
+    let mut d = doc(
+        "1 The the DET DT 2 det
+         2 US US PROPN NNP 3 nsubj
+         3 launched launch VERB VBD 0 root
+         4 14 14 NUM CD 5 nummod
+         5 airstrikes airstrike NOUN NNS 3 obj
+         6 in in ADP IN 7 case
+         7 Syria Syria PROPN NNP 3 obl
+         8 at at ADP IN 10 case
+         9 ISIS ISIS PROPN NNP 10 compound
+         10 targets target NOUN NNS 3 obl SpaceAfter=No
+         11 . . PUNCT . 3 punct",
+        Some("2014-09-25"),
+        &[(1, 2, "USA"), (6, 7, "SYR"), (8, 9, "IMGMUSISI")],
+    );
+    let ev = code(&mut d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(dyad(&ev[0]), ("USA".into(), "IMGMUSISI".into()));
+    assert_eq!(ev[0].cameo.as_str(), "195");
+    assert_eq!(ev[0].place.as_deref(), Some("Syria"));
+    assert!(ev[0].goldstein < -5.0);
+    assert_eq!(ev[0].quad_class.as_u8(), 4);
+    assert_eq!(ev[0].modality, Modality::Asserted);
+}
+
+#[test]
+fn ruling_out_cooperation_is_a_rejection() {
+    let mut d = doc(
+        "1 Khamenei Khamenei PROPN NNP 3 nsubj
+         2 has have AUX VBZ 3 aux
+         3 ruled rule VERB VBN 0 root
+         4 out out ADP RP 3 compound:prt
+         5 cooperating cooperate VERB VBG 3 xcomp
+         6 with with ADP IN 8 case
+         7 the the DET DT 8 det
+         8 US US PROPN NNP 5 obl SpaceAfter=No
+         9 . . PUNCT . 3 punct",
+        Some("2014-09-25"),
+        &[(0, 1, "IRNGOV"), (7, 8, "USA")],
+    );
+    let ev = code(&mut d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(dyad(&ev[0]), ("IRNGOV".into(), "USA".into()));
+    assert_eq!(ev[0].cameo.root(), 12);
+    assert_eq!(ev[0].plover_type.as_deref(), Some("REJECT"));
+}
+
+#[test]
+fn petrarch_dictionary_text_is_accepted() {
+    let verbs = "--- RESTORE [050] ---\nRESTORE\n- * {DIPLOMATIC TIES} (WITH +) [064]\n";
+    let coder = EventCoder::from_petrarch_verbs(verbs).expect("reads");
+    let mut d = doc(
+        "1 Arnor Arnor PROPN NNP 2 nsubj
+         2 restored restore VERB VBD 0 root
+         3 diplomatic diplomatic ADJ JJ 4 amod
+         4 ties tie NOUN NNS 2 obj
+         5 with with ADP IN 6 case
+         6 Gondor Gondor PROPN NNP 4 nmod",
+        None,
+        &[(0, 1, "ARN"), (5, 6, "GON")],
+    );
+    let coded = coder.code(&d);
+    assert_eq!(coded.len(), 1, "{coded:?}");
+    assert_eq!(coded[0].code, "064");
+    coder.annotate(&mut d).expect("annotates");
+    assert_eq!(d.events[0].plover_type.as_deref(), Some("COOPERATE"));
+    assert!(EventCoder::from_petrarch_verbs("no blocks here").is_err());
+}

@@ -1,0 +1,475 @@
+//! Averaged multi-class perceptron over hashed sparse features.
+//!
+//! Training keeps dense rows (one weight per class) for every feature that was
+//! ever updated, with the averaging trick of Daumé (`avg = w - u / c`), so an
+//! update is O(features) and averaging needs no timestamps. The trained model
+//! is quantised to `i16`, zero weights are dropped and each feature keeps a
+//! sparse row of `(class, weight)` cells; lookups go through an
+//! open-addressing table keyed by the 32-bit feature hash.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Hasher for keys that already are hashes.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
+
+/// Mixes a value into a running feature hash.
+#[inline]
+pub fn mix(h: u64, v: u64) -> u64 {
+    let x = (h ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 29)
+}
+
+/// Hashes a string (FNV-1a, then mixed).
+pub fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    mix(h, 0x51_7cc1_b727_220a)
+}
+
+/// Turns a 64-bit feature hash into the 32-bit key used by the models
+/// (never 0, which marks an empty slot).
+#[inline]
+pub fn key(h: u64) -> u32 {
+    let k = (mix(h, 0x2545_F491_4F6C_DD1D) >> 32) as u32;
+    k.max(1)
+}
+
+/// A perceptron being trained.
+pub struct Trainer {
+    /// Number of classes.
+    pub n: usize,
+    index: IdMap<u32>,
+    w: Vec<f32>,
+    u: Vec<f64>,
+    /// Updates that touched each row (a proxy for how often the feature
+    /// mattered; rare ones are pruned).
+    hits: Vec<u32>,
+    /// Number of examples seen (the averaging clock).
+    c: f64,
+}
+
+impl Trainer {
+    /// A fresh model over `n` classes.
+    pub fn new(n: usize) -> Trainer {
+        Trainer {
+            n,
+            index: IdMap::default(),
+            w: Vec::new(),
+            u: Vec::new(),
+            hits: Vec::new(),
+            c: 1.0,
+        }
+    }
+
+    /// Adds the current (non-averaged) weights of `feats` to `scores`.
+    pub fn score(&self, feats: &[u32], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                let row = &self.w[r as usize * self.n..(r as usize + 1) * self.n];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += *w;
+                }
+            }
+        }
+    }
+
+    fn row(&mut self, f: u32) -> usize {
+        let n = self.n;
+        let next = self.index.len() as u32;
+        let r = *self.index.entry(f).or_insert(next);
+        if r == next {
+            self.w.resize(self.w.len() + n, 0.0);
+            self.u.resize(self.u.len() + n, 0.0);
+            self.hits.push(0);
+        }
+        self.hits[r as usize] = self.hits[r as usize].saturating_add(1);
+        r as usize * n
+    }
+
+    /// Moves weight from `guess` to `truth` for every feature (no-op if equal).
+    pub fn update(&mut self, feats: &[u32], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        let c = self.c;
+        for &f in feats {
+            let b = self.row(f);
+            self.w[b + truth] += 1.0;
+            self.u[b + truth] += c;
+            self.w[b + guess] -= 1.0;
+            self.u[b + guess] -= c;
+        }
+    }
+
+    /// Adds `delta` to the weight of `class` for every feature.
+    pub fn add(&mut self, feats: &[u32], class: usize, delta: f32) {
+        let c = self.c;
+        for &f in feats {
+            let b = self.row(f);
+            self.w[b + class] += delta;
+            self.u[b + class] += c * f64::from(delta);
+        }
+    }
+
+    /// Advances the averaging clock (once per training example).
+    pub fn tick(&mut self) {
+        self.c += 1.0;
+    }
+
+    /// The averaged, quantised, sparse model. Weights whose quantised value
+    /// is below `min_abs` in magnitude are dropped.
+    pub fn finish(&self, min_abs: i16) -> Model {
+        let n = self.n;
+        let avg: Vec<f32> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(w, u)| (f64::from(*w) - u / self.c) as f32)
+            .collect();
+        let max = avg.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
+        let scale = 32000.0 / max;
+        let mut keys: Vec<(u32, u32)> = self.index.iter().map(|(k, r)| (*k, *r)).collect();
+        keys.sort_unstable();
+        let mut rows = Vec::new();
+        for (k, r) in keys {
+            let row = &avg[r as usize * n..(r as usize + 1) * n];
+            let cells: Vec<(u16, i16)> = row
+                .iter()
+                .enumerate()
+                .map(|(c, w)| (c as u16, (w * scale).round() as i16))
+                .filter(|(_, q)| q.unsigned_abs() >= min_abs.unsigned_abs())
+                .collect();
+            if !cells.is_empty() {
+                rows.push((k, cells, self.hits[r as usize]));
+            }
+        }
+        let mut m = Model::from_rows(
+            n,
+            &rows
+                .iter()
+                .map(|(k, c, _)| (*k, c.clone()))
+                .collect::<Vec<_>>(),
+        );
+        m.hits = rows.iter().map(|(k, _, h)| (*k, *h)).collect();
+        m
+    }
+}
+
+/// An averaged perceptron ready for prediction.
+///
+/// Layout for speed: `slots` is an open-addressing table of
+/// `key << 32 | offset`; at `cells[offset]` a header `(count, 0)` is followed
+/// by `count` `(class, weight)` cells. Scoring first gathers all slots (the
+/// loads are independent, so the CPU overlaps the cache misses), then all
+/// rows.
+#[derive(Debug, Clone)]
+pub struct Model {
+    n: usize,
+    mask: usize,
+    slots: Vec<u64>,
+    cells: Vec<(u16, i16)>,
+    rows: usize,
+    /// Training update counts by key (empty for a loaded model).
+    hits: HashMap<u32, u32, BuildHasherDefault<IdHasher>>,
+}
+
+#[inline]
+fn slot_of(k: u32, mask: usize) -> usize {
+    (k.wrapping_mul(0x9E37_79B9) as usize ^ (k as usize >> 7)) & mask
+}
+
+#[inline]
+fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        // SAFETY: SSE is part of the x86_64 baseline, and a prefetch of a
+        // valid reference never faults or changes memory.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>((p as *const T).cast::<i8>()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+impl Model {
+    /// Number of classes.
+    pub fn classes(&self) -> usize {
+        self.n
+    }
+
+    /// Number of features with at least one weight.
+    pub fn features(&self) -> usize {
+        self.rows
+    }
+
+    fn from_rows(n: usize, rows: &[(u32, Vec<(u16, i16)>)]) -> Model {
+        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![0u64; cap];
+        let mut cells = Vec::with_capacity(rows.iter().map(|r| r.1.len() + 1).sum());
+        for (k, row) in rows {
+            let off = cells.len() as u64;
+            cells.push((row.len() as u16, 0));
+            cells.extend_from_slice(row);
+            let mut i = slot_of(*k, mask);
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (u64::from(*k) << 32) | off;
+        }
+        Model {
+            n,
+            mask,
+            slots,
+            cells,
+            rows: rows.len(),
+            hits: HashMap::default(),
+        }
+    }
+
+    /// Rows as `(key, cells)`, sorted by key.
+    fn rows(&self) -> Vec<(u32, &[(u16, i16)])> {
+        let mut rows: Vec<(u32, &[(u16, i16)])> = self
+            .slots
+            .iter()
+            .filter(|s| **s != 0)
+            .map(|s| {
+                let off = (s & 0xffff_ffff) as usize;
+                let cnt = self.cells[off].0 as usize;
+                ((s >> 32) as u32, &self.cells[off + 1..off + 1 + cnt])
+            })
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
+    }
+
+    /// A copy without weights below `min_abs` (quantised units) and, when
+    /// training counts are known, without features updated fewer than
+    /// `min_hits` times.
+    pub fn pruned(&self, min_abs: u16, min_hits: u32) -> Model {
+        let rows: Vec<(u32, Vec<(u16, i16)>)> = self
+            .rows()
+            .into_iter()
+            .map(|(k, c)| {
+                (
+                    k,
+                    c.iter()
+                        .copied()
+                        .filter(|(_, w)| w.unsigned_abs() >= min_abs)
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(k, c)| !c.is_empty() && self.hits.get(k).is_none_or(|h| *h >= min_hits))
+            .collect();
+        let mut m = Model::from_rows(self.n, &rows);
+        m.hits = self.hits.clone();
+        m
+    }
+
+    /// Sums the weights of `feats` into `scores` (which is reset first).
+    #[inline]
+    pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        for &f in feats {
+            prefetch(&self.slots[slot_of(f, self.mask)]);
+        }
+        let mut offs = [0u32; 160];
+        let mut m = 0;
+        for &f in feats {
+            let mut i = slot_of(f, self.mask);
+            loop {
+                let s = self.slots[i];
+                if s == 0 {
+                    break;
+                }
+                if (s >> 32) as u32 == f {
+                    if m < offs.len() {
+                        let off = (s & 0xffff_ffff) as u32;
+                        prefetch(&self.cells[off as usize]);
+                        offs[m] = off;
+                        m += 1;
+                    }
+                    break;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+        for &off in &offs[..m] {
+            let off = off as usize;
+            let cnt = self.cells[off].0 as usize;
+            for &(c, w) in &self.cells[off + 1..off + 1 + cnt] {
+                if let Some(s) = scores.get_mut(c as usize) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+    }
+
+    /// Serialises the model (sorted keys, delta-coded varints).
+    pub fn write(&self, out: &mut Vec<u8>) {
+        let rows = self.rows();
+        put_var(out, self.n as u64);
+        put_var(out, rows.len() as u64);
+        let mut prev = 0u32;
+        for (k, cells) in rows {
+            put_var(out, u64::from(k - prev));
+            prev = k;
+            put_var(out, cells.len() as u64);
+            let mut pc = 0u16;
+            for &(c, w) in cells {
+                put_var(out, u64::from(c - pc));
+                pc = c;
+                let z = ((i32::from(w) << 1) ^ (i32::from(w) >> 31)) as u32;
+                put_var(out, u64::from(z));
+            }
+        }
+    }
+
+    /// Reads a model written by [`Model::write`].
+    pub fn read(r: &mut Reader<'_>) -> Option<Model> {
+        let n = r.var()? as usize;
+        let nrows = r.var()? as usize;
+        let mut rows = Vec::with_capacity(nrows.min(1 << 24));
+        let mut k = 0u32;
+        for _ in 0..nrows {
+            k = k.checked_add(u32::try_from(r.var()?).ok()?)?;
+            let nc = r.var()? as usize;
+            if nc > n {
+                return None;
+            }
+            let mut cells = Vec::with_capacity(nc);
+            let mut c = 0u16;
+            for _ in 0..nc {
+                c = c.checked_add(u16::try_from(r.var()?).ok()?)?;
+                let z = u32::try_from(r.var()?).ok()?;
+                let w = ((z >> 1) as i32) ^ -((z & 1) as i32);
+                cells.push((c, w as i16));
+            }
+            rows.push((k, cells));
+        }
+        Some(Model::from_rows(n, &rows))
+    }
+}
+
+/// Appends an unsigned LEB128 varint.
+pub fn put_var(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+/// Appends a length-prefixed string.
+pub fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_var(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A cursor over serialised model bytes; every read is checked.
+pub struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// Reads from the start of `buf`.
+    pub fn new(buf: &'a [u8]) -> Reader<'a> {
+        Reader { buf, pos: 0 }
+    }
+
+    /// Reads an unsigned varint.
+    pub fn var(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = *self.buf.get(self.pos)?;
+            self.pos += 1;
+            if shift >= 64 {
+                return None;
+            }
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+            shift += 7;
+        }
+    }
+
+    /// Reads a little-endian u64.
+    pub fn u64(&mut self) -> Option<u64> {
+        let end = self.pos.checked_add(8)?;
+        let b: [u8; 8] = self.buf.get(self.pos..end)?.try_into().ok()?;
+        self.pos = end;
+        Some(u64::from_le_bytes(b))
+    }
+
+    /// Reads a length-prefixed string.
+    pub fn string(&mut self) -> Option<String> {
+        let n = self.var()? as usize;
+        let end = self.pos.checked_add(n)?;
+        let s = std::str::from_utf8(self.buf.get(self.pos..end)?).ok()?;
+        self.pos = end;
+        Some(s.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_and_round_trips() {
+        let mut t = Trainer::new(2);
+        let data = [(vec![1u32, 5], 0usize), (vec![2, 5], 1), (vec![1, 7], 0)];
+        let mut s = [0f32; 2];
+        for _ in 0..5 {
+            for (f, y) in &data {
+                t.score(f, &mut s);
+                let g = if s[1] > s[0] { 1 } else { 0 };
+                t.update(f, *y, g);
+                t.tick();
+            }
+        }
+        let m = t.finish(1);
+        let mut buf = Vec::new();
+        m.write(&mut buf);
+        let m2 = Model::read(&mut Reader::new(&buf)).expect("reads back");
+        let mut si = [0i32; 2];
+        for (f, y) in &data {
+            m2.score(f, &mut si);
+            let g = if si[1] > si[0] { 1 } else { 0 };
+            assert_eq!(g, *y);
+        }
+        assert!(Model::read(&mut Reader::new(&buf[..buf.len() / 2])).is_none());
+    }
+}

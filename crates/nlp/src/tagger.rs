@@ -1,0 +1,427 @@
+//! Greedy left-to-right averaged-perceptron tagger predicting a joint
+//! `UPOS XPOS` class, with the classic feature set (words in a ±2 window,
+//! affixes, shape, previous tags) plus the ambiguity class of the current and
+//! following words taken from a training-data tag dictionary.
+
+use std::collections::HashMap;
+
+use crate::clusters::Clusters;
+use crate::perceptron::{hash_str, key, mix, Model, Reader, Trainer};
+
+/// Normalised form used as the lexical feature: lower case, digits folded.
+pub fn norm(form: &str) -> String {
+    let form = truncate(form, 48);
+    if form.bytes().any(|b| b.is_ascii_digit()) {
+        if form.len() == 4 && form.bytes().all(|b| b.is_ascii_digit()) {
+            return "!YEAR".to_string();
+        }
+        return form
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
+    }
+    form.to_lowercase()
+}
+
+/// At most `max` chars of `s` (garbage input can be one huge token).
+pub fn truncate(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// Word shape: `Xx`, `dd`, `X.X.` … with runs collapsed.
+fn shape(form: &str) -> u64 {
+    let mut h = 7u64;
+    let mut last = ' ';
+    for c in truncate(form, 24).chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if s != last {
+            h = mix(h, s as u64);
+            last = s;
+        }
+    }
+    h
+}
+
+/// Per-word values hashed once per sentence.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct WordFeats {
+    pub(crate) w: u64,
+    suf: [u64; 4],
+    pre: [u64; 3],
+    shape: u64,
+    amb: u64,
+    flags: u64,
+    /// Coarse and fine distributional class.
+    pub(crate) cc: u64,
+    pub(crate) cf: u64,
+}
+
+/// Tag dictionary and perceptron.
+#[derive(Clone)]
+pub struct Tagger {
+    /// `UPOS XPOS` per class.
+    pub classes: Vec<(String, String)>,
+    dict: HashMap<String, u64>,
+    /// Word classes from raw text.
+    pub clusters: Clusters,
+    model: Model,
+}
+
+const NONE: u64 = 0x0123_4567;
+const START: u64 = 0x7654_3210;
+
+impl Tagger {
+    pub(crate) fn word_feats(dict: &HashMap<String, u64>, cl: &Clusters, form: &str) -> WordFeats {
+        let n = norm(form);
+        // Char boundaries from the end / start, without allocating.
+        let mut suf = [NONE; 4];
+        let mut pre = [NONE; 3];
+        let nchars = n.chars().count();
+        for (k, (i, _)) in n.char_indices().rev().take(4).enumerate() {
+            if nchars > k + 1 {
+                suf[k] = hash_str(&n[i..]);
+            }
+        }
+        for (k, (i, c)) in n.char_indices().take(3).enumerate() {
+            if nchars > k + 1 {
+                pre[k] = hash_str(&n[..i + c.len_utf8()]);
+            }
+        }
+        let first = form.chars().next().unwrap_or(' ');
+        let mut flags = 0u64;
+        if first.is_uppercase() {
+            flags |= 1;
+        }
+        let head = truncate(form, 48);
+        if head.chars().all(|c| !c.is_lowercase()) && head.chars().any(char::is_uppercase) {
+            flags |= 2;
+        }
+        if head.contains('-') {
+            flags |= 4;
+        }
+        if head.chars().any(|c| c.is_numeric()) {
+            flags |= 8;
+        }
+        let amb = dict
+            .get(n.as_str())
+            .copied()
+            .unwrap_or_else(|| mix(NONE, flags & 1));
+        let w = hash_str(&n);
+        let (cc, cf) = class_values(cl, w);
+        WordFeats {
+            w,
+            cc,
+            cf,
+            suf,
+            pre,
+            shape: shape(form),
+            amb,
+            flags,
+        }
+    }
+
+    fn features(ws: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u32>) {
+        out.clear();
+        let get = |j: isize| -> Option<&WordFeats> {
+            if j < 0 {
+                None
+            } else {
+                ws.get(j as usize)
+            }
+        };
+        let i_ = i as isize;
+        let cur = &ws[i];
+        let wm1 = get(i_ - 1).map_or(START, |w| w.w);
+        let wm2 = get(i_ - 2).map_or(START, |w| w.w);
+        let wp1 = get(i_ + 1).map_or(START, |w| w.w);
+        let wp2 = get(i_ + 2).map_or(START, |w| w.w);
+        let ap1 = get(i_ + 1).map_or(START, |w| w.amb);
+        let ap2 = get(i_ + 2).map_or(START, |w| w.amb);
+        let sm1 = get(i_ - 1).map_or(START, |w| w.suf[2]);
+        let sp1 = get(i_ + 1).map_or(START, |w| w.suf[2]);
+        let cfm1 = get(i_ - 1).map_or(START, |w| w.cf);
+        let cfp1 = get(i_ + 1).map_or(START, |w| w.cf);
+        let ccp1 = get(i_ + 1).map_or(START, |w| w.cc);
+        let cfp2 = get(i_ + 2).map_or(START, |w| w.cf);
+        // The template id is mixed in on its own first: `mix` sees `h ^ v`,
+        // so small ids and small values must not meet in one xor.
+        let mut f = |t: u64, a: u64, b: u64| out.push(key(mix(mix(mix(0x7467, t), a), b)));
+        f(1, 0, 0);
+        f(2, cur.w, 0);
+        for (k, s) in cur.suf.iter().enumerate() {
+            f(3 + k as u64, *s, 0);
+        }
+        for (k, s) in cur.pre.iter().enumerate() {
+            f(8 + k as u64, *s, 0);
+        }
+        f(12, cur.shape, 0);
+        f(13, cur.flags, (i == 0) as u64);
+        f(14, cur.amb, 0);
+        f(15, p1, 0);
+        f(16, p2, 0);
+        f(17, p1, p2);
+        f(18, p1, cur.w);
+        f(19, wm1, 0);
+        f(20, wm2, 0);
+        f(21, wp1, 0);
+        f(22, wp2, 0);
+        f(23, sm1, 0);
+        f(24, sp1, 0);
+        f(25, wm1, cur.w);
+        f(26, cur.w, wp1);
+        f(27, ap1, 0);
+        f(28, ap2, 0);
+        f(29, cur.amb, ap1);
+        f(30, p1, cur.amb);
+        f(31, p1, cur.suf[2]);
+        f(32, cur.amb, cur.shape);
+        f(33, p1, ap1);
+        f(34, wm1, wp1);
+        f(35, cur.cf, 0);
+        f(36, cur.cc, 0);
+        f(37, cur.cf, cur.flags & 1);
+        f(38, p1, cur.cf);
+        f(39, cfm1, 0);
+        f(40, cfp1, 0);
+        f(41, ccp1, cur.cc);
+        f(42, cfp2, 0);
+        f(43, cur.cf, cur.suf[1]);
+        f(44, cur.amb, cfp1);
+    }
+
+    /// Tags a sentence; returns class ids.
+    pub fn tag(&self, forms: &[&str]) -> Vec<u16> {
+        self.tag_with_words(forms).0
+    }
+
+    /// Tags a sentence; returns class ids and the per-word features
+    /// (hashed words and classes, reused by the parser).
+    pub(crate) fn tag_with_words(&self, forms: &[&str]) -> (Vec<u16>, Vec<WordFeats>) {
+        let ws: Vec<WordFeats> = forms
+            .iter()
+            .map(|f| Self::word_feats(&self.dict, &self.clusters, f))
+            .collect();
+        let mut out = Vec::with_capacity(forms.len());
+        let mut feats = Vec::with_capacity(40);
+        let mut scores = vec![0i32; self.model.classes()];
+        let (mut p1, mut p2) = (START, START);
+        for i in 0..forms.len() {
+            Self::features(&ws, i, p1, p2, &mut feats);
+            self.model.score(&feats, &mut scores);
+            let best = argmax_i(&scores);
+            out.push(best as u16);
+            p2 = p1;
+            p1 = best as u64 + 100;
+        }
+        (out, ws)
+    }
+
+    /// Trains a tagger on `(forms, classes)` sentences.
+    pub fn train(
+        sents: &[(Vec<String>, Vec<u16>)],
+        classes: Vec<(String, String)>,
+        clusters: &Clusters,
+        epochs: usize,
+        seed: u64,
+        log: &mut dyn FnMut(&str),
+    ) -> Tagger {
+        let dict = build_dict(sents, classes.len());
+        let n = classes.len();
+        let mut tr = Trainer::new(n);
+        let mut order: Vec<usize> = (0..sents.len()).collect();
+        let mut rng = Rng(seed);
+        let mut feats = Vec::new();
+        let mut scores = vec![0f32; n];
+        let cached: Vec<Vec<WordFeats>> = sents
+            .iter()
+            .map(|(f, _)| {
+                f.iter()
+                    .map(|w| Self::word_feats(&dict, clusters, w))
+                    .collect()
+            })
+            .collect();
+        for ep in 0..epochs {
+            rng.shuffle(&mut order);
+            let (mut ok, mut tot) = (0usize, 0usize);
+            for &s in &order {
+                let ws = &cached[s];
+                let gold = &sents[s].1;
+                let (mut p1, mut p2) = (START, START);
+                #[allow(clippy::needless_range_loop)]
+                for i in 0..ws.len() {
+                    Self::features(ws, i, p1, p2, &mut feats);
+                    tr.score(&feats, &mut scores);
+                    let guess = argmax_f(&scores);
+                    let truth = gold[i] as usize;
+                    tr.update(&feats, truth, guess);
+                    tr.tick();
+                    ok += (guess == truth) as usize;
+                    tot += 1;
+                    p2 = p1;
+                    // Train on the guess, as at prediction time.
+                    p1 = guess as u64 + 100;
+                }
+            }
+            log(&format!(
+                "tagger epoch {}: train acc {:.2}",
+                ep + 1,
+                100.0 * ok as f64 / tot.max(1) as f64
+            ));
+        }
+        Tagger {
+            classes,
+            dict,
+            clusters: clusters.clone(),
+            model: tr.finish(1),
+        }
+    }
+
+    /// Serialises the tagger.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        use crate::perceptron::{put_str, put_var};
+        put_var(out, self.classes.len() as u64);
+        for (u, x) in &self.classes {
+            put_str(out, u);
+            put_str(out, x);
+        }
+        let mut d: Vec<(&String, &u64)> = self.dict.iter().collect();
+        d.sort();
+        put_var(out, d.len() as u64);
+        for (w, h) in d {
+            put_str(out, w);
+            out.extend_from_slice(&h.to_le_bytes());
+        }
+        self.clusters.write(out);
+        self.model.write(out);
+    }
+
+    /// Reads a tagger written by [`Tagger::write`].
+    pub fn read(r: &mut Reader<'_>) -> Option<Tagger> {
+        let n = r.var()? as usize;
+        let mut classes = Vec::with_capacity(n.min(1024));
+        for _ in 0..n {
+            classes.push((r.string()?, r.string()?));
+        }
+        let nd = r.var()? as usize;
+        let mut dict = HashMap::with_capacity(nd.min(1 << 20));
+        for _ in 0..nd {
+            let w = r.string()?;
+            let h = r.u64()?;
+            dict.insert(w, h);
+        }
+        let clusters = Clusters::read(r)?;
+        let model = Model::read(r)?;
+        Some(Tagger {
+            classes,
+            dict,
+            clusters,
+            model,
+        })
+    }
+
+    /// Drops weights below `min_abs` (quantised units).
+    pub fn prune(&mut self, min_abs: u16, min_hits: u32) {
+        self.model = self.model.pruned(min_abs, min_hits);
+    }
+
+    /// Number of features in the model.
+    pub fn features_len(&self) -> usize {
+        self.model.features()
+    }
+}
+
+/// Coarse and fine class feature values of a hashed word (the same for
+/// tagger and parser, at training and run time).
+pub(crate) fn class_values(cl: &Clusters, w: u64) -> (u64, u64) {
+    cl.get(w).map_or((NONE, NONE), |(a, b)| {
+        (u64::from(a) + 1, u64::from(b) + 1000)
+    })
+}
+
+/// Tag dictionary: for each normalised word seen at least twice, a hash of
+/// the set of classes it takes at least 5 % of the time.
+fn build_dict(sents: &[(Vec<String>, Vec<u16>)], n: usize) -> HashMap<String, u64> {
+    let mut counts: HashMap<String, Vec<u32>> = HashMap::new();
+    for (forms, tags) in sents {
+        for (f, t) in forms.iter().zip(tags) {
+            let e = counts.entry(norm(f)).or_insert_with(|| vec![0; n]);
+            e[*t as usize] += 1;
+        }
+    }
+    let mut dict = HashMap::new();
+    for (w, c) in counts {
+        let total: u32 = c.iter().sum();
+        if total < 2 {
+            continue;
+        }
+        let mut h = 99u64;
+        for (t, k) in c.iter().enumerate() {
+            if *k * 20 >= total {
+                h = mix(h, t as u64 + 1);
+            }
+        }
+        dict.insert(w, h);
+    }
+    dict
+}
+
+/// Index of the largest score (first on ties).
+pub fn argmax_i(s: &[i32]) -> usize {
+    let mut b = 0;
+    for (i, v) in s.iter().enumerate() {
+        if *v > s[b] {
+            b = i;
+        }
+    }
+    b
+}
+
+fn argmax_f(s: &[f32]) -> usize {
+    let mut b = 0;
+    for (i, v) in s.iter().enumerate() {
+        if *v > s[b] {
+            b = i;
+        }
+    }
+    b
+}
+
+/// Small deterministic PRNG (xorshift64*) so training is reproducible.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// Next pseudo-random number.
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0.max(1);
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    /// Fisher–Yates shuffle.
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+    /// Uniform in [0, 1).
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}

@@ -1,0 +1,224 @@
+//! Training the bundle from CoNLL-U treebanks.
+//!
+//! Reproducible: sentence order is shuffled with a seeded PRNG and every
+//! table is built in a deterministic order. The parser is trained on tags
+//! predicted by jackknifed taggers (each fold tagged by a tagger that did not
+//! see it), so it learns to cope with tagging errors as at run time.
+
+use std::collections::HashMap;
+
+use entente_core::conllu::ConlluSentence;
+
+use crate::clusters::Clusters;
+use crate::morph::Morph;
+use crate::parser::{Parser, TrainSent};
+use crate::perceptron::hash_str;
+use crate::tagger::{norm, Tagger};
+use crate::{tag_hash, Nlp, ROOT_P, ROOT_W};
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Tagger epochs.
+    pub tagger_epochs: usize,
+    /// Parser epochs.
+    pub parser_epochs: usize,
+    /// Jackknife folds for the parser's training tags (1 = use gold tags).
+    pub folds: usize,
+    /// PRNG seed.
+    pub seed: u64,
+    /// Parser beam width (1 = greedy with the dynamic oracle).
+    pub beam: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            tagger_epochs: 10,
+            parser_epochs: 15,
+            folds: 4,
+            seed: 20_260_101,
+            beam: 1,
+        }
+    }
+}
+
+fn pair(t: &entente_core::Token) -> (String, String) {
+    (t.upos.clone(), t.xpos.clone())
+}
+
+type TagClasses = (Vec<(String, String)>, HashMap<(String, String), u16>);
+
+/// Joint tag classes (pairs seen at least 3 times, by frequency) and a map
+/// from every seen pair to its class.
+fn tag_classes(sents: &[ConlluSentence]) -> TagClasses {
+    let mut counts: HashMap<(String, String), usize> = HashMap::new();
+    for s in sents {
+        for t in &s.tokens {
+            *counts.entry(pair(t)).or_default() += 1;
+        }
+    }
+    let mut v: Vec<_> = counts.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let classes: Vec<(String, String)> = v
+        .iter()
+        .filter(|(_, c)| **c >= 3)
+        .map(|(p, _)| (*p).clone())
+        .collect();
+    let mut map = HashMap::new();
+    for (p, _) in &v {
+        let id = classes
+            .iter()
+            .position(|c| c == *p)
+            .or_else(|| classes.iter().position(|c| c.1 == p.1))
+            .or_else(|| classes.iter().position(|c| c.0 == p.0))
+            .unwrap_or(0);
+        map.insert((*p).clone(), id as u16);
+    }
+    (classes, map)
+}
+
+/// Trains tagger, parser and morphology on `train` and returns the bundle.
+/// `log` receives progress lines.
+pub fn train(
+    train: &[ConlluSentence],
+    clusters: &Clusters,
+    opts: &Options,
+    log: &mut dyn FnMut(&str),
+) -> Nlp {
+    let sents: Vec<&ConlluSentence> = train.iter().filter(|s| !s.forms.is_empty()).collect();
+    let owned: Vec<ConlluSentence> = sents.iter().map(|s| (*s).clone()).collect();
+    let (classes, cmap) = tag_classes(&owned);
+    log(&format!(
+        "{} sentences, {} tag classes",
+        sents.len(),
+        classes.len()
+    ));
+    let tagged: Vec<(Vec<String>, Vec<u16>)> = sents
+        .iter()
+        .map(|s| {
+            (
+                s.forms.clone(),
+                s.tokens
+                    .iter()
+                    .map(|t| cmap.get(&pair(t)).copied().unwrap_or(0))
+                    .collect(),
+            )
+        })
+        .collect();
+
+    // Jackknifed tags for the parser.
+    let mut pred: Vec<Vec<u16>> = tagged.iter().map(|(_, t)| t.clone()).collect();
+    if opts.folds > 1 {
+        for k in 0..opts.folds {
+            let train_k: Vec<(Vec<String>, Vec<u16>)> = tagged
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % opts.folds != k)
+                .map(|(_, s)| s.clone())
+                .collect();
+            let tg = Tagger::train(
+                &train_k,
+                classes.clone(),
+                clusters,
+                opts.tagger_epochs,
+                opts.seed + k as u64 + 1,
+                &mut |_| {},
+            );
+            let (mut ok, mut tot) = (0, 0);
+            for (i, (forms, gold)) in tagged.iter().enumerate() {
+                if i % opts.folds == k {
+                    let f: Vec<&str> = forms.iter().map(String::as_str).collect();
+                    pred[i] = tg.tag(&f);
+                    ok += pred[i].iter().zip(gold).filter(|(a, b)| a == b).count();
+                    tot += gold.len();
+                }
+            }
+            log(&format!(
+                "jackknife fold {}/{}: held-out tag accuracy {:.2}",
+                k + 1,
+                opts.folds,
+                100.0 * ok as f64 / tot.max(1) as f64
+            ));
+        }
+    }
+    let tagger = Tagger::train(
+        &tagged,
+        classes,
+        clusters,
+        opts.tagger_epochs,
+        opts.seed,
+        log,
+    );
+
+    // Parser.
+    let mut labels: Vec<String> = vec!["root".to_string()];
+    let mut lcount: HashMap<&str, usize> = HashMap::new();
+    for s in &sents {
+        for t in &s.tokens {
+            if t.deprel != "root" {
+                *lcount.entry(t.deprel.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut lv: Vec<_> = lcount.into_iter().collect();
+    lv.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    labels.extend(lv.into_iter().map(|(l, _)| l.to_string()));
+    let lid: HashMap<&str, u8> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i as u8))
+        .collect();
+    let psents: Vec<TrainSent> = sents
+        .iter()
+        .zip(&pred)
+        .filter(|(s, _)| s.tokens.iter().all(|t| (t.head as usize) <= s.tokens.len()))
+        .map(|(s, tags)| {
+            let mut w = vec![ROOT_W];
+            let mut p = vec![ROOT_P];
+            let mut cls = vec![ROOT_W];
+            let mut head = vec![0];
+            let mut label = vec![0];
+            for ((f, t), c) in s.forms.iter().zip(&s.tokens).zip(tags) {
+                let h = hash_str(&norm(f));
+                w.push(h);
+                cls.push(crate::tagger::class_values(clusters, h).1);
+                p.push(tag_hash(*c));
+                head.push(t.head);
+                label.push(lid.get(t.deprel.as_str()).copied().unwrap_or(0));
+            }
+            TrainSent {
+                w,
+                p,
+                c: cls,
+                head,
+                label,
+            }
+        })
+        .collect();
+    let parser = if opts.beam > 1 {
+        Parser::train_beam(
+            &psents,
+            labels.clone(),
+            opts.parser_epochs,
+            opts.seed,
+            opts.beam,
+            log,
+        )
+    } else {
+        Parser::train(&psents, labels.clone(), opts.parser_epochs, opts.seed, log)
+    };
+
+    let morph = Morph::train(sents.iter().flat_map(|s| {
+        s.forms.iter().zip(&s.tokens).map(|(f, t)| {
+            (
+                f.as_str(),
+                t.upos.as_str(),
+                t.xpos.as_str(),
+                t.lemma.as_str(),
+                t.feats.as_str(),
+            )
+        })
+    }));
+    Nlp::from_parts(tagger, parser, morph)
+}

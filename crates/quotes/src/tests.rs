@@ -1,0 +1,169 @@
+use super::*;
+use entente_core::Article;
+
+fn run(text: &str) -> Doc {
+    let mut doc = Doc::new(Article::from_text(text, None));
+    Quotes::load().unwrap().annotate(&mut doc).unwrap();
+    doc
+}
+
+fn actor(q: &Quote) -> &str {
+    q.speaker_actor.as_ref().map_or("", |a| a.name.as_str())
+}
+
+#[test]
+fn interrupted_quote_is_one_quote_with_pronoun_speaker() {
+    let d = run("Prime Minister Jane Doe spoke on Monday.\n\n\u{201c}We will not give in,\u{201d} she said. \u{201c}Never.\u{201d}");
+    assert_eq!(d.quotes.len(), 1, "{:#?}", d.quotes);
+    let q = &d.quotes[0];
+    assert_eq!(q.quote_spans.len(), 2);
+    assert_eq!(q.speaker.as_deref(), Some("she"));
+    assert_eq!(actor(q), "Jane Doe");
+    assert_eq!(q.cue.as_deref(), Some("say"));
+    assert_eq!(q.kind, QuoteType::Direct);
+}
+
+#[test]
+fn unbalanced_mark_costs_only_its_paragraph() {
+    let text = "Minister Ann Lee said: \"The talks failed because nobody came.\n\n\
+                The ministry said the vote would be held on Friday.\n\n\
+                \"We are ready to talk to anyone,\" said Foreign Minister Omar Said.";
+    let d = run(text);
+    assert!(
+        d.warnings.iter().any(|w| w.contains("unbalanced")),
+        "{:?}",
+        d.warnings
+    );
+    // The later paragraphs still give their quotes.
+    let direct = d
+        .quotes
+        .iter()
+        .find(|q| q.quote.starts_with("We are ready"))
+        .expect("direct quote in the balanced paragraph");
+    assert_eq!(actor(direct), "Omar Said");
+    let reported = d
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteType::Indirect)
+        .expect("reported speech in the middle paragraph");
+    assert_eq!(reported.quote, "the vote would be held on Friday");
+    // The unpaired mark did not swallow the paragraphs after it.
+    assert!(d.quotes.iter().all(|q| !q.quote.contains("ministry said")));
+}
+
+#[test]
+fn multi_paragraph_quotation_runs_on() {
+    let text = "Senator Mary Smith said: \u{201c}This is the first part of a long statement.\n\n\
+                \u{201c}And this is the second part, which ends here.\u{201d}\n\nNothing else.";
+    let d = run(text);
+    assert_eq!(d.quotes.len(), 1, "{:#?}", d.quotes);
+    assert_eq!(d.quotes[0].quote_spans.len(), 2);
+    assert_eq!(actor(&d.quotes[0]), "Mary Smith");
+}
+
+#[test]
+fn reported_speech_outlet_and_anonymous_source() {
+    let d = run(
+        "A senior Russian official told Reuters that the convoy had been stopped. \
+         Sources familiar with the talks said the deal was close.",
+    );
+    assert_eq!(d.quotes.len(), 2, "{:#?}", d.quotes);
+    let a = &d.quotes[0];
+    assert_eq!(a.kind, QuoteType::Indirect);
+    assert!(a.anonymous);
+    assert_eq!(a.outlet.as_deref(), Some("Reuters"));
+    assert_eq!(a.quote, "the convoy had been stopped");
+    let inferred = a.anonymous_inferred.as_deref().unwrap();
+    assert!(inferred.contains("country=Russia") && inferred.contains("rank=senior"));
+    assert_eq!(
+        a.speaker_actor
+            .as_ref()
+            .and_then(|x| x.code.as_ref())
+            .map(|c| c.as_str()),
+        Some("RUSGOV")
+    );
+    assert!(d.quotes[1].anonymous);
+    assert_eq!(
+        d.quotes[1].speaker.as_deref(),
+        Some("Sources familiar with the talks")
+    );
+}
+
+#[test]
+fn according_to_and_trailing_attribution() {
+    let d = run(
+        "According to the state news agency, six people were killed in the blast. \
+         The army has withdrawn from the town, officials said on Sunday.",
+    );
+    assert_eq!(d.quotes.len(), 2, "{:#?}", d.quotes);
+    assert_eq!(d.quotes[0].quote, "six people were killed in the blast");
+    assert!(d.quotes[0]
+        .speaker
+        .as_deref()
+        .unwrap()
+        .contains("news agency"));
+    assert_eq!(d.quotes[1].quote, "The army has withdrawn from the town");
+    assert_eq!(d.quotes[1].speaker.as_deref(), Some("officials"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    let d = run(
+        "The so-called \"Islamic State\" group lost ground. The film \"Argo\" won an award. \
+         The plan, called \"Operation Peace Spring\", began on Wednesday.",
+    );
+    assert!(d.quotes.is_empty(), "{:#?}", d.quotes);
+}
+
+#[test]
+fn mixed_quote_takes_the_sentence_cue() {
+    let d = run("Labour Party leader Jeremy Corbyn called the move a \u{201c}smash and grab on our democracy\u{201d}.");
+    assert_eq!(d.quotes.len(), 1, "{:#?}", d.quotes);
+    assert_eq!(d.quotes[0].kind, QuoteType::Mixed);
+    assert_eq!(actor(&d.quotes[0]), "Jeremy Corbyn");
+    assert_eq!(d.quotes[0].cue.as_deref(), Some("call"));
+}
+
+#[test]
+fn title_description_resolves_to_the_named_person() {
+    let d = run(
+        "AU trade commissioner Albert Muchanga announced that Benin would join. \
+         The commissioner said, \"We have not yet agreed on the rules of origin.\"",
+    );
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteType::Direct)
+        .expect("direct quote");
+    assert_eq!(q.speaker.as_deref(), Some("The commissioner"));
+    assert_eq!(actor(q), "Albert Muchanga");
+}
+
+#[test]
+fn quote_spans_point_at_the_quoted_words() {
+    let text = "\u{201c}Prices will fall next year,\u{201d} said the central bank governor.";
+    let d = run(text);
+    let q = &d.quotes[0];
+    assert_eq!(q.quote_spans[0].slice(&d.text), q.quote);
+    assert_eq!(q.quote, "Prices will fall next year,");
+    assert_eq!(q.speaker.as_deref(), Some("the central bank governor"));
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for text in [
+        "",
+        "\"",
+        "\u{201d}\u{201c}",
+        "said",
+        "He said that",
+        "\u{2018}quoted\u{2019} \u{2019}s",
+        "\"\"\"\"\"\n\n\"\"\"",
+        "According to",
+        ", according to",
+        "(((((( said ))))",
+        "X said: \u{201c}\u{201d}",
+    ] {
+        let _ = run(text);
+    }
+}
