@@ -103,13 +103,34 @@ pub struct BalanceReport {
     pub balance_index: Option<f32>,
     /// Balanced share weighted by each triad's evidence.
     pub weighted_balance_index: Option<f32>,
-    /// Unbalanced triads, most evidence first.
+    /// How many closed triads are unbalanced.
+    pub unbalanced_total: usize,
+    /// Unbalanced triads, most evidence first (possibly only the top ones).
     pub unbalanced: Vec<Triad>,
 }
 
-/// Every closed triad of non-neutral edges (only those containing `actor`
-/// when given), in node order.
-pub fn triads(net: &Network, actor: Option<&str>) -> Vec<Triad> {
+/// A triad before its edges are copied out.
+struct RawTriad<'a> {
+    nodes: [&'a str; 3],
+    kind: TriadKind,
+    evidence: usize,
+    total: usize,
+    edges: [&'a Edge; 3],
+}
+
+impl RawTriad<'_> {
+    fn materialize(&self) -> Triad {
+        Triad {
+            nodes: self.nodes.map(str::to_string),
+            kind: self.kind,
+            balanced: self.kind.balanced(),
+            evidence: self.evidence,
+            edges: self.edges.map(Edge::clone),
+        }
+    }
+}
+
+fn raw_triads<'a>(net: &'a Network, actor: Option<&str>) -> Vec<RawTriad<'a>> {
     let mut adj: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for e in &net.edges {
         if e.sign == EdgeSign::Neutral {
@@ -118,18 +139,14 @@ pub fn triads(net: &Network, actor: Option<&str>) -> Vec<Triad> {
         adj.entry(&e.a).or_default().insert(&e.b);
         adj.entry(&e.b).or_default().insert(&e.a);
     }
+    let after = |x: &'a str| (std::ops::Bound::Excluded(x), std::ops::Bound::Unbounded);
     let mut out = Vec::new();
     // Each triad x < y < z is found once, from its smallest node.
     for (&x, nx) in &adj {
-        for &y in nx.range::<&str, _>((std::ops::Bound::Excluded(x), std::ops::Bound::Unbounded)) {
+        for &y in nx.range::<&str, _>(after(x)) {
             let Some(ny) = adj.get(y) else { continue };
-            for &z in
-                ny.range::<&str, _>((std::ops::Bound::Excluded(y), std::ops::Bound::Unbounded))
-            {
-                if !nx.contains(z) {
-                    continue;
-                }
-                if actor.is_some_and(|a| a != x && a != y && a != z) {
+            for &z in ny.range::<&str, _>(after(y)) {
+                if !nx.contains(z) || actor.is_some_and(|a| a != x && a != y && a != z) {
                     continue;
                 }
                 let (Some(xy), Some(xz), Some(yz)) =
@@ -137,17 +154,17 @@ pub fn triads(net: &Network, actor: Option<&str>) -> Vec<Triad> {
                 else {
                     continue;
                 };
-                let positives = [xy, xz, yz]
+                let edges = [xy, xz, yz];
+                let positives = edges
                     .iter()
                     .filter(|e| e.sign == EdgeSign::Positive)
                     .count();
-                let kind = TriadKind::of(positives);
-                out.push(Triad {
-                    nodes: [x.to_string(), y.to_string(), z.to_string()],
-                    kind,
-                    balanced: kind.balanced(),
-                    evidence: xy.counts.events.min(xz.counts.events).min(yz.counts.events),
-                    edges: [xy.clone(), xz.clone(), yz.clone()],
+                out.push(RawTriad {
+                    nodes: [x, y, z],
+                    kind: TriadKind::of(positives),
+                    evidence: edges.iter().map(|e| e.counts.events).min().unwrap_or(0),
+                    total: edges.iter().map(|e| e.counts.events).sum(),
+                    edges,
                 });
             }
         }
@@ -155,9 +172,25 @@ pub fn triads(net: &Network, actor: Option<&str>) -> Vec<Triad> {
     out
 }
 
-/// Classifies every closed triad and ranks the unbalanced ones by evidence.
+/// Every closed triad of non-neutral edges (only those containing `actor`
+/// when given), in node order.
+pub fn triads(net: &Network, actor: Option<&str>) -> Vec<Triad> {
+    raw_triads(net, actor)
+        .iter()
+        .map(RawTriad::materialize)
+        .collect()
+}
+
+/// Classifies every closed triad and ranks all unbalanced ones by evidence.
 pub fn balance(net: &Network, actor: Option<&str>) -> BalanceReport {
-    let all = triads(net, actor);
+    balance_top(net, actor, usize::MAX)
+}
+
+/// Like [`balance`], keeping only the `top` best-evidenced unbalanced
+/// triads (the census and indices still cover every triad). Large networks
+/// have millions of triads; copying each one's edges would dominate.
+pub fn balance_top(net: &Network, actor: Option<&str>, top: usize) -> BalanceReport {
+    let all = raw_triads(net, actor);
     let mut by_kind: BTreeMap<String, usize> = [
         TriadKind::AllPositive,
         TriadKind::OnePositive,
@@ -168,22 +201,22 @@ pub fn balance(net: &Network, actor: Option<&str>) -> BalanceReport {
     .map(|k| (k.symbol().to_string(), 0))
     .collect();
     let (mut bal, mut w_bal, mut w_all) = (0usize, 0usize, 0usize);
-    let mut unbalanced = Vec::new();
-    for t in all.iter() {
+    let mut unbalanced: Vec<&RawTriad> = Vec::new();
+    for t in &all {
         *by_kind.entry(t.kind.symbol().to_string()).or_default() += 1;
         w_all += t.evidence;
-        if t.balanced {
+        if t.kind.balanced() {
             bal += 1;
             w_bal += t.evidence;
         } else {
-            unbalanced.push(t.clone());
+            unbalanced.push(t);
         }
     }
     unbalanced.sort_by(|p, q| {
-        q.evidence.cmp(&p.evidence).then_with(|| {
-            let total = |t: &Triad| t.edges.iter().map(|e| e.counts.events).sum::<usize>();
-            total(q).cmp(&total(p)).then_with(|| p.nodes.cmp(&q.nodes))
-        })
+        q.evidence
+            .cmp(&p.evidence)
+            .then_with(|| q.total.cmp(&p.total))
+            .then_with(|| p.nodes.cmp(&q.nodes))
     });
     BalanceReport {
         from: net.from,
@@ -193,7 +226,12 @@ pub fn balance(net: &Network, actor: Option<&str>) -> BalanceReport {
         by_kind,
         balance_index: (!all.is_empty()).then(|| bal as f32 / all.len() as f32),
         weighted_balance_index: (w_all > 0).then(|| w_bal as f32 / w_all as f32),
-        unbalanced,
+        unbalanced_total: unbalanced.len(),
+        unbalanced: unbalanced
+            .iter()
+            .take(top)
+            .map(|t| t.materialize())
+            .collect(),
     }
 }
 
@@ -234,7 +272,8 @@ pub fn common_enemies(net: &Network, actor: &str, other: Option<&str>) -> Vec<Co
 }
 
 /// Balance of the network in each period (`by`) over the dated events: one
-/// report per non-empty period, in time order. `base` supplies the modality
+/// report per non-empty period, in time order (census and indices only; the
+/// unbalanced triads are counted, not listed). `base` supplies the modality
 /// and edge thresholds; its window bounds the periods.
 pub fn balance_over_time(
     events: &[CanonicalEvent],
@@ -254,7 +293,7 @@ pub fn balance_over_time(
                 to: Some(by.next(start) - chrono::Duration::days(1)),
                 ..base.clone()
             };
-            balance(&signed_network(events, &p), None)
+            balance_top(&signed_network(events, &p), None, 0)
         })
         .collect()
 }

@@ -481,6 +481,11 @@ fn balance_classifies_all_four_kinds_and_ranks_by_evidence() {
     assert_eq!(r.balance_index, Some(0.6));
     // Both ++- triads have evidence 2; ACD has more events in total.
     assert_eq!(r.unbalanced[0].nodes.join(""), "AAACCCDDD");
+    assert_eq!(r.unbalanced_total, 2);
+    let top1 = entente_analysis::balance::balance_top(&net, None, 1);
+    assert_eq!((top1.unbalanced.len(), top1.unbalanced_total), (1, 2));
+    assert_eq!(top1.unbalanced[0].nodes, r.unbalanced[0].nodes);
+    assert_eq!(top1.balance_index, r.balance_index);
     let only_e = balance(&net, Some("EEE"));
     assert_eq!(only_e.triads, 1);
 }

@@ -68,6 +68,8 @@ pub(crate) struct WordFeats {
     /// Coarse and fine distributional class.
     pub(crate) cc: u64,
     pub(crate) cf: u64,
+    /// The class of a frequent unambiguous word.
+    fixed: Option<u16>,
 }
 
 /// Tag dictionary and perceptron.
@@ -76,6 +78,9 @@ pub struct Tagger {
     /// `UPOS XPOS` per class.
     pub classes: Vec<(String, String)>,
     dict: HashMap<String, u64>,
+    /// Frequent words that (almost) always take one class: tagged without
+    /// scoring (the usual speed trick; they are a third of running text).
+    fixed: HashMap<String, u16>,
     /// Word classes from raw text.
     pub clusters: Clusters,
     model: Model,
@@ -86,6 +91,15 @@ const START: u64 = 0x7654_3210;
 
 impl Tagger {
     pub(crate) fn word_feats(dict: &HashMap<String, u64>, cl: &Clusters, form: &str) -> WordFeats {
+        Self::word_feats_fixed(dict, None, cl, form)
+    }
+
+    fn word_feats_fixed(
+        dict: &HashMap<String, u64>,
+        fixed: Option<&HashMap<String, u16>>,
+        cl: &Clusters,
+        form: &str,
+    ) -> WordFeats {
         let n = norm(form);
         // Char boundaries from the end / start, without allocating.
         let mut suf = [NONE; 4];
@@ -122,7 +136,12 @@ impl Tagger {
             .unwrap_or_else(|| mix(NONE, flags & 1));
         let w = hash_str(&n);
         let (cc, cf) = class_values(cl, w);
+        // Capitalised forms are left to the model (names, sentence starts).
+        let fixed = fixed
+            .filter(|_| flags & 1 == 0)
+            .and_then(|f| f.get(n.as_str()).copied());
         WordFeats {
+            fixed,
             w,
             cc,
             cf,
@@ -213,16 +232,21 @@ impl Tagger {
     pub(crate) fn tag_with_words(&self, forms: &[&str]) -> (Vec<u16>, Vec<WordFeats>) {
         let ws: Vec<WordFeats> = forms
             .iter()
-            .map(|f| Self::word_feats(&self.dict, &self.clusters, f))
+            .map(|f| Self::word_feats_fixed(&self.dict, Some(&self.fixed), &self.clusters, f))
             .collect();
         let mut out = Vec::with_capacity(forms.len());
         let mut feats = Vec::with_capacity(40);
         let mut scores = vec![0i32; self.model.classes()];
         let (mut p1, mut p2) = (START, START);
         for i in 0..forms.len() {
-            Self::features(&ws, i, p1, p2, &mut feats);
-            self.model.score(&feats, &mut scores);
-            let best = argmax_i(&scores);
+            let best = match ws[i].fixed {
+                Some(c) => c as usize,
+                None => {
+                    Self::features(&ws, i, p1, p2, &mut feats);
+                    self.model.score(&feats, &mut scores);
+                    argmax_i(&scores)
+                }
+            };
             out.push(best as u16);
             p2 = p1;
             p1 = best as u64 + 100;
@@ -239,7 +263,7 @@ impl Tagger {
         seed: u64,
         log: &mut dyn FnMut(&str),
     ) -> Tagger {
-        let dict = build_dict(sents, classes.len());
+        let (dict, fixed) = build_dict(sents, classes.len());
         let n = classes.len();
         let mut tr = Trainer::new(n);
         let mut order: Vec<usize> = (0..sents.len()).collect();
@@ -285,6 +309,7 @@ impl Tagger {
         Tagger {
             classes,
             dict,
+            fixed,
             clusters: clusters.clone(),
             model: tr.finish(1),
         }
@@ -305,6 +330,13 @@ impl Tagger {
             put_str(out, w);
             out.extend_from_slice(&h.to_le_bytes());
         }
+        let mut f: Vec<(&String, &u16)> = self.fixed.iter().collect();
+        f.sort();
+        put_var(out, f.len() as u64);
+        for (w, c) in f {
+            put_str(out, w);
+            put_var(out, u64::from(*c));
+        }
         self.clusters.write(out);
         self.model.write(out);
     }
@@ -323,11 +355,19 @@ impl Tagger {
             let h = r.u64()?;
             dict.insert(w, h);
         }
+        let nf = r.var()? as usize;
+        let mut fixed = HashMap::with_capacity(nf.min(1 << 20));
+        for _ in 0..nf {
+            let w = r.string()?;
+            let c = u16::try_from(r.var()?).ok().filter(|c| (*c as usize) < n)?;
+            fixed.insert(w, c);
+        }
         let clusters = Clusters::read(r)?;
         let model = Model::read(r)?;
         Some(Tagger {
             classes,
             dict,
+            fixed,
             clusters,
             model,
         })
@@ -354,7 +394,13 @@ pub(crate) fn class_values(cl: &Clusters, w: u64) -> (u64, u64) {
 
 /// Tag dictionary: for each normalised word seen at least twice, a hash of
 /// the set of classes it takes at least 5 % of the time.
-fn build_dict(sents: &[(Vec<String>, Vec<u16>)], n: usize) -> HashMap<String, u64> {
+///
+/// Also returns the words seen at least 20 times with one class at least
+/// 99 % of the time.
+fn build_dict(
+    sents: &[(Vec<String>, Vec<u16>)],
+    n: usize,
+) -> (HashMap<String, u64>, HashMap<String, u16>) {
     let mut counts: HashMap<String, Vec<u32>> = HashMap::new();
     for (forms, tags) in sents {
         for (f, t) in forms.iter().zip(tags) {
@@ -363,8 +409,17 @@ fn build_dict(sents: &[(Vec<String>, Vec<u16>)], n: usize) -> HashMap<String, u6
         }
     }
     let mut dict = HashMap::new();
+    let mut fixed = HashMap::new();
     for (w, c) in counts {
         let total: u32 = c.iter().sum();
+        let (best, &top) = c
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, k)| (**k, std::cmp::Reverse(*i)))
+            .unwrap_or((0, &0));
+        if total >= 20 && top * 100 >= total * 99 {
+            fixed.insert(w.clone(), best as u16);
+        }
         if total < 2 {
             continue;
         }
@@ -376,7 +431,7 @@ fn build_dict(sents: &[(Vec<String>, Vec<u16>)], n: usize) -> HashMap<String, u6
         }
         dict.insert(w, h);
     }
-    dict
+    (dict, fixed)
 }
 
 /// Index of the largest score (first on ties).

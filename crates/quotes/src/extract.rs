@@ -202,6 +202,17 @@ impl<'a> Layout<'a> {
                 return None;
             }
         }
+        // A passive participle ("has been reported", "were told to") has
+        // no speaker of its own.
+        if i > 0
+            && (t.lower.ends_with("ed") || matches!(t.lower, "told" | "said"))
+            && matches!(
+                self.toks[i - 1].lower,
+                "been" | "being" | "be" | "were" | "was" | "is" | "are"
+            )
+        {
+            return None;
+        }
         // Passive ("as reported by", "was told by"): the agent is elsewhere.
         if self.toks.get(i + 1).is_some_and(|n| n.is("by")) {
             return None;
@@ -1130,7 +1141,16 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
     // 2. Reported speech.
     let mut reported = Vec::new();
     for (si, &(lo, hi)) in l.sents.iter().enumerate() {
-        reported_in_sentence(text, l, si, lo, hi, &used_cues, &mut out, &mut reported);
+        // Clauses joined by a semicolon report separately.
+        let mut clo = lo;
+        for k in lo..=hi {
+            if k == hi || (l.toks[k].is(";") && l.inq[k] == 0) {
+                if k > clo {
+                    reported_in_sentence(text, l, si, clo, k, &used_cues, &mut out, &mut reported);
+                }
+                clo = k + 1;
+            }
+        }
     }
     out.extend(reported);
     out.sort_by_key(|f| f.spans.first().map_or(0, |s| s.0));
@@ -1252,6 +1272,7 @@ fn clause_start(t: &Tok) -> bool {
             | "any"
             | "both"
     ) || (t.cap && t.is_word() && !lexicon::capital_function_word(t.lower))
+        || t.lower.starts_with(|c: char| c.is_ascii_digit())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1266,10 +1287,7 @@ fn reported_in_sentence(
     out: &mut Vec<Found>,
 ) {
     let toks = &l.toks;
-    // Content ends before the terminator (or a semicolon).
-    let hi = (lo..hi)
-        .find(|&i| toks[i].is(";") && l.inq[i] == 0)
-        .unwrap_or(hi);
+    // Content ends before the terminator.
     let mut end = hi;
     while end > lo && (toks[end - 1].kind != Kind::Word || l.is_term(end - 1)) {
         if toks[end - 1].is_word() {
@@ -1278,7 +1296,10 @@ fn reported_in_sentence(
         end -= 1;
     }
     // "According to X, …" / "…, according to X." / "…, X said Sunday."
+    let mut resume = lo;
     if let Some(f) = according_or_trailing(l, lo, end, used) {
+        // A trailing "…, X told Y, adding that …" leaves the rest to scan.
+        let trailing_cue = f.attr.cue.filter(|&c| !toks[c].is("according"));
         let inner: Vec<usize> = (f.first..f.last)
             .filter(|&i| l.inq[i] != 0)
             .map(|i| l.inq[i] as usize - 1)
@@ -1294,9 +1315,12 @@ fn reported_in_sentence(
                 }
             }
         }
-        return;
+        match trailing_cue {
+            Some(c) => resume = c + 1,
+            None => return,
+        }
     }
-    let mut v = lo;
+    let mut v = resume;
     while v < end {
         let Some(cue) = l.cue_at(v) else {
             v += 1;
@@ -1387,9 +1411,40 @@ fn reported_in_sentence(
                     | "tweet"
             ) || (matches!(
                 cue.lemma,
-                "announce" | "report" | "reveal" | "confirm" | "indicate"
-            ) && subject_start);
-            if k < end && bare_ok && clause_start(&toks[k]) {
+                "announce" | "report" | "reveal" | "confirm" | "indicate" | "state" | "note"
+            ) && (subject_start || finite_clause_ahead(toks, k, end)));
+            // A determiner or a bare noun starts a clause only when a finite
+            // verb follows ("said the use of X costs …" is rare; "claiming a
+            // right to …" is an object).
+            let starts = k < end
+                && if matches!(
+                    toks[k].lower,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "no"
+                        | "all"
+                        | "some"
+                        | "many"
+                        | "most"
+                        | "any"
+                        | "both"
+                ) {
+                    finite_ahead(toks, k, end, 9)
+                } else if toks[k].is_word() && !toks[k].cap && !clause_start(&toks[k]) {
+                    !lexicon::np_stop(toks[k].lower) && finite_ahead(toks, k, end, 5)
+                } else {
+                    clause_start(&toks[k])
+                };
+            if bare_ok && starts {
                 c0 = Some(k);
             }
         }
@@ -1510,10 +1565,27 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
     }
     // "…, according to X."
     if let Some(a) = (lo + 3..end.saturating_sub(2)).find(|&k| {
-        toks[k].is("according") && toks[k + 1].is("to") && toks[k - 1].is(",") && l.inq[k] == 0
+        toks[k].is("according")
+            && toks[k + 1].is("to")
+            && toks[k - 1].is(",")
+            && l.inq[k] == 0
+            && !matches!(toks[k + 2].lower, "which" | "whom" | "whose")
     }) {
-        let sp = (a + 2, end);
-        if !toks[a + 2..end].iter().any(|t| t.is(",")) {
+        // The source runs to the sentence end, or to a comma before an
+        // appositive or relative clause ("…, according to police, who said …").
+        let stop = (a + 2..end).find(|&k| toks[k].is(",")).unwrap_or(end);
+        let after_ok = stop == end
+            || toks
+                .get(stop + 1)
+                .is_some_and(|t| matches!(t.lower, "who" | "the" | "a" | "an" | "which"));
+        let np_like = stop - (a + 2) <= 10
+            && toks[a + 2..stop].iter().all(|t| {
+                !(t.is_word()
+                    && !t.cap
+                    && (t.lower.ends_with("ed") || lexicon::cue(t.lower).is_some()))
+            });
+        let sp = (a + 2, stop);
+        if after_ok && np_like {
             return found(
                 Attr {
                     speaker: Some(sp),
@@ -1525,20 +1597,13 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
             );
         }
     }
-    // "…, X said Sunday." / "…, said X."
-    let c = (lo + 3..end)
-        .rev()
-        .find(|&k| toks[k].is(",") && l.inq[k] == 0)?;
-    if end - c > 12 || l.inq[c - 1] != 0 {
-        return None;
-    }
-    let v = (c + 1..end).find(|&k| l.cue_at(k).is_some())?;
-    let inner_cue = (lo..c).any(|k| {
-        l.cue_at(k).is_some_and(|cu| cu.reports) && !toks[k].cap && l.back_np(k, lo).is_some()
-    });
-    if inner_cue || used.contains(&v) || !l.cue_at(v).is_some_and(|cu| cu.reports) {
-        return None;
-    }
+    // "…, X said Sunday." / "…, said X." / "…, officials told state media,
+    // adding …": the attribution clause runs to the next comma or dash.
+    let inner_cue = |c: usize| {
+        (lo..c).any(|k| {
+            l.cue_at(k).is_some_and(|cu| cu.reports) && !toks[k].cap && l.back_np(k, lo).is_some()
+        })
+    };
     let timeish = |t: &Tok| {
         matches!(
             t.lower,
@@ -1566,32 +1631,130 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
                 | "statement"
         )
     };
-    let sp = if v == c + 1 {
-        let sp = l.fwd_np(v + 1, end)?;
-        let first = &toks[sp.0];
-        if !(first.cap || matches!(first.lower, "the" | "a" | "an" | "one" | "another")) {
-            return None;
+    let commas: Vec<usize> = (lo + 3..end)
+        .rev()
+        .filter(|&k| toks[k].is(",") && l.inq[k] == 0)
+        .take(3)
+        .collect();
+    for c in commas {
+        if l.inq[c - 1] != 0 {
+            continue;
         }
-        if !toks[sp.1..end].iter().all(timeish) {
-            return None;
+        // The attribution clause: up to the next comma or dash.
+        let cend = (c + 1..end)
+            .find(|&k| toks[k].is(",") || matches!(toks[k].lower, "—" | "–"))
+            .unwrap_or(end);
+        if cend - c > 12 {
+            continue;
         }
-        sp
-    } else {
-        let sp = l.back_np(v, c + 1)?;
-        if sp.0 != c + 1 || !toks[v + 1..end].iter().all(timeish) {
-            return None;
+        let Some(v) = (c + 1..cend).find(|&k| l.cue_at(k).is_some()) else {
+            continue;
+        };
+        if used.contains(&v) || !l.cue_at(v).is_some_and(|cu| cu.reports) || inner_cue(c) {
+            continue;
         }
-        sp
-    };
-    found(
-        Attr {
-            speaker: Some(sp),
-            cue: Some(v),
-            end,
-        },
-        s,
-        c,
-    )
+        let tell = l.cue_at(v).is_some_and(|cu| cu.lemma == "tell");
+        let rest_ok = |from: usize| {
+            toks[from..cend].iter().all(timeish)
+                || (tell && toks[from..cend].iter().all(|t| t.is_word()))
+        };
+        let sp = if v == c + 1 {
+            let Some(sp) = l.fwd_np(v + 1, cend) else {
+                continue;
+            };
+            let first = &toks[sp.0];
+            if !(first.cap || matches!(first.lower, "the" | "a" | "an" | "one" | "another"))
+                || !toks[sp.1..cend].iter().all(timeish)
+            {
+                continue;
+            }
+            sp
+        } else {
+            match l.back_np(v, c + 1) {
+                Some(sp) if sp.0 == c + 1 && rest_ok(v + 1) => sp,
+                _ => continue,
+            }
+        };
+        return found(
+            Attr {
+                speaker: Some(sp),
+                cue: Some(v),
+                end: cend,
+            },
+            s,
+            c,
+        );
+    }
+    None
+}
+
+/// A finite verb (auxiliary or past tense) within `window` tokens after `k`,
+/// before any comma or quote mark.
+fn finite_ahead(toks: &[Tok], k: usize, end: usize, window: usize) -> bool {
+    toks[k + 1..end.min(k + window)]
+        .iter()
+        .take_while(|t| !t.is(",") && !t.is_mark())
+        .any(|t| {
+            (t.is_word() && !t.cap && t.lower.ends_with("ed") && t.lower.len() > 3)
+                || matches!(
+                    t.lower,
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "does"
+                        | "do"
+                )
+        })
+}
+
+/// A noun phrase followed closely by a finite verb: "reported the cockpit
+/// voice recorder was recovered" (a clause), unlike "announced the measure
+/// at the briefing" (an object).
+fn finite_clause_ahead(toks: &[Tok], k: usize, end: usize) -> bool {
+    if !toks.get(k).is_some_and(|t| {
+        matches!(
+            t.lower,
+            "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
+        )
+    }) {
+        return false;
+    }
+    toks[k + 1..end.min(k + 9)]
+        .iter()
+        .take_while(|t| !t.is(",") && !t.is_mark())
+        .any(|t| {
+            matches!(
+                t.lower,
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+            )
+        })
 }
 
 fn clause_start_after_outlet(t: &Tok, n: usize) -> bool {

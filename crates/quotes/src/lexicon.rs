@@ -156,8 +156,6 @@ pub fn weak_cue(lemma: &str) -> bool {
             | "suggest"
             | "report"
             | "maintain"
-            | "state"
-            | "note"
     )
 }
 
@@ -1077,6 +1075,11 @@ pub fn abbreviation(word: &str) -> bool {
 /// Outlet-introducing phrases read before a noun phrase ("told Reuters").
 pub const OUTLET_LEADS: &[&[&str]] = &[
     &["speaking", "to"],
+    &["speaking", "on"],
+    &["spoke", "to"],
+    &["spoke", "on"],
+    &["spoke", "with"],
+    &["published", "by"],
     &["speaking", "with"],
     &["in", "an", "interview", "with"],
     &["in", "an", "interview", "on"],

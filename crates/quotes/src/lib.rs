@@ -208,53 +208,74 @@ fn outlet(doc: &Doc, l: &Layout, f: &Found) -> Option<String> {
                 if n == 1 && i != cue {
                     continue;
                 }
-                let s = i + n;
-                let mut e = s;
-                while e < hi && e - s < 6 {
-                    let t = &l.toks[e];
-                    if !t.is_word()
-                        || matches!(
-                            t.lower,
-                            "that"
-                                | "on"
-                                | "in"
-                                | "at"
-                                | "about"
-                                | "last"
-                                | "this"
-                                | "he"
-                                | "she"
-                                | "they"
-                                | "it"
-                                | "we"
-                                | "i"
-                                | "after"
-                                | "before"
-                                | "during"
-                                | "when"
-                                | "while"
-                        )
-                    {
-                        break;
-                    }
-                    if e > s && !t.cap && l.toks[s].cap {
-                        break;
-                    }
-                    e += 1;
-                }
+                let (s, e) = outlet_np(l, i + n, hi);
                 if e > s {
-                    let txt = &doc.text[l.toks[s].s..l.toks[e - 1].e];
-                    let txt = txt
-                        .strip_prefix("the ")
-                        .filter(|r| r.starts_with(char::is_uppercase))
-                        .unwrap_or(txt);
-                    return Some(txt.to_string());
+                    return Some(doc.text[l.toks[s].s..l.toks[e - 1].e].to_string());
                 }
             }
             i += 1;
         }
     }
     None
+}
+
+/// The outlet's noun phrase from `s`: a capitalised name (with "of" and a
+/// trailing media word: "Martin Smith of PBS", "Time magazine"), or a short
+/// common noun phrase ("reporters", "the press", "local media").
+fn outlet_np(l: &Layout, s: usize, hi: usize) -> (usize, usize) {
+    let toks = &l.toks;
+    let mut s = s;
+    if s < hi && toks[s].is("the") && toks.get(s + 1).is_some_and(|t| t.cap) {
+        s += 1;
+    }
+    let mut e = s;
+    if s < hi && toks[s].cap && toks[s].is_word() {
+        while e < hi && e - s < 8 {
+            let t = &toks[e];
+            let media = matches!(
+                t.lower,
+                "magazine" | "newspaper" | "television" | "radio" | "channel" | "tv" | "daily"
+            );
+            let of_name = t.is("of") && toks.get(e + 1).is_some_and(|n| n.cap);
+            if (t.is_word() && t.cap) || (media && e > s) || of_name {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+    } else {
+        let mut n = 0;
+        while e < hi && n < 3 {
+            let t = &toks[e];
+            let stop = !t.is_word()
+                || t.cap
+                || lexicon::pronoun(t.lower)
+                || lexicon::np_stop(t.lower)
+                || matches!(
+                    t.lower,
+                    "via"
+                        | "today"
+                        | "yesterday"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "later"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "at"
+                        | "about"
+                        | "on"
+                )
+                || (e > s && matches!(t.lower, "the" | "a" | "an"));
+            if stop {
+                break;
+            }
+            e += 1;
+            n += 1;
+        }
+    }
+    (s, e)
 }
 
 /// Hedging of the attribution: an adverb on the cue ("partially

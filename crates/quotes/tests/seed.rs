@@ -24,7 +24,14 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn seed_doc() -> Option<Doc> {
-    let path = shared()?.join("seed/iran-west-common-enemy.txt");
+    // The repository keeps the seed page in examples/seed; shared/ has it too.
+    let in_repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/seed/iran-west-common-enemy.txt");
+    let path = if in_repo.is_file() {
+        in_repo
+    } else {
+        shared()?.join("seed/iran-west-common-enemy.txt")
+    };
     let text = std::fs::read_to_string(path).ok()?;
     let mut doc = Doc::new(Article::from_text(&text, None));
     entente_nlp::Nlp::load()

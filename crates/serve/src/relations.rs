@@ -22,6 +22,12 @@ pub struct Relations {
     pub by_id: HashMap<String, usize>,
     /// Mentions that could not become records (bad CAMEO code), skipped.
     pub skipped: usize,
+    /// The stored event mentions with provenance, in the store's order
+    /// (date, document, index), for fast filtered listing.
+    pub rows: Vec<EventRow>,
+    /// Each row as the API's JSON object (row fields plus `id` and
+    /// `canonical_id`), serialised once at load time.
+    pub rows_json: Vec<String>,
 }
 
 impl Relations {
@@ -45,7 +51,90 @@ impl Relations {
             event_of,
             by_id,
             skipped,
+            rows: Vec::new(),
+            rows_json: Vec::new(),
         }
+    }
+
+    /// A stored event row as the API shows it: its fields plus its mention
+    /// `id` and the `canonical_id` of the event it reports.
+    pub fn row_value(&self, e: &EventRow) -> serde_json::Value {
+        let mut v = serde_json::to_value(e).unwrap_or(serde_json::Value::Null);
+        let mid = mention_id(&e.doc_id, e.idx);
+        if let serde_json::Value::Object(m) = &mut v {
+            m.insert(
+                "canonical_id".into(),
+                serde_json::json!(self.event_of.get(&mid)),
+            );
+            m.insert("id".into(), serde_json::json!(mid));
+        }
+        v
+    }
+
+    /// Event mentions matching `f` (the store's filter semantics: actor and
+    /// dyad codes match by case-insensitive prefix, dates by ISO string
+    /// comparison, undated rows excluded by a date bound), paged.
+    pub fn filter_rows(&self, f: &EventFilter) -> Vec<&EventRow> {
+        self.filter_idx(f)
+            .into_iter()
+            .map(|i| &self.rows[i])
+            .collect()
+    }
+
+    /// Like [`Relations::filter_rows`], as indices into `rows`/`rows_json`.
+    pub fn filter_idx(&self, f: &EventFilter) -> Vec<usize> {
+        let prefix = |v: &Option<String>, p: &str| {
+            v.as_deref().is_some_and(|x| {
+                x.len() >= p.len() && x.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            })
+        };
+        let limit = f.limit.unwrap_or(usize::MAX);
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                if let Some(a) = &f.actor {
+                    if !prefix(&r.source, a) && !prefix(&r.target, a) {
+                        return false;
+                    }
+                }
+                if let Some((a, b)) = &f.dyad {
+                    let fwd = prefix(&r.source, a) && prefix(&r.target, b);
+                    let ok = if f.directed {
+                        fwd
+                    } else {
+                        fwd || (prefix(&r.source, b) && prefix(&r.target, a))
+                    };
+                    if !ok {
+                        return false;
+                    }
+                }
+                if let Some(c) = &f.code {
+                    if !r.cameo.starts_with(c.as_str()) {
+                        return false;
+                    }
+                }
+                if let Some(d) = &f.from {
+                    if r.date.as_deref().is_none_or(|x| x < d.as_str()) {
+                        return false;
+                    }
+                }
+                if let Some(d) = &f.to {
+                    if r.date.as_deref().is_none_or(|x| x > d.as_str()) {
+                        return false;
+                    }
+                }
+                if let Some(d) = &f.doc_id {
+                    if &r.doc_id != d {
+                        return false;
+                    }
+                }
+                f.modalities.is_empty() || f.modalities.iter().any(|m| m == &r.modality)
+            })
+            .skip(f.offset)
+            .take(limit)
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// The canonical event with this id.
@@ -130,6 +219,13 @@ pub struct DocMeta {
 /// converted, so memory holds the events, not the corpus. Returns the records
 /// and how many rows were skipped as unreadable.
 pub fn load_records(store: &mut dyn Store) -> Result<(Vec<EventRecord>, usize), StoreError> {
+    let (records, skipped, _) = load_all(store)?;
+    Ok((records, skipped))
+}
+
+type Loaded = (Vec<EventRecord>, usize, Vec<EventRow>);
+
+fn load_all(store: &mut dyn Store) -> Result<Loaded, StoreError> {
     let rows = store.events(&EventFilter::default())?;
     let mut by_doc: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, r) in rows.iter().enumerate() {
@@ -177,13 +273,18 @@ pub fn load_records(store: &mut dyn Store) -> Result<(Vec<EventRecord>, usize), 
     let total = records.len();
     let out: Vec<EventRecord> = records.into_iter().flatten().collect();
     let skipped = total - out.len();
-    Ok((out, skipped))
+    Ok((out, skipped, rows))
 }
 
 /// Loads and clusters everything in the store.
 pub fn load(store: &mut dyn Store, params: &DedupParams) -> Result<Relations, StoreError> {
-    let (records, skipped) = load_records(store)?;
-    Ok(Relations::from_records(records, params, skipped))
+    let (records, skipped, mut rows) = load_all(store)?;
+    // The store's order: date (undated first), document, index.
+    rows.sort_by(|a, b| (&a.date, &a.doc_id, a.idx).cmp(&(&b.date, &b.doc_id, b.idx)));
+    let mut rel = Relations::from_records(records, params, skipped);
+    rel.rows_json = rows.iter().map(|r| rel.row_value(r).to_string()).collect();
+    rel.rows = rows;
+    Ok(rel)
 }
 
 /// The store's row for a canonical event.

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::process::ExitCode;
 
-use entente_analysis::balance::{balance, balance_over_time, common_enemies};
+use entente_analysis::balance::{balance_over_time, balance_top, common_enemies};
 use entente_analysis::{signed_network, DedupParams, EventRecord, Granularity};
 use serde_json::json;
 
@@ -44,10 +44,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut store = args.db.open()?;
     let rel = entente_serve::relations::load(store.as_mut(), &DedupParams::default())?;
     let net = signed_network(&rel.events, &p);
-    let mut report = balance(&net, actor.as_deref());
-    if args.top > 0 {
-        report.unbalanced.truncate(args.top);
-    }
+    let top = if args.top == 0 { usize::MAX } else { args.top };
+    let report = balance_top(&net, actor.as_deref(), top);
     let enemies = actor
         .as_deref()
         .map(|a| common_enemies(&net, a, other.as_deref()))
@@ -92,11 +90,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     println!(
-        "{} nodes, {} edges; {} closed triads, {} balanced (index {}); by kind {}",
+        "{} nodes, {} edges; {} closed triads, {} balanced, {} unbalanced (index {}); by kind {}",
         net.nodes.len(),
         net.edges.len(),
         report.triads,
         report.balanced,
+        report.unbalanced_total,
         report
             .balance_index
             .map_or("-".into(), |b| format!("{b:.2}")),

@@ -27,6 +27,18 @@ pub struct Args {
     errors: bool,
 }
 
+/// The repository's `examples/` folder (which holds the seed page), found
+/// above the gold file.
+fn repo_examples(gold: &std::path::Path) -> Option<PathBuf> {
+    let mut dir = std::fs::canonicalize(gold).ok()?;
+    while dir.pop() {
+        if dir.join("examples").join("seed").is_dir() {
+            return Some(dir.join("examples"));
+        }
+    }
+    None
+}
+
 /// The shared data folder: `ENTENTE_SHARED`, or a `shared/` directory above
 /// the current directory or the gold file.
 fn find_shared(gold: &std::path::Path) -> Option<PathBuf> {
@@ -115,7 +127,11 @@ fn load_and_run(gold: &std::path::Path) -> anyhow::Result<Vec<Scored>> {
                             n + 1
                         )
                     })?;
-                match find_shared(gold).map(|d| d.join(rel)) {
+                let in_repo = repo_examples(gold).map(|d| d.join(rel));
+                let path = in_repo
+                    .filter(|p| p.is_file())
+                    .or_else(|| find_shared(gold).map(|d| d.join(rel)));
+                match path {
                     Some(p) if p.is_file() => std::fs::read_to_string(&p)
                         .with_context(|| format!("reading {}", p.display()))?,
                     _ => {
@@ -273,12 +289,12 @@ mod gold_tests {
 
     /// The dev set through the whole pipeline: a regression guard a little
     /// under the figures measured when the gold was built (direct-quote F1
-    /// 0.947, speaker accuracy 0.906, pronoun speakers 0.909).
+    /// 0.947, speaker accuracy 0.909, pronoun speakers 0.913).
     #[test]
     fn dev_set_meets_the_bars() {
         let gold = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../quotes/testdata/gold.jsonl");
         let results = load_and_run(&gold).expect("gold dev set");
-        assert!(results.len() >= 45);
+        assert!(results.len() >= 46, "the seed page is in examples/seed");
         let mut r = Report::default();
         for (_, g, s) in &results {
             score_doc(&mut r, g, s);
