@@ -1061,8 +1061,6 @@ fn description_at(
                     | "any"
                     | "no"
                     | "some"
-                    | "a"
-                    | "an"
                     | "another"
                     | "all"
                     | "many"

@@ -741,11 +741,13 @@ impl<'a> Matcher<'a> {
                     continue;
                 }
                 // Unknown named entity: a run of capitalised words.
-                let proper = if upos.is_empty() {
-                    !is_common_word(&folded[t])
-                } else {
-                    upos == "PROPN"
-                };
+                let prev = if t > s0 { words[t - 1] } else { "" };
+                let next = words.get(t + 1).copied().unwrap_or("");
+                // Speaker labels ("Q:", "WN:") and stage directions ("(Laughter.)").
+                let label = (folded[t].chars().count() <= 2 && next == ":")
+                    || (matches!(prev, "(" | "[") && t + 1 < s1 && matches!(next, ")" | "]" | "."));
+                let proper =
+                    !is_common_word(&folded[t]) && !label && (upos.is_empty() || upos == "PROPN");
                 if !proper {
                     t += 1;
                     continue;
