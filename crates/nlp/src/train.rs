@@ -29,8 +29,7 @@ pub struct Options {
     pub seed: u64,
     /// Parser beam width (1 = greedy with the dynamic oracle, the shipped
     /// setting). Beam training (global perceptron, early update) is
-    /// experimental: it is implemented and unit-tested through the oracle
-    /// but was not evaluated against the greedy parser here.
+    /// experimental: implemented, but not yet trained or evaluated here.
     pub beam: usize,
 }
 
