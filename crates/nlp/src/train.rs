@@ -27,7 +27,9 @@ pub struct Options {
     pub folds: usize,
     /// PRNG seed.
     pub seed: u64,
-    /// Parser beam width (1 = greedy with the dynamic oracle).
+    /// Parser beam width (1 = greedy with the dynamic oracle, the shipped
+    /// setting). Beam training (global perceptron, early update) is
+    /// experimental: implemented, but not yet trained or evaluated here.
     pub beam: usize,
 }
 
