@@ -108,10 +108,15 @@ pub fn guess(text: &str) -> Option<&'static str> {
     for w in words(text).take(2000) {
         total += 1;
         lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
-        let lw = lower.replace('’', "'");
+        for c in w.chars() {
+            if c == '’' {
+                lower.push('\'');
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        }
         for (i, l) in LANGUAGES.iter().enumerate() {
-            if is_stop(l, &lw) {
+            if is_stop(l, &lower) {
                 counts[i] += 1;
             }
         }
