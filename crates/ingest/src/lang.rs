@@ -87,9 +87,19 @@ fn list(lang: &str) -> &'static [&'static str] {
     }
 }
 
+/// Stop-word sets, built once: lookups run for every word of every block.
+static SETS: std::sync::LazyLock<Vec<std::collections::HashSet<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        LANGUAGES
+            .iter()
+            .map(|l| list(l).iter().copied().collect())
+            .collect()
+    });
+
 /// True when `word` (already lower-cased) is a stop word of `lang`.
 pub fn is_stop(lang: &str, word: &str) -> bool {
-    list(lang).contains(&word)
+    let i = LANGUAGES.iter().position(|l| *l == lang).unwrap_or(0);
+    SETS.get(i).is_some_and(|s| s.contains(word))
 }
 
 /// Iterates the words of `text`: maximal runs of alphanumerics and
