@@ -73,6 +73,9 @@ pub trait Store: Send {
     /// Records a problem with an input (file and position in `source`).
     /// Recording the same warning twice keeps one row.
     fn put_warning(&mut self, source: &str, message: &str) -> Result<()>;
+    /// How many event mentions are stored (cheap; used to detect that a
+    /// concurrent worker added some during a rebuild).
+    fn count_event_mentions(&mut self) -> Result<u64>;
     /// Counts and summaries.
     fn report(&mut self, top: usize) -> Result<Report>;
     /// One document with its sentences.

@@ -364,6 +364,10 @@ impl Store for PgStore {
         Ok(())
     }
 
+    fn count_event_mentions(&mut self) -> Result<u64> {
+        self.count("SELECT COUNT(*) FROM event_mentions")
+    }
+
     fn report(&mut self, top: usize) -> Result<Report> {
         let mut c = Vec::new();
         for q in sql::COUNTS {

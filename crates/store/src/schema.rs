@@ -88,7 +88,8 @@ CREATE TABLE event_mentions (
 );
 CREATE INDEX event_mentions_dyad ON event_mentions(source, target);
 CREATE INDEX event_mentions_target ON event_mentions(target);
-CREATE INDEX event_mentions_date ON event_mentions(date);
+CREATE INDEX event_mentions_date ON event_mentions(date, doc_id, idx);
+CREATE INDEX event_mentions_cameo ON event_mentions(cameo);
 CREATE INDEX event_mentions_event ON event_mentions(event_id);
 CREATE TABLE events (
     id TEXT PRIMARY KEY,

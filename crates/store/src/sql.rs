@@ -215,7 +215,9 @@ pub fn child_inserts(doc: &Doc) -> Vec<Insert> {
         });
     }
     for w in &doc.warnings {
-        out.push(warning_insert(&doc.article.source, w, Some(id)));
+        // Keyed by document, not by input location: the same document read
+        // from two inputs (or by two workers) gives the same rows.
+        out.push(warning_insert(&format!("document {id}"), w, Some(id)));
     }
     out
 }
@@ -236,42 +238,57 @@ fn serde_plain<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
+/// A prefix test as a range (`col >= 'IRN' AND col < 'IRO'`), which both
+/// back ends answer from an index, unlike `LIKE 'IRN%'`.
+fn prefix(col: &str, p: &str, params: &mut Vec<Param>) -> String {
+    params.push(p.into());
+    match prefix_end(p) {
+        Some(end) => {
+            params.push(end.into());
+            format!("({col} >= ? AND {col} < ?)")
+        }
+        None => format!("{col} >= ?"),
+    }
+}
+
+/// The smallest string greater than every string starting with `p`.
+fn prefix_end(p: &str) -> Option<String> {
+    let mut chars: Vec<char> = p.chars().collect();
+    while let Some(c) = chars.pop() {
+        if let Some(next) = char::from_u32(c as u32 + 1) {
+            chars.push(next);
+            return Some(chars.into_iter().collect());
+        }
+    }
+    None
+}
+
 /// Appends `AND …` clauses for an actor-code prefix on either side.
 fn push_actor(sql: &mut String, params: &mut Vec<Param>, actor: &str, a: &str, b: &str) {
-    sql.push_str(&format!(" AND ({a} LIKE ? OR {b} LIKE ?)"));
-    params.push(format!("{actor}%").into());
-    params.push(format!("{actor}%").into());
+    let x = prefix(a, actor, params);
+    let y = prefix(b, actor, params);
+    sql.push_str(&format!(" AND ({x} OR {y})"));
 }
 
 /// Shared WHERE clause of event-mention and canonical-event queries.
-fn event_where(f: &EventFilter, sql: &mut String, params: &mut Vec<Param>, prefix: &str) {
-    let col = |c: &str| format!("{prefix}{c}");
+fn event_where(f: &EventFilter, sql: &mut String, params: &mut Vec<Param>, table: &str) {
+    let col = |c: &str| format!("{table}{c}");
     if let Some(a) = &f.actor {
         push_actor(sql, params, a, &col("source"), &col("target"));
     }
     if let Some((a, b)) = &f.dyad {
+        let (s, t) = (col("source"), col("target"));
+        let ab = format!("({} AND {})", prefix(&s, a, params), prefix(&t, b, params));
         if f.directed {
-            sql.push_str(&format!(
-                " AND {} LIKE ? AND {} LIKE ?",
-                col("source"),
-                col("target")
-            ));
-            params.push(format!("{a}%").into());
-            params.push(format!("{b}%").into());
+            sql.push_str(&format!(" AND {ab}"));
         } else {
-            sql.push_str(&format!(
-                " AND (({s} LIKE ? AND {t} LIKE ?) OR ({s} LIKE ? AND {t} LIKE ?))",
-                s = col("source"),
-                t = col("target")
-            ));
-            for p in [a, b, b, a] {
-                params.push(format!("{p}%").into());
-            }
+            let ba = format!("({} AND {})", prefix(&s, b, params), prefix(&t, a, params));
+            sql.push_str(&format!(" AND ({ab} OR {ba})"));
         }
     }
     if let Some(c) = &f.code {
-        sql.push_str(&format!(" AND {} LIKE ?", col("cameo")));
-        params.push(format!("{c}%").into());
+        let clause = prefix(&col("cameo"), c, params);
+        sql.push_str(&format!(" AND {clause}"));
     }
     if let Some(d) = &f.from {
         sql.push_str(&format!(" AND {} >= ?", col("date")));
@@ -406,8 +423,8 @@ pub fn quotes_query(f: &QuoteFilter) -> (String, Vec<Param>) {
     let mut sql = "SELECT q.doc_id, q.idx, q.sentence, q.quote, q.quote_spans, q.kind, q.speaker, q.speaker_start, q.speaker_end, q.speaker_name, q.speaker_code, q.cue, q.cue_class, q.anonymous, q.anonymous_inferred, q.outlet, q.hedge, q.entente_version FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE 1=1".to_string();
     let mut params = Vec::new();
     if let Some(a) = &f.actor {
-        sql.push_str(" AND q.speaker_code LIKE ?");
-        params.push(format!("{a}%").into());
+        let clause = prefix("q.speaker_code", a, &mut params);
+        sql.push_str(&format!(" AND {clause}"));
     }
     if let Some(d) = &f.doc_id {
         sql.push_str(" AND q.doc_id = ?");
@@ -530,3 +547,13 @@ pub const CLAIM: &str = "INSERT INTO claims (doc_id, worker, claimed_at) VALUES 
 pub const RELEASE_CLAIM: &str = "DELETE FROM claims WHERE doc_id = ?";
 pub const CLAIM_HOLDERS: &str = "SELECT DISTINCT worker FROM claims ORDER BY worker";
 pub const RELEASE_WORKER: &str = "DELETE FROM claims WHERE worker = ?";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn prefix_ranges() {
+        assert_eq!(super::prefix_end("IRN").as_deref(), Some("IRO"));
+        assert_eq!(super::prefix_end("04").as_deref(), Some("05"));
+        assert_eq!(super::prefix_end(""), None);
+    }
+}

@@ -274,6 +274,10 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    fn count_event_mentions(&mut self) -> Result<u64> {
+        self.count("SELECT COUNT(*) FROM event_mentions")
+    }
+
     fn report(&mut self, top: usize) -> Result<Report> {
         let c: Vec<u64> = sql::COUNTS
             .iter()

@@ -138,6 +138,7 @@ pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
                         runner.flush(&mut batch, &mut out)?;
                     }
                 }
+                Err(e) if e.is_warning() => runner.warn(&e.to_string())?,
                 Err(e) => runner.fail(&e.to_string(), &mut out)?,
             }
         }
@@ -259,11 +260,19 @@ impl Runner {
         Ok(())
     }
 
+    /// Reports a repair that kept the article (bytes replaced, a page cut):
+    /// on stderr and as a stored warning, without failing the run.
+    fn warn(&mut self, message: &str) -> anyhow::Result<()> {
+        self.bar.suspend(|| eprintln!("entente: {message}"));
+        let (source, why) = message.split_once(": ").unwrap_or((message, ""));
+        self.store.put_warning(source, why)?;
+        Ok(())
+    }
+
     /// Reports a failed input: on stderr and as a stored warning.
     fn fail(&mut self, message: &str, out: &mut Outcome) -> anyhow::Result<()> {
         out.failed += 1;
-        self.bar
-            .suspend(|| eprintln!("entente: warning: {message}"));
+        self.bar.suspend(|| eprintln!("entente: error: {message}"));
         // The source is the part before the first ": " (file and position).
         let (source, why) = message.split_once(": ").unwrap_or((message, ""));
         self.store.put_warning(source, why)?;
