@@ -187,15 +187,49 @@ struct Open {
 
 type Key = (Option<String>, Option<String>, u8, Modality);
 
+/// Where a mention sits and between whom (sorted dyad), for spotting
+/// reciprocal codings of one sentence.
+type Slot<'a> = (&'a str, u32, &'a str, Option<String>, Option<String>);
+
+/// The slot of a record and whether its dyad was already in sorted order.
+fn slot(r: &EventRecord) -> (Slot<'_>, bool) {
+    let (s, t) = (r.source_node(), r.target_node());
+    let fwd = s <= t;
+    let (lo, hi) = if fwd { (s, t) } else { (t, s) };
+    (
+        (r.doc_id.as_str(), r.sentence, r.cameo.as_str(), lo, hi),
+        fwd,
+    )
+}
+
 /// Clusters event mentions into canonical events (see the module doc).
 ///
 /// The result is sorted by date (undated last), then id; every input record
 /// belongs to exactly one canonical event.
 pub fn cluster(records: &[EventRecord], params: &DedupParams) -> Vec<CanonicalEvent> {
+    // A joint event ("Rouhani and Obama had a phone call") is often coded
+    // both ways from one sentence: such reciprocal pairs are one event, keyed
+    // by the sorted dyad.
+    let mut directions: HashMap<Slot, (bool, bool)> = HashMap::new();
+    for r in records {
+        let (k, fwd) = slot(r);
+        let d = directions.entry(k).or_default();
+        if fwd {
+            d.0 = true;
+        } else {
+            d.1 = true;
+        }
+    }
     // Group by the hard key first so the pairwise comparisons stay local.
     let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
-        let key = (r.source_node(), r.target_node(), r.cameo.root(), r.modality);
+        let (k, _) = slot(r);
+        let reciprocal = directions.get(&k).is_some_and(|d| d.0 && d.1);
+        let key = if reciprocal {
+            (k.3, k.4, r.cameo.root(), r.modality)
+        } else {
+            (r.source_node(), r.target_node(), r.cameo.root(), r.modality)
+        };
         groups.entry(key).or_default().push(i);
     }
     let mut out = Vec::new();

@@ -158,6 +158,24 @@ fn dedup_keeps_apart_different_words_places_and_modalities() {
 }
 
 #[test]
+fn a_joint_event_coded_both_ways_is_one_event() {
+    let s = "Rouhani and Obama had a historic direct phone call";
+    let mut a = rec(1, "d1", "x", "IRNGOV", "USAGOV", "041", "2014-09-20", s);
+    let mut b = rec(2, "d1", "x", "USAGOV", "IRNGOV", "041", "2014-09-20", s);
+    // The same words in another sentence of the article, one way only.
+    let mut c = rec(3, "d1", "x", "USAGOV", "IRNGOV", "041", "2014-09-20", s);
+    c.sentence = 9;
+    a.sentence = 0;
+    b.sentence = 0;
+    // A one-way event between them of another kind stays apart.
+    let mut d = rec(4, "d1", "x", "IRNGOV", "USAGOV", "111", "2014-09-20", s);
+    d.sentence = 0;
+    let events = cluster(&[a, b, c, d], &DedupParams::default());
+    assert_eq!(events.len(), 3, "{events:#?}");
+    assert!(events.iter().any(|e| e.members == ["001", "002"]));
+}
+
+#[test]
 fn undated_mentions_only_merge_within_their_article() {
     let mut a = rec(
         1,
