@@ -569,3 +569,61 @@ fn granularity_parses_and_rejects() {
     );
     assert!("fortnight".parse::<Granularity>().is_err());
 }
+
+#[test]
+fn a_tie_between_cooperation_and_conflict_is_a_neutral_edge() {
+    let recs = vec![
+        rec(
+            1,
+            "d1",
+            "a",
+            "AAA",
+            "BBB",
+            "057",
+            "2015-01-01",
+            "alpha signs a treaty with beta",
+        ),
+        rec(
+            2,
+            "d2",
+            "a",
+            "AAA",
+            "BBB",
+            "173",
+            "2015-01-02",
+            "alpha arrests beta diplomats",
+        ),
+        rec(
+            3,
+            "d3",
+            "a",
+            "AAA",
+            "CCC",
+            "173",
+            "2015-01-02",
+            "alpha arrests gamma diplomats",
+        ),
+        rec(
+            4,
+            "d4",
+            "a",
+            "BBB",
+            "CCC",
+            "173",
+            "2015-01-02",
+            "beta arrests gamma diplomats",
+        ),
+    ];
+    let net = signed_network(
+        &cluster(&recs, &DedupParams::default()),
+        &NetworkParams::default(),
+    );
+    let ab = net.edge("AAA", "BBB").expect("edge");
+    assert_eq!((ab.sign, ab.weight), (EdgeSign::Neutral, 0.0));
+    assert_eq!(ab.counts.events, 2);
+    assert_eq!(
+        balance(&net, None).triads,
+        0,
+        "a neutral edge closes no triad"
+    );
+}
