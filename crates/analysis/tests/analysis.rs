@@ -176,6 +176,19 @@ fn a_joint_event_coded_both_ways_is_one_event() {
 }
 
 #[test]
+fn mentions_with_an_unknown_side_only_merge_within_a_sentence() {
+    let s = "people contributed to the interpretation of the data";
+    let mut a = rec(1, "d1", "x", "USA", "IRN", "070", "2020-01-01", s);
+    let mut b = rec(2, "d1", "x", "USA", "IRN", "070", "2020-01-01", s);
+    a.target = None;
+    b.target = None;
+    let events = cluster(&[a.clone(), b.clone()], &DedupParams::default());
+    assert_eq!(events.len(), 2, "different sentences, unknown target");
+    b.sentence = a.sentence;
+    assert_eq!(cluster(&[a, b], &DedupParams::default()).len(), 1);
+}
+
+#[test]
 fn undated_mentions_only_merge_within_their_article() {
     let mut a = rec(
         1,
