@@ -6,13 +6,16 @@
 # Usage: scripts/bench-extract.sh [SET_DIR...]
 #   SET_DIR: a folder with html/<id>.html(.gz) and truth.jsonl; default: the
 #   two sets under ../shared/data/extraction (or $ENTENTE_SHARED/data/extraction).
-# Env: VENV (default target/bench-venv), TRAFILATURA_VERSION (default 2.3.1).
+# Env: VENV (default target/bench-venv), TRAFILATURA_VERSION (default 2.3.1),
+#      ROUNDS (default 2): each tool is timed ROUNDS times, fastest round counts
+#      (filters out load from other processes on a shared machine).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 venv="${VENV:-$root/target/bench-venv}"
 traf_version="${TRAFILATURA_VERSION:-2.3.1}"
+rounds="${ROUNDS:-2}"
 
 if [ "$#" -eq 0 ]; then
     shared="${ENTENTE_SHARED:-}"
@@ -47,8 +50,8 @@ field() { python3 -c "import json,sys; v=json.load(open(sys.argv[1])).get(sys.ar
 
 for set in "$@"; do
     name="$(basename "$set")"
-    "$entente" eval extract --html "$set/html" --truth "$set/truth.jsonl" --json > "$tmp/ent.json"
-    "$venv/bin/python" "$root/scripts/extract/trafilatura_run.py" "$set/html" "$set/truth.jsonl" "$tmp/py_pred.jsonl" > "$tmp/py_time.json"
+    "$entente" eval extract --html "$set/html" --truth "$set/truth.jsonl" --rounds "$rounds" --json > "$tmp/ent.json"
+    "$venv/bin/python" "$root/scripts/extract/trafilatura_run.py" "$set/html" "$set/truth.jsonl" "$tmp/py_pred.jsonl" "$rounds" > "$tmp/py_time.json"
     "$entente" eval extract --truth "$set/truth.jsonl" --predictions "$tmp/py_pred.jsonl" --json > "$tmp/py.json"
     echo "== $name ($(field "$tmp/ent.json" pages) pages)"
     printf '%-22s %8s %8s %8s %8s %8s %8s %8s %10s\n' tool precision recall f1 bow_f1 title author date pages/s

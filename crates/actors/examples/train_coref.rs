@@ -4,7 +4,7 @@
 //! (train only on genres you do not report on, e.g.
 //! `bio,textbook,voyage,speech,vlog,conversation`, keeping news and interview held out).
 
-use entente_actors::coref::{link_with, Trainer, FEATURE_NAMES, N_FEATURES};
+use entente_actors::coref::{link_with, Trainer, FEATURE_NAMES, N_BASE, N_FEATURES};
 use entente_actors::gum::gold_mentions;
 use entente_core::conllu;
 
@@ -90,8 +90,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut out = String::from("# Pronoun-ranking weights (feature value), averaged perceptron trained by\n# examples/train_coref.rs on GUM documents of genres ");
     out.push_str(&genres.join(","));
     out.push_str(&format!(" ({epochs} epochs).\n# Derived from GUM (CC BY / CC BY-SA 4.0, see NOTICE.md); news and interview held out.\n"));
-    for (n, w) in FEATURE_NAMES.iter().zip(avg) {
-        out.push_str(&format!("{n} {w:.4}\n"));
+    for (k, w) in avg.iter().enumerate() {
+        let prefix = ["", "personal:", "it:", "they:"][k / N_BASE];
+        if w.abs() > 1e-4 {
+            out.push_str(&format!("{prefix}{} {w:.4}\n", FEATURE_NAMES[k % N_BASE]));
+        }
     }
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/coref-weights.txt");
     std::fs::write(path, out)?;

@@ -50,6 +50,8 @@ pub struct Candidate {
     pub deprel: String,
     /// Pronoun class when the candidate is a pronoun.
     pronoun_class: Option<PronounClass>,
+    /// Country or root code of an actor mention (`IRN` for Rouhani).
+    pub root: Option<String>,
 }
 
 /// One resolution: the anaphor's tokens, the chosen candidate, the rule.
@@ -342,6 +344,7 @@ fn candidates(
             ),
             deprel: deprel.to_string(),
             pronoun_class: None,
+            root: m.code.as_ref().map(|c| c.root().to_string()),
         });
     }
     // Noun phrases from the tagger.
@@ -407,6 +410,7 @@ fn candidates(
                 named: propn,
                 deprel: tok.deprel.clone(),
                 pronoun_class: None,
+                root: None,
             });
         }
     } else {
@@ -593,6 +597,7 @@ pub fn link_with(
                 let mut entity = usize::MAX - t;
                 let mut kind = None;
                 let mut head_word = f.to_string();
+                let pron_root = found.as_ref().and_then(|(b, _)| cands[*b].root.clone());
                 if let Some((best, rule)) = found {
                     entity = cands[best].entity;
                     kind = cands[best].kind;
@@ -630,6 +635,7 @@ pub fn link_with(
                     named: false,
                     deprel: doc.tokens[t].deprel.clone(),
                     pronoun_class: Some(class),
+                    root: pron_root,
                 };
                 insert_candidate(&mut cands, c);
             }
@@ -649,6 +655,7 @@ pub fn link_with(
                 c.entity = entity;
                 c.subject = is_subject(&doc.tokens[l.end - 1].deprel);
                 c.head_word = folded[l.end - 1].clone();
+                c.plural = Some(l.second.is_some() || c.head_word.ends_with('s'));
                 c.named = false;
                 links.push(l);
                 insert_candidate(&mut cands, c);
@@ -671,10 +678,14 @@ fn insert_candidate(cands: &mut Vec<Candidate>, c: Candidate) {
 }
 
 /// Number of pronoun-ranking features.
-pub const N_FEATURES: usize = 29;
+pub const N_BASE: usize = 33;
+
+/// Weight vector length: the base features shared, then one copy for each
+/// pronoun class (he/she, it, they), so classes can weigh cues differently.
+pub const N_FEATURES: usize = 4 * N_BASE;
 
 /// Names of the features, in order (for the weights file).
-pub const FEATURE_NAMES: [&str; N_FEATURES] = [
+pub const FEATURE_NAMES: [&str; N_BASE] = [
     "dist0",
     "dist1",
     "dist2",
@@ -704,24 +715,43 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "np_length",
     "first_in_sentence",
     "possessive_same_sentence",
+    "token_distance",
+    "depth",
+    "main_clause",
+    "in_quote_mismatch",
 ];
 
-/// Learned weights (see `data/coref-weights.txt`).
-fn learned_weights() -> &'static [f32; N_FEATURES] {
-    static W: std::sync::OnceLock<[f32; N_FEATURES]> = std::sync::OnceLock::new();
-    W.get_or_init(|| {
-        let mut w = [0f32; N_FEATURES];
-        for line in include_str!("../data/coref-weights.txt").lines() {
-            let mut it = line.split_whitespace();
-            let (Some(name), Some(v)) = (it.next(), it.next()) else {
-                continue;
-            };
-            if let (Some(i), Ok(v)) = (FEATURE_NAMES.iter().position(|n| *n == name), v.parse()) {
-                w[i] = v;
-            }
+/// Ranking weights: learned ones (`data/coref-weights.txt`) when the tokens
+/// are parsed, hand-set ones (`data/coref-weights-tokens-only.txt`) when not,
+/// since the learned weights lean on syntax.
+fn learned_weights(parsed: bool) -> &'static [f32; N_FEATURES] {
+    static PARSED: std::sync::OnceLock<[f32; N_FEATURES]> = std::sync::OnceLock::new();
+    static TOKENS: std::sync::OnceLock<[f32; N_FEATURES]> = std::sync::OnceLock::new();
+    if parsed {
+        PARSED.get_or_init(|| parse_weights(include_str!("../data/coref-weights.txt")))
+    } else {
+        TOKENS.get_or_init(|| parse_weights(include_str!("../data/coref-weights-tokens-only.txt")))
+    }
+}
+
+fn parse_weights(text: &str) -> [f32; N_FEATURES] {
+    let mut w = [0f32; N_FEATURES];
+    for line in text.lines() {
+        let mut it = line.split_whitespace();
+        let (Some(name), Some(v)) = (it.next(), it.next()) else {
+            continue;
+        };
+        let (block, base) = match name.split_once(':') {
+            Some(("personal", b)) => (1, b),
+            Some(("it", b)) => (2, b),
+            Some(("they", b)) => (3, b),
+            _ => (0, name),
+        };
+        if let (Some(i), Ok(v)) = (FEATURE_NAMES.iter().position(|n| *n == base), v.parse()) {
+            w[block * N_BASE + i] = v;
         }
-        w
-    })
+    }
+    w
 }
 
 /// Training hook: an oracle saying whether a candidate is right for the
@@ -826,6 +856,11 @@ fn best_for_pronoun(
         .map(|(rank, &i)| {
             let c = &cands[i];
             let mut f = [0f32; N_FEATURES];
+            let block = match class {
+                PronounClass::Male | PronounClass::Female => 1,
+                PronounClass::It => 2,
+                PronounClass::They => 3,
+            };
             let dist = si - c.sentence;
             f[dist.min(3)] = 1.0;
             let rel = c.deprel.split(':').next().unwrap_or("");
@@ -867,6 +902,17 @@ fn best_for_pronoun(
             f[26] = ((c.end - c.start).min(6) as f32) / 6.0;
             f[27] = f32::from(u8::from(first_in_sentence.contains(&i)));
             f[28] = f32::from(u8::from(possessive && dist == 0));
+            f[29] = if dist == 0 {
+                ((t - c.end).min(30) as f32) / 30.0
+            } else {
+                0.0
+            };
+            f[30] = (depth(doc, c.head).min(6) as f32) / 6.0;
+            f[31] = f32::from(u8::from(has_pos && clause_root_is_root(doc, c.head)));
+            f[32] = f32::from(u8::from(quote_parity(doc, c.start) != quote_parity(doc, t)));
+            for k in 0..N_BASE {
+                f[block * N_BASE + k] = f[k];
+            }
             f
         })
         .collect();
@@ -875,7 +921,7 @@ fn best_for_pronoun(
     };
     let w: [f32; N_FEATURES] = match trainer {
         Some(tr) => tr.weights,
-        None => *learned_weights(),
+        None => *learned_weights(has_pos),
     };
     let mut best = 0usize;
     for k in 1..feats.len() {
@@ -904,8 +950,8 @@ fn best_for_pronoun(
             chosen = gold_best;
         }
         tr.steps += 1.0;
-        for k in 0..N_FEATURES {
-            tr.sum[k] += tr.weights[k];
+        for (s, w) in tr.sum.iter_mut().zip(tr.weights) {
+            *s += w;
         }
     }
     let i = compatible[chosen];
@@ -1006,6 +1052,25 @@ fn description_at(
             continue;
         }
         let weak = c.mention.is_some() && !c.named;
+        // "every country" is no antecedent for "the country".
+        let quantified = c.mention.is_none()
+            && matches!(
+                fold(doc.slice(doc.tokens[c.start].span)).as_str(),
+                "every"
+                    | "each"
+                    | "any"
+                    | "no"
+                    | "some"
+                    | "another"
+                    | "all"
+                    | "many"
+                    | "few"
+                    | "most"
+                    | "several"
+            );
+        if quantified || (!plural_head && c.plural == Some(true)) {
+            continue;
+        }
         if (c.head_word == lemma || c.head_word == hw) && !c.pronoun && !two && !weak {
             pick = Some((i, "same head word"));
             break;
@@ -1017,6 +1082,18 @@ fn description_at(
         let dtype = dtype?;
         let fits = |c: &Candidate| -> bool {
             match dtype {
+                // "the heads of the two countries" after "Rouhani met
+                // Cameron": people stand for their countries too.
+                DescType::Country if two => {
+                    c.mention.is_some()
+                        && matches!(c.kind, Some(ActorKind::Country | ActorKind::Person))
+                        && c.root.as_ref().is_some_and(|r| {
+                            r.len() == 3
+                                && r.chars().all(|x| x.is_ascii_uppercase())
+                                && r != "IGO"
+                                && r != "IMG"
+                        })
+                }
                 DescType::Country => c.kind == Some(ActorKind::Country) && c.person != Some(true),
                 DescType::Group => matches!(
                     c.kind,
@@ -1040,10 +1117,11 @@ fn description_at(
             if c.end > t || c.sentence + window < si || c.place || !fits(c) {
                 continue;
             }
-            if found
-                .iter()
-                .any(|&j| cands[j].entity == c.entity || cands[j].head_word == c.head_word)
-            {
+            if found.iter().any(|&j| {
+                cands[j].entity == c.entity
+                    || cands[j].head_word == c.head_word
+                    || (two && cands[j].root.is_some() && cands[j].root == c.root)
+            }) {
                 continue;
             }
             found.push(i);
@@ -1536,4 +1614,52 @@ fn clause_root(doc: &Doc, t: usize) -> usize {
         }
     }
     x
+}
+
+/// Number of ancestors of `t` up to its sentence root.
+fn depth(doc: &Doc, t: usize) -> usize {
+    let Some(s) = doc.sentences.iter().find(|s| s.tokens().contains(&t)) else {
+        return 0;
+    };
+    let base = s.token_start as usize;
+    let mut x = t;
+    for d in 0..30 {
+        let h = doc.tokens[x].head as usize;
+        if h == 0 {
+            return d;
+        }
+        x = base + h - 1;
+        if x >= doc.tokens.len() {
+            return d;
+        }
+    }
+    30
+}
+
+/// Whether the clause governing `t` is the sentence's main clause.
+fn clause_root_is_root(doc: &Doc, t: usize) -> bool {
+    let r = clause_root(doc, t);
+    r != usize::MAX && doc.tokens.get(r).is_some_and(|x| x.head == 0)
+}
+
+/// Whether token `t` is inside a quotation (odd number of quote marks in
+/// its paragraph before it).
+fn quote_parity(doc: &Doc, t: usize) -> bool {
+    let mut inside = false;
+    let mut k = t;
+    while k > 0 {
+        k -= 1;
+        let w = doc.slice(doc.tokens[k].span);
+        if matches!(w, "\"" | "“" | "”" | "``" | "''") {
+            inside = !inside;
+        }
+        // Paragraph break: quotes do not run across it.
+        let gap = doc
+            .text
+            .get(doc.tokens[k].span.end as usize..doc.tokens[k + 1].span.start as usize);
+        if gap.is_some_and(|g| g.contains("\n\n")) {
+            break;
+        }
+    }
+    inside
 }

@@ -741,11 +741,13 @@ impl<'a> Matcher<'a> {
                     continue;
                 }
                 // Unknown named entity: a run of capitalised words.
-                let proper = if upos.is_empty() {
-                    !is_common_word(&folded[t])
-                } else {
-                    upos == "PROPN"
-                };
+                let prev = if t > s0 { words[t - 1] } else { "" };
+                let next = words.get(t + 1).copied().unwrap_or("");
+                // Speaker labels ("Q:", "WN:") and stage directions ("(Laughter.)").
+                let label = (folded[t].chars().count() <= 2 && next == ":")
+                    || (matches!(prev, "(" | "[") && t + 1 < s1 && matches!(next, ")" | "]" | "."));
+                let proper =
+                    !is_common_word(&folded[t]) && !label && (upos.is_empty() || upos == "PROPN");
                 if !proper {
                     t += 1;
                     continue;
@@ -1049,9 +1051,10 @@ impl<'a> Matcher<'a> {
                     let next_upos = doc.tokens.get(last.end).map_or("", |t| t.upos.as_str());
                     let lw = folded[last.end - 1].as_str();
                     let plural_word = lw.ends_with('s') && !lw.ends_with("ss");
+                    // (A title before a name, "Ayatollah Khamanei", is kept.)
                     let modifier = last.end < s1
                         && !plural_word
-                        && (matches!(next_upos, "NOUN" | "PROPN")
+                        && (next_upos == "NOUN"
                             || (next_upos.is_empty()
                                 && case_of(next) == Case::Lower
                                 && next.chars().all(char::is_alphabetic)

@@ -178,4 +178,9 @@ fn pronouns_and_descriptions_resolve() {
     let m = mention_at(&doc, "heads of the two countries", "the two countries");
     assert_eq!(m.code, None);
     assert!(m.rule.contains("two antecedents"), "{}", m.rule);
+    assert!(
+        m.rule.contains("GBR") && m.rule.contains("IRN"),
+        "{}",
+        m.rule
+    );
 }

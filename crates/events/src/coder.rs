@@ -217,7 +217,7 @@ impl RuleRef<'_> {
 struct VerbHit<'d> {
     tok: usize,
     block: u32,
-    code: CodePair,
+    code: &'d CodePair,
     rule: RuleRef<'d>,
     /// Pattern matched (not the default code).
     by_pattern: bool,
@@ -525,18 +525,17 @@ impl<'a> Coder<'a> {
     /// Candidate target nodes in preference order.
     fn target_nodes(&self, sc: &Scratch, s: &Sent, v: usize, passive: bool, out: &mut Vec<usize>) {
         out.clear();
-        let mut ranked: Vec<(u8, usize)> = Vec::new();
-        for &c in sc.kids(v) {
+        let rank_of = |c: usize| -> Option<u8> {
             let r = s.rel(c);
             let br = s.base_rel(c);
-            let rank = match br {
+            Some(match br {
                 "obj" | "dobj" => 0,
                 "iobj" => 1,
                 "obl" | "nmod"
                     if !r.ends_with("tmod") && !r.ends_with("npmod") && r != "obl:agent" =>
                 {
                     match self.case_of(sc, s, c) {
-                        Some("by") if passive => continue,
+                        Some("by") if passive => return None,
                         Some(
                             "with" | "against" | "to" | "on" | "toward" | "towards" | "into" | "at"
                             | "over" | "upon" | "for" | "from" | "between" | "about" | "of",
@@ -547,12 +546,12 @@ impl<'a> Coder<'a> {
                     }
                 }
                 "xcomp" if matches!(s.upos(c), "NOUN" | "PROPN") => 3,
-                _ => continue,
-            };
-            ranked.push((rank, c));
-        }
-        ranked.sort();
-        out.extend(ranked.into_iter().map(|(_, c)| c));
+                _ => return None,
+            })
+        };
+        out.extend(sc.kids(v).iter().copied().filter(|&c| rank_of(c).is_some()));
+        // stable: text order within a rank
+        out.sort_by_key(|&c| rank_of(c).unwrap_or(9));
     }
 
     fn agent_node(&self, sc: &Scratch, s: &Sent, v: usize) -> Option<usize> {
@@ -568,25 +567,34 @@ impl<'a> Coder<'a> {
         out.clear();
         self.actor_walk(sc, s, n, out, 0);
         // conjuncts: "Arnor, Osgiliath and Gondor"
-        let mut i = 0;
-        let mut conj_stack: Vec<usize> = sc
-            .kids(n)
-            .iter()
-            .copied()
-            .filter(|&c| s.rel(c) == "conj")
-            .collect();
-        while let Some(c) = conj_stack.pop() {
-            let before = out.len();
-            self.actor_walk(sc, s, c, out, 0);
-            let _ = before;
-            conj_stack.extend(sc.kids(c).iter().copied().filter(|&k| s.rel(k) == "conj"));
-            i += 1;
-            if i > 20 {
-                break;
-            }
-        }
+        self.conj_walk(sc, s, n, out, 0);
         out.sort_by_key(|a| a.token);
         out.dedup_by_key(|a| a.mention);
+    }
+
+    fn conj_walk(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>, depth: u32) {
+        self.conj_walk_at(sc, s, n, out, depth, 0);
+    }
+
+    /// Walks the conjunct chain below `n` (no allocation).
+    fn conj_walk_at(
+        &self,
+        sc: &Scratch,
+        s: &Sent,
+        n: usize,
+        out: &mut Vec<ActorHit>,
+        depth: u32,
+        walk_depth: u32,
+    ) {
+        if depth > 20 {
+            return;
+        }
+        for &c in sc.kids(n) {
+            if s.rel(c) == "conj" {
+                self.actor_walk(sc, s, c, out, walk_depth);
+                self.conj_walk_at(sc, s, c, out, depth + 1, walk_depth);
+            }
+        }
     }
 
     /// An infinitival purpose clause ("vowed to wage war"), part of the
@@ -635,21 +643,7 @@ impl<'a> Coder<'a> {
 
     /// Adds the actors of the conjuncts of `n` ("Mordor, Rohan, Arnor and Bree").
     fn conjuncts(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>) {
-        let mut stack: Vec<usize> = sc
-            .kids(n)
-            .iter()
-            .copied()
-            .filter(|&c| s.rel(c) == "conj")
-            .collect();
-        let mut guard = 0;
-        while let Some(c) = stack.pop() {
-            self.actor_walk(sc, s, c, out, 1);
-            stack.extend(sc.kids(c).iter().copied().filter(|&k| s.rel(k) == "conj"));
-            guard += 1;
-            if guard > 20 {
-                break;
-            }
-        }
+        self.conj_walk_at(sc, s, n, out, 0, 1);
     }
 
     /// First actors found breadth-first in the subtree of `v`, skipping the
@@ -662,26 +656,26 @@ impl<'a> Coder<'a> {
         skip: &[usize],
         out: &mut Vec<ActorHit>,
     ) {
-        let mut queue: std::collections::VecDeque<usize> = sc
-            .kids(v)
-            .iter()
-            .copied()
-            .filter(|&c| {
-                !is_subj(s.rel(c))
-                    && !skip.contains(&c)
-                    && (self.inf_clause(sc, s, c)
-                        || !matches!(
-                            s.base_rel(c),
-                            "parataxis" | "punct" | "advcl" | "conj" | "discourse"
-                        ))
-            })
-            .collect();
-        let mut guard = 0;
-        while let Some(x) = queue.pop_front() {
-            guard += 1;
-            if guard > 64 {
-                break;
+        // breadth first with a fixed ring (the search is bounded anyway)
+        let mut ring = [0usize; 64];
+        let (mut head, mut tail) = (0usize, 0usize);
+        for c in sc.kids(v).iter().copied().filter(|&c| {
+            !is_subj(s.rel(c))
+                && !skip.contains(&c)
+                && (self.inf_clause(sc, s, c)
+                    || !matches!(
+                        s.base_rel(c),
+                        "parataxis" | "punct" | "advcl" | "conj" | "discourse"
+                    ))
+        }) {
+            if tail < ring.len() {
+                ring[tail] = c;
+                tail += 1;
             }
+        }
+        while head < tail {
+            let x = ring[head];
+            head += 1;
             if let Some(m) = sc.toks[x].mention {
                 let agent_only = s.doc.mentions[m as usize]
                     .code
@@ -695,8 +689,14 @@ impl<'a> Coder<'a> {
                 }
             }
             for &c in sc.kids(x) {
-                if !matches!(s.base_rel(c), "parataxis" | "punct" | "acl" | "advcl") {
-                    queue.push_back(c);
+                let poss_pron = s.rel(c) == "nmod:poss" && matches!(s.upos(c), "PRON" | "DET");
+                if !matches!(s.base_rel(c), "parataxis" | "punct" | "acl" | "advcl")
+                    && !poss_pron
+                    && !self.opposed_modifier(sc, s, x, c)
+                    && tail < ring.len()
+                {
+                    ring[tail] = c;
+                    tail += 1;
                 }
             }
         }
@@ -911,7 +911,7 @@ impl<'a> Coder<'a> {
                     VerbHit {
                         tok: v,
                         block: bi,
-                        code: p.code.clone(),
+                        code: &p.code,
                         rule: RuleRef::Pattern(bi, pi),
                         by_pattern: true,
                         src_tok: b.src,
@@ -922,7 +922,7 @@ impl<'a> Coder<'a> {
                 None => VerbHit {
                     tok: v,
                     block: entry.block,
-                    code: entry.code.clone().unwrap_or_else(|| block.code.clone()),
+                    code: entry.code.as_ref().unwrap_or(&block.code),
                     rule: RuleRef::Entry(entry.block, entry.text.as_str()),
                     by_pattern: false,
                     src_tok: None,
@@ -1008,14 +1008,14 @@ impl<'a> Coder<'a> {
             }
             let (code, rules, trig) = match &overrides[hi] {
                 Some((c, r, outer)) => (
-                    CodePair {
+                    std::borrow::Cow::Owned(CodePair {
                         fwd: Some(c.clone()),
                         rev: None,
-                    },
+                    }),
                     (r.0, Some(r.1)),
                     *outer,
                 ),
-                None => (h.code.clone(), (h.rule, None), h.tok),
+                None => (std::borrow::Cow::Borrowed(h.code), (h.rule, None), h.tok),
             };
             if code.is_null() {
                 continue;
@@ -1107,10 +1107,10 @@ impl<'a> Coder<'a> {
             if md == Modality::Negated && self.negated_here(sc, s, v) {
                 // PETRARCH's negation: "did not clash" (110) is 050
                 if let Some(c) = code.fwd.as_deref().and_then(|c| self.tables.negate(c)) {
-                    code = CodePair {
+                    code = std::borrow::Cow::Owned(CodePair {
                         fwd: Some(c),
                         rev: None,
-                    };
+                    });
                     rule.push_str(" | negated");
                     md = Modality::Asserted;
                 }
@@ -1505,24 +1505,16 @@ impl<'a> Coder<'a> {
         if srcs.is_empty() && tgts.is_empty() {
             return;
         }
-        let none: [Option<&ActorHit>; 1] = [None];
-        let src_iter: Vec<Option<&ActorHit>> = if srcs.is_empty() {
-            none.to_vec()
-        } else {
-            srcs.iter().map(Some).collect()
-        };
-        let tgt_iter: Vec<Option<&ActorHit>> = if tgts.is_empty() {
-            none.to_vec()
-        } else {
-            tgts.iter().map(Some).collect()
-        };
-        for a in &src_iter {
-            for b in &tgt_iter {
+        let ns = srcs.len().max(1);
+        let nt = tgts.len().max(1);
+        for i in 0..ns {
+            for j in 0..nt {
+                let (a, b) = (srcs.get(i), tgts.get(j));
                 if let Some(c) = &code.fwd {
-                    push(*a, *b, c);
+                    push(a, b, c);
                 }
                 if let Some(c) = &code.rev {
-                    push(*b, *a, c);
+                    push(b, a, c);
                 }
             }
         }

@@ -398,21 +398,26 @@ impl EventCoder {
 
 /// Drops exact repeats (same sentence, actors, code).
 fn dedup(out: &mut Vec<CodedEvent>) {
-    let mut seen: Vec<(u32, Option<String>, Option<String>, String)> = Vec::new();
-    out.retain(|e| {
-        let key = (
-            e.sentence,
-            e.source.as_ref().map(|a| a.code.clone()),
-            e.target.as_ref().map(|a| a.code.clone()),
-            e.code.clone(),
-        );
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
+    let same = |a: &CodedEvent, b: &CodedEvent| {
+        a.sentence == b.sentence
+            && a.code == b.code
+            && a.source.as_ref().map(|x| &x.code) == b.source.as_ref().map(|x| &x.code)
+            && a.target.as_ref().map(|x| &x.code) == b.target.as_ref().map(|x| &x.code)
+    };
+    let mut kept = 0;
+    for i in 0..out.len() {
+        // events come sentence by sentence: look back within the sentence
+        let dup = out[..kept]
+            .iter()
+            .rev()
+            .take_while(|k| k.sentence == out[i].sentence)
+            .any(|k| same(k, &out[i]));
+        if !dup {
+            out.swap(kept, i);
+            kept += 1;
         }
-    });
+    }
+    out.truncate(kept);
 }
 
 /// Sentence-relative subtree of the trigger (and, for a noun, of its verb),

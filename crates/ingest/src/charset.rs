@@ -93,11 +93,23 @@ pub fn fix_mojibake(s: &str) -> Option<String> {
     if !suspicious {
         return None;
     }
-    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(s);
-    if unmappable {
-        return None;
+    // Map back to bytes: Latin-1 for U+0000..U+00FF (C1 controls appear
+    // when the wrong decoding was ISO-8859-1), Windows-1252 for its
+    // specials; anything else means the text is not double-encoded.
+    let mut bytes = Vec::with_capacity(s.len());
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        if (c as u32) <= 0xFF {
+            bytes.push(c as u32 as u8);
+        } else {
+            let (b, _, unmappable) = encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buf));
+            if unmappable || b.len() != 1 {
+                return None;
+            }
+            bytes.push(b[0]);
+        }
     }
-    String::from_utf8(bytes.into_owned()).ok()
+    String::from_utf8(bytes).ok()
 }
 
 /// Decodes `bytes`, using `declared` (an HTTP charset label) when given and

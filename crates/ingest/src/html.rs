@@ -127,6 +127,9 @@ impl Ctx {
             .filter(|l| !l.is_empty())
             .collect::<Vec<_>>()
             .join("\n");
+        // Pages that mix double-encoded and clean text are repaired block
+        // by block.
+        let t = charset::fix_mojibake(&t).unwrap_or(t);
         if !t.is_empty() {
             out.push(RBlock {
                 text: t,
@@ -602,6 +605,7 @@ fn scan(doc: &Document) -> Scan {
                     continue;
                 };
                 let c = collapse_ws(&unescape(&c));
+                let c = charset::fix_mojibake(&c).unwrap_or(c);
                 if c.is_empty() {
                     continue;
                 }
@@ -615,17 +619,17 @@ fn scan(doc: &Document) -> Scan {
                     }
                 }
             }
-            "script" => {
+            "script"
                 if node
                     .attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                {
-                    sc.ld_texts.push(node.text().to_string());
-                }
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                sc.ld_texts.push(node.text().to_string());
             }
             "title" if sc.title.is_empty() => sc.title = collapse_ws(&node.text()),
             "h1" => {
                 let t = collapse_ws(&node.text());
+                let t = charset::fix_mojibake(&t).unwrap_or(t);
                 if !t.is_empty() && t.chars().count() < 300 {
                     let inside = node.ancestors_it(None).any(|a| {
                         a.node_name()
@@ -641,13 +645,13 @@ fn scan(doc: &Document) -> Scan {
                     .map(|l| l.trim().to_string())
                     .filter(|l| !l.is_empty());
             }
-            "link" if sc.canonical.is_none() => {
-                if node
-                    .attr("rel")
-                    .is_some_and(|r| r.trim().eq_ignore_ascii_case("canonical"))
-                {
-                    sc.canonical = node.attr("href").map(|h| h.trim().to_string());
-                }
+            "link"
+                if sc.canonical.is_none()
+                    && node
+                        .attr("rel")
+                        .is_some_and(|r| r.trim().eq_ignore_ascii_case("canonical")) =>
+            {
+                sc.canonical = node.attr("href").map(|h| h.trim().to_string());
             }
             _ => {}
         }
@@ -821,7 +825,9 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     for sep in TITLE_SEPS {
         if let Some(i) = t.rfind(sep) {
             let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+            let domain_like = !tail.trim().contains(' ') && tail.contains('.');
             let tail_is_site = site.is_some_and(|s| norm_title(s) == norm_title(tail))
+                || (domain_like && !head.trim().is_empty())
                 || (lang::words(tail).count() <= 6 && lang::words(head).count() >= 3);
             if tail_is_site {
                 return strip_site(head, site);
@@ -875,21 +881,38 @@ fn choose_title_full(sc: &Scan, ld: &LdFacts) -> Option<String> {
         .flatten()
         .map(|s| word_set(s))
         .collect();
-    let mut best: Option<(f32, &String)> = None;
+    let mut best: Option<(f32, &String, usize)> = None;
     for h in &h1s {
         let w = word_set(h);
         if w.is_empty() {
             continue;
         }
-        for r in &refs {
+        for (ri, r) in refs.iter().enumerate() {
             let common = w.iter().filter(|x| r.contains(x)).count() as f32;
             let score = common / (w.len().max(r.len()) as f32);
-            if score >= 0.4 && common >= 2.0 && best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, h));
+            // Also an <h1> wholly inside a longer metadata title (the
+            // headline plus a site name or subtitle).
+            let contained =
+                w.len() >= 2 && common == w.len() as f32 && common / r.len() as f32 >= 0.25;
+            let ok = (score >= 0.4 && common >= 2.0) || contained;
+            if ok && best.is_none_or(|(b, _, _)| score > b) {
+                best = Some((score, h, ri));
             }
         }
     }
-    if let Some((_, h)) = best {
+    if let Some((_, h, ri)) = best {
+        // An all-capitals <h1> is styling; the metadata has the casing.
+        let shouting = !h.chars().any(char::is_lowercase)
+            && h.chars().filter(|c| c.is_uppercase()).count() > 3;
+        if shouting {
+            let r = [&ld.headline, &og, &title_tag]
+                .into_iter()
+                .flatten()
+                .nth(ri);
+            if let Some(r) = r.filter(|r| r.chars().any(char::is_lowercase)) {
+                return Some(r.clone());
+            }
+        }
         return Some(h.clone());
     }
     // An <h1> inside the article (or the page's only one) is the visible
@@ -946,7 +969,10 @@ fn unescape(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // Byte search: slicing the str at 12 could split a character.
+        let end = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
         let decoded = end.and_then(|e| {
             let ent = &rest[1..e];
             let c = match ent {
@@ -1174,5 +1200,32 @@ pub fn read_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
         tags,
         language,
         canonical,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unescape_is_safe_on_multibyte_text() {
+        assert_eq!(unescape("a &amp; b &#8211; c &#x2019;"), "a & b – c ’");
+        assert_eq!(unescape("&ééééééé; &"), "&ééééééé; &");
+    }
+
+    #[test]
+    fn headline_without_kicker() {
+        assert_eq!(
+            main_title("Gym Workouts for Beginners — Strength Training".into()),
+            "Gym Workouts for Beginners"
+        );
+        assert_eq!(
+            main_title("I Tried It — and It Works Well".into()),
+            "I Tried It — and It Works Well"
+        );
+        assert_eq!(
+            strip_site("Ministers meet in Geneva | Example News", None),
+            "Ministers meet in Geneva"
+        );
     }
 }

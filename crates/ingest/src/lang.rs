@@ -87,9 +87,19 @@ fn list(lang: &str) -> &'static [&'static str] {
     }
 }
 
+/// Stop-word sets, built once: lookups run for every word of every block.
+static SETS: std::sync::LazyLock<Vec<std::collections::HashSet<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        LANGUAGES
+            .iter()
+            .map(|l| list(l).iter().copied().collect())
+            .collect()
+    });
+
 /// True when `word` (already lower-cased) is a stop word of `lang`.
 pub fn is_stop(lang: &str, word: &str) -> bool {
-    list(lang).contains(&word)
+    let i = LANGUAGES.iter().position(|l| *l == lang).unwrap_or(0);
+    SETS.get(i).is_some_and(|s| s.contains(word))
 }
 
 /// Iterates the words of `text`: maximal runs of alphanumerics and
@@ -108,10 +118,15 @@ pub fn guess(text: &str) -> Option<&'static str> {
     for w in words(text).take(2000) {
         total += 1;
         lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
-        let lw = lower.replace('’', "'");
+        for c in w.chars() {
+            if c == '’' {
+                lower.push('\'');
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        }
         for (i, l) in LANGUAGES.iter().enumerate() {
-            if is_stop(l, &lw) {
+            if is_stop(l, &lower) {
                 counts[i] += 1;
             }
         }

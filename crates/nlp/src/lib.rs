@@ -133,7 +133,8 @@ impl Nlp {
     /// (update counts are known only right after training).
     pub fn prune(&mut self, min_abs: u16, min_hits: u32) {
         if min_abs > 0 || min_hits > 1 {
-            self.tagger.prune(min_abs, min_hits);
+            // The tagger is small and loses accuracy first: weights only.
+            self.tagger.prune(min_abs, 1);
             self.parser.prune(min_abs, min_hits);
         }
     }

@@ -918,3 +918,54 @@ fn argmax_f(s: &[f32]) -> usize {
     }
     b
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Following only zero-cost moves rebuilds a projective gold tree.
+    #[test]
+    fn dynamic_oracle_reaches_gold_tree() {
+        // "The U.S. imposed new sanctions on Iran ." (1-based heads, 0 = root)
+        let gold: Vec<u32> = vec![0, 2, 3, 0, 5, 3, 7, 5, 3];
+        let n = gold.len() - 1;
+        let mut st = State::new(n);
+        let mut on_stack = vec![false; n + 1];
+        on_stack[0] = true;
+        let mut steps = 0;
+        while !st.terminal() {
+            let valid = st.valid();
+            let costs = st.costs(&gold, &on_stack);
+            let m = (0..3)
+                .find(|&m| valid[m] && costs[m] == 0)
+                .expect("a zero-cost move exists for a projective tree");
+            if m == SH {
+                on_stack[st.b] = true;
+            } else {
+                on_stack[st.s(0).unwrap_or(0)] = false;
+            }
+            st.apply(m, 1);
+            steps += 1;
+        }
+        assert_eq!(steps, 2 * n);
+        assert_eq!(st.head[1..], gold[1..]);
+    }
+
+    /// A wrong move is charged for exactly the gold arcs it loses.
+    #[test]
+    fn costs_count_lost_arcs() {
+        // 1 <- 2 -> 3, root 2.
+        let gold: Vec<u32> = vec![0, 2, 0, 2];
+        let mut st = State::new(3);
+        let mut on_stack = vec![true, false, false, false];
+        st.apply(SH, 0);
+        on_stack[1] = true;
+        // Stack [0, 1], buffer [2, 3]: LA (2 -> 1) is right; RA (0 -> 1)
+        // loses 1's head.
+        let c = st.costs(&gold, &on_stack);
+        assert_eq!(c[LA], 0);
+        assert_eq!(c[RA], 1);
+        // Shifting 2 over 1 loses 2 -> 1, and 0 -> 2 (1 now sits between).
+        assert_eq!(c[SH], 2);
+    }
+}

@@ -193,9 +193,23 @@ pub struct Model {
     mask: usize,
     slots: Vec<u64>,
     cells: Vec<(u16, i16)>,
+    /// For models of at most [`SMALL`] classes: the weights inline with the
+    /// key (one cache miss per feature instead of two); `slots` unused.
+    small: Vec<SmallSlot>,
     rows: usize,
     /// Training update counts by key (empty for a loaded model).
     hits: HashMap<u32, u32, BuildHasherDefault<IdHasher>>,
+}
+
+/// Class count up to which weights are stored inline in the hash table.
+const SMALL: usize = 4;
+
+/// A hash slot with its weights (key 0 = empty).
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct SmallSlot {
+    key: u32,
+    w: [i16; SMALL],
 }
 
 #[inline]
@@ -242,11 +256,28 @@ impl Model {
             }
             slots[i] = (u64::from(*k) << 32) | off;
         }
+        let mut small = Vec::new();
+        if n <= SMALL {
+            small = vec![SmallSlot::default(); cap];
+            for (k, row) in rows {
+                let mut i = slot_of(*k, mask);
+                while small[i].key != 0 {
+                    i = (i + 1) & mask;
+                }
+                small[i].key = *k;
+                for &(c, w) in row {
+                    if let Some(x) = small[i].w.get_mut(c as usize) {
+                        *x = w;
+                    }
+                }
+            }
+        }
         Model {
             n,
             mask,
             slots,
             cells,
+            small,
             rows: rows.len(),
             hits: HashMap::default(),
         }
@@ -295,6 +326,32 @@ impl Model {
     #[inline]
     pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);
+        if !self.small.is_empty() {
+            for &f in feats {
+                prefetch(&self.small[slot_of(f, self.mask)]);
+            }
+            let mut acc = [0i32; SMALL];
+            for &f in feats {
+                let mut i = slot_of(f, self.mask);
+                loop {
+                    let sl = &self.small[i];
+                    if sl.key == f {
+                        for (a, w) in acc.iter_mut().zip(sl.w) {
+                            *a += i32::from(w);
+                        }
+                        break;
+                    }
+                    if sl.key == 0 {
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                }
+            }
+            for (s, a) in scores.iter_mut().zip(acc) {
+                *s = a;
+            }
+            return;
+        }
         for &f in feats {
             prefetch(&self.slots[slot_of(f, self.mask)]);
         }

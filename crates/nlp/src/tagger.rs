@@ -1,7 +1,12 @@
-//! Greedy left-to-right averaged-perceptron tagger predicting a joint
-//! `UPOS XPOS` class, with the classic feature set (words in a ±2 window,
-//! affixes, shape, previous tags) plus the ambiguity class of the current and
-//! following words taken from a training-data tag dictionary.
+//! Averaged-perceptron tagger predicting a joint `UPOS XPOS` class, with the
+//! classic feature set (words in a ±2 window, affixes, shape, previous tags)
+//! plus the ambiguity class of the current and following words taken from a
+//! training-data tag dictionary and distributional word classes.
+//!
+//! Two greedy taggers with the same templates run left-to-right and
+//! right-to-left; the per-token class scores of both are summed (about +0.25
+//! UPOS on EWT dev over one direction). Frequent words that take one class
+//! at least 99 % of the time skip scoring.
 
 use std::collections::HashMap;
 
@@ -68,6 +73,8 @@ pub(crate) struct WordFeats {
     /// Coarse and fine distributional class.
     pub(crate) cc: u64,
     pub(crate) cf: u64,
+    /// The class of a frequent unambiguous word.
+    fixed: Option<u16>,
 }
 
 /// Tag dictionary and perceptron.
@@ -76,9 +83,14 @@ pub struct Tagger {
     /// `UPOS XPOS` per class.
     pub classes: Vec<(String, String)>,
     dict: HashMap<String, u64>,
+    /// Frequent words that (almost) always take one class: tagged without
+    /// scoring (the usual speed trick; they are a third of running text).
+    fixed: HashMap<String, u16>,
     /// Word classes from raw text.
     pub clusters: Clusters,
     model: Model,
+    /// The right-to-left model.
+    model_r: Model,
 }
 
 const NONE: u64 = 0x0123_4567;
@@ -86,6 +98,15 @@ const START: u64 = 0x7654_3210;
 
 impl Tagger {
     pub(crate) fn word_feats(dict: &HashMap<String, u64>, cl: &Clusters, form: &str) -> WordFeats {
+        Self::word_feats_fixed(dict, None, cl, form)
+    }
+
+    fn word_feats_fixed(
+        dict: &HashMap<String, u64>,
+        fixed: Option<&HashMap<String, u16>>,
+        cl: &Clusters,
+        form: &str,
+    ) -> WordFeats {
         let n = norm(form);
         // Char boundaries from the end / start, without allocating.
         let mut suf = [NONE; 4];
@@ -122,7 +143,12 @@ impl Tagger {
             .unwrap_or_else(|| mix(NONE, flags & 1));
         let w = hash_str(&n);
         let (cc, cf) = class_values(cl, w);
+        // Capitalised forms are left to the model (names, sentence starts).
+        let fixed = fixed
+            .filter(|_| flags & 1 == 0)
+            .and_then(|f| f.get(n.as_str()).copied());
         WordFeats {
+            fixed,
             w,
             cc,
             cf,
@@ -213,20 +239,61 @@ impl Tagger {
     pub(crate) fn tag_with_words(&self, forms: &[&str]) -> (Vec<u16>, Vec<WordFeats>) {
         let ws: Vec<WordFeats> = forms
             .iter()
-            .map(|f| Self::word_feats(&self.dict, &self.clusters, f))
+            .map(|f| Self::word_feats_fixed(&self.dict, Some(&self.fixed), &self.clusters, f))
             .collect();
-        let mut out = Vec::with_capacity(forms.len());
-        let mut feats = Vec::with_capacity(40);
-        let mut scores = vec![0i32; self.model.classes()];
+        let n = forms.len();
+        let k = self.model.classes();
+        // Left to right, then right to left; each keeps its per-token scores.
+        let mut fwd = vec![0i32; n * k];
+        let mut bwd = vec![0i32; n * k];
+        let mut feats = Vec::with_capacity(48);
         let (mut p1, mut p2) = (START, START);
-        for i in 0..forms.len() {
-            Self::features(&ws, i, p1, p2, &mut feats);
-            self.model.score(&feats, &mut scores);
-            let best = argmax_i(&scores);
-            out.push(best as u16);
+        for i in 0..n {
+            let best = match ws[i].fixed {
+                Some(c) => c as usize,
+                None => {
+                    Self::features(&ws, i, p1, p2, &mut feats);
+                    let sc = &mut fwd[i * k..(i + 1) * k];
+                    self.model.score(&feats, sc);
+                    argmax_i(sc)
+                }
+            };
             p2 = p1;
             p1 = best as u64 + 100;
         }
+        let rev: Vec<WordFeats> = ws.iter().rev().copied().collect();
+        let (mut p1, mut p2) = (START, START);
+        for j in 0..n {
+            let i = n - 1 - j;
+            let best = match rev[j].fixed {
+                Some(c) => c as usize,
+                None => {
+                    Self::features(&rev, j, p1, p2, &mut feats);
+                    let sc = &mut bwd[i * k..(i + 1) * k];
+                    self.model_r.score(&feats, sc);
+                    argmax_i(sc)
+                }
+            };
+            p2 = p1;
+            p1 = best as u64 + 100;
+        }
+        let out: Vec<u16> = (0..n)
+            .map(|i| match ws[i].fixed {
+                Some(c) => c,
+                None => {
+                    let mut best = 0;
+                    let mut bs = i32::MIN;
+                    for c in 0..k {
+                        let v = fwd[i * k + c].saturating_add(bwd[i * k + c]);
+                        if v > bs {
+                            bs = v;
+                            best = c;
+                        }
+                    }
+                    best as u16
+                }
+            })
+            .collect();
         (out, ws)
     }
 
@@ -239,13 +306,8 @@ impl Tagger {
         seed: u64,
         log: &mut dyn FnMut(&str),
     ) -> Tagger {
-        let dict = build_dict(sents, classes.len());
+        let (dict, fixed) = build_dict(sents, classes.len());
         let n = classes.len();
-        let mut tr = Trainer::new(n);
-        let mut order: Vec<usize> = (0..sents.len()).collect();
-        let mut rng = Rng(seed);
-        let mut feats = Vec::new();
-        let mut scores = vec![0f32; n];
         let cached: Vec<Vec<WordFeats>> = sents
             .iter()
             .map(|(f, _)| {
@@ -254,39 +316,34 @@ impl Tagger {
                     .collect()
             })
             .collect();
-        for ep in 0..epochs {
-            rng.shuffle(&mut order);
-            let (mut ok, mut tot) = (0usize, 0usize);
-            for &s in &order {
-                let ws = &cached[s];
-                let gold = &sents[s].1;
-                let (mut p1, mut p2) = (START, START);
-                #[allow(clippy::needless_range_loop)]
-                for i in 0..ws.len() {
-                    Self::features(ws, i, p1, p2, &mut feats);
-                    tr.score(&feats, &mut scores);
-                    let guess = argmax_f(&scores);
-                    let truth = gold[i] as usize;
-                    tr.update(&feats, truth, guess);
-                    tr.tick();
-                    ok += (guess == truth) as usize;
-                    tot += 1;
-                    p2 = p1;
-                    // Train on the guess, as at prediction time.
-                    p1 = guess as u64 + 100;
-                }
-            }
-            log(&format!(
-                "tagger epoch {}: train acc {:.2}",
-                ep + 1,
-                100.0 * ok as f64 / tot.max(1) as f64
-            ));
-        }
+        let golds: Vec<Vec<u16>> = sents.iter().map(|(_, g)| g.clone()).collect();
+        let model = train_direction(&cached, &golds, n, epochs, seed, "left-to-right", log);
+        // The same tagger over reversed sentences (its "previous tags" are the
+        // following ones); scores of both directions are summed at run time.
+        let rev: Vec<Vec<WordFeats>> = cached
+            .iter()
+            .map(|w| w.iter().rev().copied().collect())
+            .collect();
+        let rgolds: Vec<Vec<u16>> = golds
+            .iter()
+            .map(|g| g.iter().rev().copied().collect())
+            .collect();
+        let model_r = train_direction(
+            &rev,
+            &rgolds,
+            n,
+            epochs,
+            seed ^ 0x5eed,
+            "right-to-left",
+            log,
+        );
         Tagger {
             classes,
             dict,
+            fixed,
             clusters: clusters.clone(),
-            model: tr.finish(1),
+            model,
+            model_r,
         }
     }
 
@@ -305,8 +362,16 @@ impl Tagger {
             put_str(out, w);
             out.extend_from_slice(&h.to_le_bytes());
         }
+        let mut f: Vec<(&String, &u16)> = self.fixed.iter().collect();
+        f.sort();
+        put_var(out, f.len() as u64);
+        for (w, c) in f {
+            put_str(out, w);
+            put_var(out, u64::from(*c));
+        }
         self.clusters.write(out);
         self.model.write(out);
+        self.model_r.write(out);
     }
 
     /// Reads a tagger written by [`Tagger::write`].
@@ -323,11 +388,24 @@ impl Tagger {
             let h = r.u64()?;
             dict.insert(w, h);
         }
+        let nf = r.var()? as usize;
+        let mut fixed = HashMap::with_capacity(nf.min(1 << 20));
+        for _ in 0..nf {
+            let w = r.string()?;
+            let c = u16::try_from(r.var()?).ok().filter(|c| (*c as usize) < n)?;
+            fixed.insert(w, c);
+        }
         let clusters = Clusters::read(r)?;
         let model = Model::read(r)?;
+        let model_r = Model::read(r)?;
+        if model.classes() != n || model_r.classes() != n {
+            return None;
+        }
         Some(Tagger {
+            model_r,
             classes,
             dict,
+            fixed,
             clusters,
             model,
         })
@@ -336,6 +414,7 @@ impl Tagger {
     /// Drops weights below `min_abs` (quantised units).
     pub fn prune(&mut self, min_abs: u16, min_hits: u32) {
         self.model = self.model.pruned(min_abs, min_hits);
+        self.model_r = self.model_r.pruned(min_abs, min_hits);
     }
 
     /// Number of features in the model.
@@ -352,9 +431,61 @@ pub(crate) fn class_values(cl: &Clusters, w: u64) -> (u64, u64) {
     })
 }
 
+/// Trains one greedy direction of the tagger over precomputed word features.
+fn train_direction(
+    cached: &[Vec<WordFeats>],
+    golds: &[Vec<u16>],
+    n: usize,
+    epochs: usize,
+    seed: u64,
+    name: &str,
+    log: &mut dyn FnMut(&str),
+) -> Model {
+    let mut tr = Trainer::new(n);
+    let mut order: Vec<usize> = (0..cached.len()).collect();
+    let mut rng = Rng(seed);
+    let mut feats = Vec::new();
+    let mut scores = vec![0f32; n];
+    for ep in 0..epochs {
+        rng.shuffle(&mut order);
+        let (mut ok, mut tot) = (0usize, 0usize);
+        for &s in &order {
+            let ws = &cached[s];
+            let gold = &golds[s];
+            let (mut p1, mut p2) = (START, START);
+            #[allow(clippy::needless_range_loop)]
+            for i in 0..ws.len() {
+                Tagger::features(ws, i, p1, p2, &mut feats);
+                tr.score(&feats, &mut scores);
+                let guess = argmax_f(&scores);
+                let truth = gold[i] as usize;
+                tr.update(&feats, truth, guess);
+                tr.tick();
+                ok += (guess == truth) as usize;
+                tot += 1;
+                p2 = p1;
+                // Train on the guess, as at prediction time.
+                p1 = guess as u64 + 100;
+            }
+        }
+        log(&format!(
+            "tagger {name} epoch {}: train acc {:.2}",
+            ep + 1,
+            100.0 * ok as f64 / tot.max(1) as f64
+        ));
+    }
+    tr.finish(1)
+}
+
 /// Tag dictionary: for each normalised word seen at least twice, a hash of
 /// the set of classes it takes at least 5 % of the time.
-fn build_dict(sents: &[(Vec<String>, Vec<u16>)], n: usize) -> HashMap<String, u64> {
+///
+/// Also returns the words seen at least 20 times with one class at least
+/// 99 % of the time.
+fn build_dict(
+    sents: &[(Vec<String>, Vec<u16>)],
+    n: usize,
+) -> (HashMap<String, u64>, HashMap<String, u16>) {
     let mut counts: HashMap<String, Vec<u32>> = HashMap::new();
     for (forms, tags) in sents {
         for (f, t) in forms.iter().zip(tags) {
@@ -363,8 +494,17 @@ fn build_dict(sents: &[(Vec<String>, Vec<u16>)], n: usize) -> HashMap<String, u6
         }
     }
     let mut dict = HashMap::new();
+    let mut fixed = HashMap::new();
     for (w, c) in counts {
         let total: u32 = c.iter().sum();
+        let (best, &top) = c
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, k)| (**k, std::cmp::Reverse(*i)))
+            .unwrap_or((0, &0));
+        if total >= 20 && top * 100 >= total * 99 {
+            fixed.insert(w.clone(), best as u16);
+        }
         if total < 2 {
             continue;
         }
@@ -376,7 +516,7 @@ fn build_dict(sents: &[(Vec<String>, Vec<u16>)], n: usize) -> HashMap<String, u6
         }
         dict.insert(w, h);
     }
-    dict
+    (dict, fixed)
 }
 
 /// Index of the largest score (first on ties).

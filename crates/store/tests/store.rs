@@ -232,10 +232,10 @@ fn suite(store: &mut dyn Store) {
         .map(|d| (d.id.0.clone(), 0, "ev1".to_string()))
         .collect();
     store
-        .replace_canonical_events(&[ce.clone()], &members)
+        .replace_canonical_events(std::slice::from_ref(&ce), &members)
         .unwrap();
     store
-        .replace_canonical_events(&[ce.clone()], &members)
+        .replace_canonical_events(std::slice::from_ref(&ce), &members)
         .unwrap();
     assert_eq!(store.report(5).unwrap().events, 1);
     assert_eq!(

@@ -34,6 +34,11 @@ pub struct Args {
     /// With --as-text: also write each page rendered to text as DIR/<id>.txt.
     #[arg(long, requires = "as_text")]
     dump_text: Option<PathBuf>,
+    /// Time the extraction this many times and report the fastest round
+    /// (best-of-N filters out load from other processes); scores come from
+    /// the first round.
+    #[arg(long, default_value_t = 1)]
+    rounds: usize,
     /// Print per-page shingle F1 (worst first) to stderr.
     #[arg(long)]
     per_page: bool,
@@ -89,6 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut scores = Scores::default();
     let mut per_page: Vec<(f64, String)> = Vec::new();
     let mut elapsed = 0.0f64;
+    let mut best: Option<f64> = None;
     if let Some(pred_path) = &args.predictions {
         let text = std::fs::read_to_string(pred_path)
             .with_context(|| format!("reading {}", pred_path.display()))?;
@@ -128,6 +134,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             None => None,
         };
         let extractor = ingest::DomSmoothieExtractor;
+        for _ in 1..args.rounds.max(1) {
+            let start = Instant::now();
+            for (t, bytes) in truth.iter().zip(&pages) {
+                let decoded = ingest::charset::decode(bytes, None, true);
+                let art = if args.as_text {
+                    ingest::extract_plain_text(&ingest::html::html_to_text(&decoded.text))
+                } else {
+                    extractor.extract(&decoded.text, t.url.as_deref())
+                };
+                std::hint::black_box(art);
+            }
+            let e = start.elapsed().as_secs_f64();
+            best = Some(best.map_or(e, |b: f64| b.min(e)));
+        }
         for (t, bytes) in truth.iter().zip(&pages) {
             let start = Instant::now();
             let art = if args.as_text {
@@ -167,6 +187,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 writeln!(w, "{row}")?;
             }
         }
+    }
+    if let Some(b) = best {
+        elapsed = elapsed.min(b);
     }
     if args.per_page {
         per_page.sort_by(|a, b| a.0.total_cmp(&b.0));

@@ -16,6 +16,9 @@ pub struct Args {
     /// Use this model bundle instead of the embedded one.
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Time this many passes and report the fastest.
+    #[arg(long, default_value_t = 1)]
+    runs: usize,
     /// Parse with the gold UPOS/XPOS tags (isolates parser errors).
     #[arg(long)]
     gold_tags: bool,
@@ -28,7 +31,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let t0 = std::time::Instant::now();
     let nlp = super::parse::load_model(args.model.as_ref())?;
     let load_s = t0.elapsed().as_secs_f64();
-    let s = entente_nlp::eval::evaluate_opts(&nlp, &gold, args.gold_tags);
+    let s = entente_nlp::eval::evaluate_runs(&nlp, &gold, args.gold_tags, args.runs);
     if args.json {
         let mut v = serde_json::to_value(&s)?;
         v["model_load_s"] = serde_json::json!(load_s);

@@ -23,6 +23,13 @@ pub struct Args {
     /// ud folder.
     #[arg(long)]
     corpus: Option<PathBuf>,
+    /// Read the word classes from this file if it exists, else build and
+    /// save them there (speeds up repeated experiments).
+    #[arg(long)]
+    clusters_cache: Option<PathBuf>,
+    /// Only train a tagger and print its dev accuracy (feature experiments).
+    #[arg(long)]
+    tagger_only: bool,
     /// Train without word classes.
     #[arg(long)]
     no_clusters: bool,
@@ -111,20 +118,36 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .corpus
             .clone()
             .unwrap_or_else(|| data.join("../corpus"));
-        let texts = entente_nlp::clusters::read_corpus(&dir)
-            .with_context(|| format!("reading {}", dir.display()))?;
-        eprintln!(
-            "[{:>6.1}s] word classes from {} documents",
-            t0.elapsed().as_secs_f64(),
-            texts.len()
-        );
-        let c = entente_nlp::clusters::Clusters::build(texts.into_iter(), &Default::default());
-        eprintln!(
-            "[{:>6.1}s] {} words classed",
-            t0.elapsed().as_secs_f64(),
-            c.len()
-        );
-        c
+        let cached = args
+            .clusters_cache
+            .as_ref()
+            .and_then(|p| std::fs::read(p).ok())
+            .and_then(|b| {
+                entente_nlp::clusters::Clusters::read(&mut entente_nlp::perceptron::Reader::new(&b))
+            });
+        if let Some(c) = cached {
+            c
+        } else {
+            let texts = entente_nlp::clusters::read_corpus(&dir)
+                .with_context(|| format!("reading {}", dir.display()))?;
+            eprintln!(
+                "[{:>6.1}s] word classes from {} documents",
+                t0.elapsed().as_secs_f64(),
+                texts.len()
+            );
+            let c = entente_nlp::clusters::Clusters::build(texts.into_iter(), &Default::default());
+            eprintln!(
+                "[{:>6.1}s] {} words classed",
+                t0.elapsed().as_secs_f64(),
+                c.len()
+            );
+            if let Some(p) = &args.clusters_cache {
+                let mut b = Vec::new();
+                c.write(&mut b);
+                std::fs::write(p, b)?;
+            }
+            c
+        }
     };
     let opts = entente_nlp::train::Options {
         tagger_epochs: args.tagger_epochs,
@@ -133,6 +156,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         beam: args.beam,
     };
+    if args.tagger_only {
+        let (u, x) =
+            entente_nlp::train::tagger_experiment(&train, &dev, &clusters, &opts, &mut |m| {
+                eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64())
+            });
+        eprintln!("EWT dev tagger only: UPOS {u:.2} XPOS {x:.2}");
+        return Ok(ExitCode::SUCCESS);
+    }
     let nlp = match &args.from {
         Some(p) => entente_nlp::Nlp::from_bytes(&std::fs::read(p)?)?,
         None => entente_nlp::train::train(&train, &clusters, &opts, &mut |m| {
