@@ -29,7 +29,7 @@ pub enum EdgeSign {
     Positive,
     /// More conflict than cooperation.
     Negative,
-    /// Only neutral events, or an exact tie with zero Goldstein sum.
+    /// Only neutral events, or as much cooperation as conflict.
     Neutral,
 }
 
@@ -114,9 +114,8 @@ fn sign_of(c: &Bucket) -> (EdgeSign, f32) {
     match c.net_cooperation() {
         Some(w) if w > 0.0 => (EdgeSign::Positive, w),
         Some(w) if w < 0.0 => (EdgeSign::Negative, w),
-        // An exact tie: let the Goldstein sum decide the sign.
-        Some(_) if c.goldstein_sum > 0.0 => (EdgeSign::Positive, 0.0),
-        Some(_) if c.goldstein_sum < 0.0 => (EdgeSign::Negative, 0.0),
+        // As much cooperation as conflict, or only neutral events: no
+        // sign (such edges close no triad).
         _ => (EdgeSign::Neutral, 0.0),
     }
 }
@@ -132,7 +131,7 @@ pub fn in_window(e: &CanonicalEvent, from: Option<NaiveDate>, to: Option<NaiveDa
 
 /// Builds the signed network from canonical events: one edge per unordered
 /// pair of distinct nodes, signed by the net-cooperation index of the events
-/// between them (Goldstein sum on exact ties).
+/// between them (neutral when it is zero or undefined).
 pub fn signed_network(events: &[CanonicalEvent], p: &NetworkParams) -> Network {
     let mut edges: BTreeMap<(String, String), Edge> = BTreeMap::new();
     let mut names: HashMap<String, HashMap<String, usize>> = HashMap::new();

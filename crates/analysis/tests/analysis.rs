@@ -158,6 +158,37 @@ fn dedup_keeps_apart_different_words_places_and_modalities() {
 }
 
 #[test]
+fn a_joint_event_coded_both_ways_is_one_event() {
+    let s = "Rouhani and Obama had a historic direct phone call";
+    let mut a = rec(1, "d1", "x", "IRNGOV", "USAGOV", "041", "2014-09-20", s);
+    let mut b = rec(2, "d1", "x", "USAGOV", "IRNGOV", "041", "2014-09-20", s);
+    // The same words in another sentence of the article, one way only.
+    let mut c = rec(3, "d1", "x", "USAGOV", "IRNGOV", "041", "2014-09-20", s);
+    c.sentence = 9;
+    a.sentence = 0;
+    b.sentence = 0;
+    // A one-way event between them of another kind stays apart.
+    let mut d = rec(4, "d1", "x", "IRNGOV", "USAGOV", "111", "2014-09-20", s);
+    d.sentence = 0;
+    let events = cluster(&[a, b, c, d], &DedupParams::default());
+    assert_eq!(events.len(), 3, "{events:#?}");
+    assert!(events.iter().any(|e| e.members == ["001", "002"]));
+}
+
+#[test]
+fn mentions_with_an_unknown_side_only_merge_within_a_sentence() {
+    let s = "people contributed to the interpretation of the data";
+    let mut a = rec(1, "d1", "x", "USA", "IRN", "070", "2020-01-01", s);
+    let mut b = rec(2, "d1", "x", "USA", "IRN", "070", "2020-01-01", s);
+    a.target = None;
+    b.target = None;
+    let events = cluster(&[a.clone(), b.clone()], &DedupParams::default());
+    assert_eq!(events.len(), 2, "different sentences, unknown target");
+    b.sentence = a.sentence;
+    assert_eq!(cluster(&[a, b], &DedupParams::default()).len(), 1);
+}
+
+#[test]
 fn undated_mentions_only_merge_within_their_article() {
     let mut a = rec(
         1,
@@ -550,4 +581,62 @@ fn granularity_parses_and_rejects() {
         Some(Granularity::Month)
     );
     assert!("fortnight".parse::<Granularity>().is_err());
+}
+
+#[test]
+fn a_tie_between_cooperation_and_conflict_is_a_neutral_edge() {
+    let recs = vec![
+        rec(
+            1,
+            "d1",
+            "a",
+            "AAA",
+            "BBB",
+            "057",
+            "2015-01-01",
+            "alpha signs a treaty with beta",
+        ),
+        rec(
+            2,
+            "d2",
+            "a",
+            "AAA",
+            "BBB",
+            "173",
+            "2015-01-02",
+            "alpha arrests beta diplomats",
+        ),
+        rec(
+            3,
+            "d3",
+            "a",
+            "AAA",
+            "CCC",
+            "173",
+            "2015-01-02",
+            "alpha arrests gamma diplomats",
+        ),
+        rec(
+            4,
+            "d4",
+            "a",
+            "BBB",
+            "CCC",
+            "173",
+            "2015-01-02",
+            "beta arrests gamma diplomats",
+        ),
+    ];
+    let net = signed_network(
+        &cluster(&recs, &DedupParams::default()),
+        &NetworkParams::default(),
+    );
+    let ab = net.edge("AAA", "BBB").expect("edge");
+    assert_eq!((ab.sign, ab.weight), (EdgeSign::Neutral, 0.0));
+    assert_eq!(ab.counts.events, 2);
+    assert_eq!(
+        balance(&net, None).triads,
+        0,
+        "a neutral edge closes no triad"
+    );
 }

@@ -54,15 +54,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut store = args.db.open()?;
     let rel = entente_serve::relations::load(store.as_mut(), &DedupParams::default())?;
     let series = dyad_series(&rel.events, &a, &b, by, dir, args.all_modalities);
+    // Undated events cannot be placed in a period: say how many there are.
+    let undated = rel
+        .events
+        .iter()
+        .filter(|e| {
+            e.date.is_none()
+                && entente_analysis::series::counts_modality(e, args.all_modalities)
+                && entente_analysis::series::in_dyad(e, &a, &b, dir)
+        })
+        .count();
     if args.json {
         let v = serde_json::json!({ "a": a, "b": b, "by": by, "direction": dir,
-            "all_modalities": args.all_modalities, "series": series });
+            "all_modalities": args.all_modalities, "undated_events": undated, "series": series });
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(ExitCode::SUCCESS);
     }
+    let undated_note = if undated > 0 {
+        format!(
+            " ({undated} undated events left out: give articles a date, e.g. `entente run --date`)"
+        )
+    } else {
+        String::new()
+    };
     if series.is_empty() {
-        eprintln!(
-            "no {}events between {a} and {b}",
+        println!(
+            "no dated {}events between {a} and {b}{undated_note}",
             if args.all_modalities { "" } else { "asserted " }
         );
         return Ok(ExitCode::SUCCESS);
