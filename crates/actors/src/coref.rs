@@ -583,8 +583,15 @@ pub fn link_with(
                     && t < c.end
                     && !(c.start == t && c.end == t + 1)
             });
-            let expletive =
-                class == PronounClass::It && !possessive && pleonastic(&folded, t, send);
+            // With a parser, UD marks expletive "it" as `expl`; the word
+            // heuristic misfires on ordinary "it will ... to" clauses.
+            let expletive = class == PronounClass::It
+                && !possessive
+                && if has_pos {
+                    doc.tokens[t].deprel.starts_with("expl")
+                } else {
+                    pleonastic(&folded, t, send)
+                };
             if !inside_mention && !expletive {
                 let found =
                     best_for_pronoun(doc, &cands, t, si, class, possessive, has_pos, &mut trainer);
