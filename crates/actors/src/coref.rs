@@ -330,7 +330,9 @@ fn candidates(
             sentence: m.sentence as usize,
             mention: Some(i),
             person,
-            plural: Some(info.plural),
+            // The parser's number on the head wins over the matcher's guess
+            // ("people" as a civilians agent is still plural).
+            plural: Some(info.plural || doc.tokens[head].feats.contains("Number=Plur")),
             gender: info.gender,
             kind: info.actor_kind,
             subject: is_subject(deprel),
@@ -826,6 +828,7 @@ fn best_for_pronoun(
             PronounClass::It => c.person != Some(true) && c.plural != Some(true),
             PronounClass::They => {
                 c.plural == Some(true)
+                    || COLLECTIVE_NOUNS.contains(&c.head_word.as_str())
                     || (c.person != Some(true)
                         && matches!(
                             c.kind,
@@ -1285,6 +1288,30 @@ pub fn resolve(
     }
     (out_m, out_i)
 }
+
+/// Singular nouns for groups that English refers back to with "they"
+/// ("the team ... they").
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "team",
+    "family",
+    "police",
+    "band",
+    "club",
+    "crew",
+    "staff",
+    "company",
+    "government",
+    "committee",
+    "group",
+    "party",
+    "public",
+    "audience",
+    "couple",
+    "board",
+    "army",
+    "military",
+    "council",
+];
 
 /// More person nouns (roles, groups of people).
 const MORE_PERSON_NOUNS: &[&str] = &[
