@@ -54,6 +54,14 @@ pub struct Candidate {
     pub root: Option<String>,
 }
 
+impl Candidate {
+    /// Whether this candidate is a possessive pronoun ("his" in "his
+    /// brother" is no co-argument of the verb).
+    fn pronoun_possessive(&self, doc: &Doc) -> bool {
+        self.pronoun && doc.tokens[self.head].deprel.contains("poss")
+    }
+}
+
 /// One resolution: the anaphor's tokens, the chosen candidate, the rule.
 #[derive(Debug, Clone)]
 pub struct Link {
@@ -809,10 +817,58 @@ fn best_for_pronoun(
     let pron_rel = doc.tokens[t].deprel.as_str();
     let pw = fold(doc.slice(doc.tokens[t].span));
     let reflexive = pw.ends_with("self") || pw.ends_with("selves");
+    // Syntax (when parsed): the pronoun's ancestors up to its clause, and
+    // its governor when it is a core argument.
+    let sent_base = doc.sentences.get(si).map_or(0, |s| s.token_start as usize);
+    let parent = |x: usize| -> Option<usize> {
+        let h = doc.tokens[x].head as usize;
+        (h > 0 && sent_base + h - 1 < doc.tokens.len()).then(|| sent_base + h - 1)
+    };
+    let pron_core = matches!(
+        pron_rel.split(':').next().unwrap_or(""),
+        "nsubj" | "obj" | "iobj" | "obl"
+    );
+    let pron_gov = if has_pos { parent(t) } else { None };
+    // Nominal ancestors of the pronoun ("the backs of their robots": "backs"):
+    // an NP cannot corefer with a pronoun inside it (i-within-i).
+    let mut nominal_ancestors: Vec<usize> = Vec::new();
+    if has_pos {
+        let mut x = t;
+        for _ in 0..8 {
+            let rel = doc.tokens[x].deprel.split(':').next().unwrap_or("");
+            if !matches!(rel, "nmod" | "det" | "compound" | "amod" | "appos" | "conj") {
+                break;
+            }
+            let Some(p) = parent(x) else { break };
+            if !matches!(doc.tokens[p].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+                break;
+            }
+            nominal_ancestors.push(p);
+            x = p;
+        }
+    }
     // Compatible candidates, nearest first.
     let mut compatible: Vec<usize> = Vec::new();
     for (i, c) in cands.iter().enumerate().rev() {
         if c.end > t || c.sentence + window < si || c.place {
+            continue;
+        }
+        if c.sentence == si && nominal_ancestors.contains(&c.head) {
+            continue;
+        }
+        // Binding: a plain pronoun is not a co-argument of its antecedent
+        // ("Obama praised him" cannot be Obama).
+        if !reflexive
+            && pron_core
+            && c.sentence == si
+            && pron_gov.is_some()
+            && !c.pronoun_possessive(doc)
+            && matches!(
+                c.deprel.split(':').next().unwrap_or(""),
+                "nsubj" | "obj" | "iobj"
+            )
+            && doc.tokens[c.head].head == doc.tokens[t].head
+        {
             continue;
         }
         let cg = c.gender.or_else(|| entity_gender.get(&c.entity).copied());
