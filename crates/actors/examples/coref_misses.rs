@@ -49,14 +49,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .map(|g| g.entity.clone())
         };
         let third = [
-            "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
-            "itself", "they", "them", "their", "theirs", "themselves",
+            "he",
+            "him",
+            "his",
+            "himself",
+            "she",
+            "her",
+            "hers",
+            "herself",
+            "it",
+            "its",
+            "itself",
+            "they",
+            "them",
+            "their",
+            "theirs",
+            "themselves",
         ];
         for g in &gold {
             if g.end != g.start + 1 || !third.contains(&words[g.start].as_str()) {
                 continue;
             }
-            if !gold.iter().any(|o| o.entity == g.entity && o.end <= g.start) {
+            if !gold
+                .iter()
+                .any(|o| o.entity == g.entity && o.end <= g.start)
+            {
                 continue;
             }
             let w = &words[g.start];

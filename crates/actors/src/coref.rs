@@ -50,6 +50,9 @@ pub struct Candidate {
     pub deprel: String,
     /// Pronoun class when the candidate is a pronoun.
     pronoun_class: Option<PronounClass>,
+    /// A clause (its verb stands for the event or proposition), an
+    /// antecedent only for "it" ("they said the talks failed; it ...").
+    pub clausal: bool,
     /// Country or root code of an actor mention (`IRN` for Rouhani).
     pub root: Option<String>,
 }
@@ -354,6 +357,7 @@ fn candidates(
             ),
             deprel: deprel.to_string(),
             pronoun_class: None,
+            clausal: false,
             root: m.code.as_ref().map(|c| c.root().to_string()),
         });
     }
@@ -420,6 +424,39 @@ fn candidates(
                 named: propn,
                 deprel: tok.deprel.clone(),
                 pronoun_class: None,
+                clausal: false,
+                root: None,
+            });
+        }
+        // Clauses: their verbs stand for events and propositions.
+        for (t, tok) in doc.tokens.iter().enumerate() {
+            if tok.upos != "VERB"
+                || !matches!(
+                    tok.deprel.split(':').next().unwrap_or(""),
+                    "root" | "ccomp" | "advcl" | "csubj" | "xcomp" | "parataxis"
+                )
+            {
+                continue;
+            }
+            out.push(Candidate {
+                start: t,
+                end: t + 1,
+                head: t,
+                sentence: sent_of[t],
+                mention: None,
+                person: Some(false),
+                plural: Some(false),
+                gender: None,
+                kind: None,
+                subject: false,
+                head_word: String::new(),
+                entity: out.len(),
+                pronoun: false,
+                place: false,
+                named: false,
+                deprel: tok.deprel.clone(),
+                pronoun_class: None,
+                clausal: true,
                 root: None,
             });
         }
@@ -652,6 +689,7 @@ pub fn link_with(
                     named: false,
                     deprel: doc.tokens[t].deprel.clone(),
                     pronoun_class: Some(class),
+                    clausal: false,
                     root: pron_root,
                 };
                 insert_candidate(&mut cands, c);
@@ -695,7 +733,7 @@ fn insert_candidate(cands: &mut Vec<Candidate>, c: Candidate) {
 }
 
 /// Number of pronoun-ranking features.
-pub const N_BASE: usize = 33;
+pub const N_BASE: usize = 34;
 
 /// Weight vector length: the base features shared, then one copy for each
 /// pronoun class (he/she, it, they), so classes can weigh cues differently.
@@ -736,6 +774,7 @@ pub const FEATURE_NAMES: [&str; N_BASE] = [
     "depth",
     "main_clause",
     "in_quote_mismatch",
+    "clausal",
 ];
 
 /// Ranking weights: learned ones (`data/coref-weights.txt`) when the tokens
@@ -854,6 +893,27 @@ fn best_for_pronoun(
             continue;
         }
         if c.sentence == si && nominal_ancestors.contains(&c.head) {
+            continue;
+        }
+        if c.clausal && (class != PronounClass::It || possessive) {
+            continue;
+        }
+        // A clause cannot be the antecedent of a pronoun inside it.
+        if c.clausal && c.sentence == si && {
+            let mut x = t;
+            let mut inside = false;
+            for _ in 0..30 {
+                match parent(x) {
+                    Some(p) if p == c.head => {
+                        inside = true;
+                        break;
+                    }
+                    Some(p) => x = p,
+                    None => break,
+                }
+            }
+            inside
+        } {
             continue;
         }
         // Binding: a plain pronoun is not a co-argument of its antecedent
@@ -976,6 +1036,7 @@ fn best_for_pronoun(
             f[30] = (depth(doc, c.head).min(6) as f32) / 6.0;
             f[31] = f32::from(u8::from(has_pos && clause_root_is_root(doc, c.head)));
             f[32] = f32::from(u8::from(quote_parity(doc, c.start) != quote_parity(doc, t)));
+            f[33] = f32::from(u8::from(c.clausal));
             for k in 0..N_BASE {
                 f[block * N_BASE + k] = f[k];
             }
@@ -1114,7 +1175,7 @@ fn description_at(
     // 1. The same head word earlier ("the official" after "a US official").
     let mut pick: Option<(usize, &'static str)> = None;
     for (i, c) in cands.iter().enumerate().rev() {
-        if c.end > t || c.sentence + window < si || c.place {
+        if c.end > t || c.sentence + window < si || c.place || c.clausal {
             continue;
         }
         let weak = c.mention.is_some() && !c.named;
@@ -1180,7 +1241,7 @@ fn description_at(
         };
         let mut found: Vec<usize> = Vec::new();
         for (i, c) in cands.iter().enumerate().rev() {
-            if c.end > t || c.sentence + window < si || c.place || !fits(c) {
+            if c.end > t || c.sentence + window < si || c.place || c.clausal || !fits(c) {
                 continue;
             }
             if found.iter().any(|&j| {
