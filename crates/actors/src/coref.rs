@@ -839,8 +839,8 @@ fn best_for_pronoun(
     trainer: &mut Option<&mut Trainer<'_>>,
 ) -> Option<(usize, String)> {
     let window = match class {
-        PronounClass::Male | PronounClass::Female => 4,
-        _ => 3,
+        PronounClass::Male | PronounClass::Female => 6,
+        _ => 4,
     };
     // Gender an entity has shown through earlier pronouns ("he" → male).
     let mut entity_gender: std::collections::HashMap<usize, Gender> =
