@@ -428,6 +428,52 @@ fn candidates(
                 root: None,
             });
         }
+        // Indefinite and quantifier pronouns and bare numbers heading a
+        // noun phrase ("someone ... they", "so many ... they", "200 more").
+        for (t, tok) in doc.tokens.iter().enumerate() {
+            let f = folded[t].as_str();
+            let indefinite_person = matches!(
+                f,
+                "someone" | "somebody" | "anyone" | "anybody" | "everyone" | "everybody" | "nobody"
+            );
+            let group = matches!(
+                f,
+                "many" | "some" | "others" | "those" | "these" | "all" | "both" | "most" | "few"
+            ) || tok.upos == "NUM";
+            if covered[t]
+                || !(indefinite_person || group)
+                || !matches!(
+                    tok.deprel.split(':').next().unwrap_or(""),
+                    "nsubj" | "obj" | "iobj" | "obl" | "nmod"
+                )
+                || (tok.upos != "PRON" && tok.upos != "NUM" && tok.upos != "ADJ")
+            {
+                continue;
+            }
+            let (a, b) = np_extent(doc, t, &sent_of);
+            out.push(Candidate {
+                start: a,
+                end: b,
+                head: t,
+                sentence: sent_of[t],
+                mention: None,
+                person: if indefinite_person { Some(true) } else { None },
+                // "someone ... they": singular they, so number stays open.
+                plural: if indefinite_person { None } else { Some(true) },
+                gender: None,
+                kind: None,
+                subject: is_subject(&tok.deprel),
+                head_word: f.to_string(),
+                entity: out.len(),
+                pronoun: false,
+                place: false,
+                named: false,
+                deprel: tok.deprel.clone(),
+                pronoun_class: None,
+                clausal: false,
+                root: None,
+            });
+        }
         // Clauses: their verbs stand for events and propositions.
         for (t, tok) in doc.tokens.iter().enumerate() {
             if tok.upos != "VERB"
@@ -944,6 +990,7 @@ fn best_for_pronoun(
             PronounClass::It => c.person != Some(true) && c.plural != Some(true),
             PronounClass::They => {
                 c.plural == Some(true)
+                    || (c.plural.is_none() && c.person == Some(true) && c.mention.is_none())
                     || COLLECTIVE_NOUNS.contains(&c.head_word.as_str())
                     || (c.person != Some(true)
                         && matches!(
