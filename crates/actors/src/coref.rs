@@ -436,12 +436,19 @@ fn candidates(
                 f,
                 "someone" | "somebody" | "anyone" | "anybody" | "everyone" | "everybody" | "nobody"
             );
+            // "this seems trivial, but it ...", "if something exists, it ...".
+            let thing = match f {
+                // Demonstratives only, not the relative "that".
+                "this" | "that" => tok.feats.contains("PronType=Dem"),
+                "something" | "anything" | "everything" | "nothing" => true,
+                _ => false,
+            };
             let group = matches!(
                 f,
                 "many" | "some" | "others" | "those" | "these" | "all" | "both" | "most" | "few"
             ) || tok.upos == "NUM";
             if covered[t]
-                || !(indefinite_person || group)
+                || !(indefinite_person || group || thing)
                 || !matches!(
                     tok.deprel.split(':').next().unwrap_or(""),
                     "nsubj" | "obj" | "iobj" | "obl" | "nmod"
@@ -457,9 +464,19 @@ fn candidates(
                 head: t,
                 sentence: sent_of[t],
                 mention: None,
-                person: if indefinite_person { Some(true) } else { None },
+                person: if indefinite_person {
+                    Some(true)
+                } else if thing {
+                    Some(false)
+                } else {
+                    None
+                },
                 // "someone ... they": singular they, so number stays open.
-                plural: if indefinite_person { None } else { Some(true) },
+                plural: if indefinite_person {
+                    None
+                } else {
+                    Some(!thing)
+                },
                 gender: None,
                 kind: None,
                 subject: is_subject(&tok.deprel),
