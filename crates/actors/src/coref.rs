@@ -1878,3 +1878,65 @@ fn quote_parity(doc: &Doc, t: usize) -> bool {
     }
     inside
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use entente_core::conllu;
+
+    fn parsed(text: &str) -> Doc {
+        let sents = conllu::parse(text).expect("valid CoNLL-U");
+        conllu::to_doc(&sents, entente_core::Article::default())
+    }
+
+    fn antecedent_word(doc: &Doc, c: &Coref, pron: usize) -> Option<String> {
+        c.links
+            .iter()
+            .find(|l| l.start == pron)
+            .map(|l| fold(doc.slice(doc.tokens[c.candidates[l.antecedent].head].span)))
+    }
+
+    #[test]
+    fn plain_pronoun_is_not_bound_by_its_co_argument() {
+        // "The king met the farmer. The farmer praised him." — "him" cannot
+        // be the farmer (co-argument), so it is the king.
+        let doc = parsed(
+            "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n\
+             2\tking\tking\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_\n\
+             3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+             4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n\
+             5\tfarmer\tfarmer\tNOUN\tNN\tNumber=Sing\t3\tobj\t_\t_\n\
+             6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n\
+             1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n\
+             2\tfarmer\tfarmer\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_\n\
+             3\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+             4\thim\the\tPRON\tPRP\tCase=Acc\t3\tobj\t_\t_\n\
+             5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
+        );
+        let c = link(&doc, &[], &[]);
+        assert_eq!(antecedent_word(&doc, &c, 9).as_deref(), Some("king"));
+    }
+
+    #[test]
+    fn parser_expletive_it_is_left_alone_but_ordinary_it_resolves() {
+        // "The plan failed. It is clear that it was too costly."
+        let doc = parsed(
+            "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n\
+             2\tplan\tplan\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_\n\
+             3\tfailed\tfail\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+             4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n\
+             1\tIt\tit\tPRON\tPRP\t_\t3\texpl\t_\t_\n\
+             2\tis\tbe\tAUX\tVBZ\t_\t3\tcop\t_\t_\n\
+             3\tclear\tclear\tADJ\tJJ\t_\t0\troot\t_\t_\n\
+             4\tthat\tthat\tSCONJ\tIN\t_\t8\tmark\t_\t_\n\
+             5\tit\tit\tPRON\tPRP\t_\t8\tnsubj\t_\t_\n\
+             6\twas\tbe\tAUX\tVBD\t_\t8\tcop\t_\t_\n\
+             7\ttoo\ttoo\tADV\tRB\t_\t8\tadvmod\t_\t_\n\
+             8\tcostly\tcostly\tADJ\tJJ\t_\t3\tccomp\t_\t_\n\
+             9\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
+        );
+        let c = link(&doc, &[], &[]);
+        assert!(c.links.iter().all(|l| l.start != 4), "expletive linked");
+        assert_eq!(antecedent_word(&doc, &c, 8).as_deref(), Some("plan"));
+    }
+}
