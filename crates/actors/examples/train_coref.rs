@@ -47,9 +47,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut tr_weights = [0f32; N_FEATURES];
     let mut sum = [0f32; N_FEATURES];
     let mut steps = 0f32;
+    // Documents in a fresh (deterministic) order each epoch, so the
+    // averaged weights do not hinge on the file order.
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut rng: u64 = 0x9e37_79b9_7f4a_7c15;
     for epoch in 0..epochs {
         let (mut seen, mut right) = (0, 0);
-        for (doc, gold, m, i) in &docs {
+        for k in (1..order.len()).rev() {
+            rng = rng
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            order.swap(k, (rng >> 33) as usize % (k + 1));
+        }
+        for (doc, gold, m, i) in order.iter().map(|&k| &docs[k]) {
             let inner = |t: usize| {
                 gold.iter()
                     .filter(|g| g.start <= t && t < g.end)

@@ -50,8 +50,19 @@ pub struct Candidate {
     pub deprel: String,
     /// Pronoun class when the candidate is a pronoun.
     pronoun_class: Option<PronounClass>,
+    /// A clause (its verb stands for the event or proposition), an
+    /// antecedent only for "it" ("they said the talks failed; it ...").
+    pub clausal: bool,
     /// Country or root code of an actor mention (`IRN` for Rouhani).
     pub root: Option<String>,
+}
+
+impl Candidate {
+    /// Whether this candidate is a possessive pronoun ("his" in "his
+    /// brother" is no co-argument of the verb).
+    fn pronoun_possessive(&self, doc: &Doc) -> bool {
+        self.pronoun && doc.tokens[self.head].deprel.contains("poss")
+    }
 }
 
 /// One resolution: the anaphor's tokens, the chosen candidate, the rule.
@@ -330,7 +341,9 @@ fn candidates(
             sentence: m.sentence as usize,
             mention: Some(i),
             person,
-            plural: Some(info.plural),
+            // The parser's number on the head wins over the matcher's guess
+            // ("people" as a civilians agent is still plural).
+            plural: Some(info.plural || doc.tokens[head].feats.contains("Number=Plur")),
             gender: info.gender,
             kind: info.actor_kind,
             subject: is_subject(deprel),
@@ -344,6 +357,7 @@ fn candidates(
             ),
             deprel: deprel.to_string(),
             pronoun_class: None,
+            clausal: false,
             root: m.code.as_ref().map(|c| c.root().to_string()),
         });
     }
@@ -410,6 +424,102 @@ fn candidates(
                 named: propn,
                 deprel: tok.deprel.clone(),
                 pronoun_class: None,
+                clausal: false,
+                root: None,
+            });
+        }
+        // Indefinite and quantifier pronouns and bare numbers heading a
+        // noun phrase ("someone ... they", "so many ... they", "200 more").
+        for (t, tok) in doc.tokens.iter().enumerate() {
+            let f = folded[t].as_str();
+            let indefinite_person = matches!(
+                f,
+                "someone" | "somebody" | "anyone" | "anybody" | "everyone" | "everybody" | "nobody"
+            );
+            // "this seems trivial, but it ...", "if something exists, it ...".
+            let thing = match f {
+                // Demonstratives only, not the relative "that".
+                "this" | "that" => tok.feats.contains("PronType=Dem"),
+                "something" | "anything" | "everything" | "nothing" => true,
+                _ => false,
+            };
+            let group = matches!(
+                f,
+                "many" | "some" | "others" | "those" | "these" | "all" | "both" | "most" | "few"
+            ) || tok.upos == "NUM";
+            if covered[t]
+                || !(indefinite_person || group || thing)
+                || !matches!(
+                    tok.deprel.split(':').next().unwrap_or(""),
+                    "nsubj" | "obj" | "iobj" | "obl" | "nmod"
+                )
+                || (tok.upos != "PRON" && tok.upos != "NUM" && tok.upos != "ADJ")
+            {
+                continue;
+            }
+            let (a, b) = np_extent(doc, t, &sent_of);
+            out.push(Candidate {
+                start: a,
+                end: b,
+                head: t,
+                sentence: sent_of[t],
+                mention: None,
+                person: if indefinite_person {
+                    Some(true)
+                } else if thing {
+                    Some(false)
+                } else {
+                    None
+                },
+                // "someone ... they": singular they, so number stays open.
+                plural: if indefinite_person {
+                    None
+                } else {
+                    Some(!thing)
+                },
+                gender: None,
+                kind: None,
+                subject: is_subject(&tok.deprel),
+                head_word: f.to_string(),
+                entity: out.len(),
+                pronoun: false,
+                place: false,
+                named: false,
+                deprel: tok.deprel.clone(),
+                pronoun_class: None,
+                clausal: false,
+                root: None,
+            });
+        }
+        // Clauses: their verbs stand for events and propositions.
+        for (t, tok) in doc.tokens.iter().enumerate() {
+            if tok.upos != "VERB"
+                || !matches!(
+                    tok.deprel.split(':').next().unwrap_or(""),
+                    "root" | "ccomp" | "advcl" | "csubj" | "xcomp" | "parataxis"
+                )
+            {
+                continue;
+            }
+            out.push(Candidate {
+                start: t,
+                end: t + 1,
+                head: t,
+                sentence: sent_of[t],
+                mention: None,
+                person: Some(false),
+                plural: Some(false),
+                gender: None,
+                kind: None,
+                subject: false,
+                head_word: String::new(),
+                entity: out.len(),
+                pronoun: false,
+                place: false,
+                named: false,
+                deprel: tok.deprel.clone(),
+                pronoun_class: None,
+                clausal: true,
                 root: None,
             });
         }
@@ -583,8 +693,15 @@ pub fn link_with(
                     && t < c.end
                     && !(c.start == t && c.end == t + 1)
             });
-            let expletive =
-                class == PronounClass::It && !possessive && pleonastic(&folded, t, send);
+            // With a parser, UD marks expletive "it" as `expl`; the word
+            // heuristic misfires on ordinary "it will ... to" clauses.
+            let expletive = class == PronounClass::It
+                && !possessive
+                && if has_pos {
+                    doc.tokens[t].deprel.starts_with("expl")
+                } else {
+                    pleonastic(&folded, t, send)
+                };
             if !inside_mention && !expletive {
                 let found =
                     best_for_pronoun(doc, &cands, t, si, class, possessive, has_pos, &mut trainer);
@@ -635,6 +752,7 @@ pub fn link_with(
                     named: false,
                     deprel: doc.tokens[t].deprel.clone(),
                     pronoun_class: Some(class),
+                    clausal: false,
                     root: pron_root,
                 };
                 insert_candidate(&mut cands, c);
@@ -678,7 +796,7 @@ fn insert_candidate(cands: &mut Vec<Candidate>, c: Candidate) {
 }
 
 /// Number of pronoun-ranking features.
-pub const N_BASE: usize = 33;
+pub const N_BASE: usize = 34;
 
 /// Weight vector length: the base features shared, then one copy for each
 /// pronoun class (he/she, it, they), so classes can weigh cues differently.
@@ -719,6 +837,7 @@ pub const FEATURE_NAMES: [&str; N_BASE] = [
     "depth",
     "main_clause",
     "in_quote_mismatch",
+    "clausal",
 ];
 
 /// Ranking weights: learned ones (`data/coref-weights.txt`) when the tokens
@@ -783,8 +902,8 @@ fn best_for_pronoun(
     trainer: &mut Option<&mut Trainer<'_>>,
 ) -> Option<(usize, String)> {
     let window = match class {
-        PronounClass::Male | PronounClass::Female => 4,
-        _ => 3,
+        PronounClass::Male | PronounClass::Female => 6,
+        _ => 4,
     };
     // Gender an entity has shown through earlier pronouns ("he" → male).
     let mut entity_gender: std::collections::HashMap<usize, Gender> =
@@ -800,10 +919,79 @@ fn best_for_pronoun(
     let pron_rel = doc.tokens[t].deprel.as_str();
     let pw = fold(doc.slice(doc.tokens[t].span));
     let reflexive = pw.ends_with("self") || pw.ends_with("selves");
+    // Syntax (when parsed): the pronoun's ancestors up to its clause, and
+    // its governor when it is a core argument.
+    let sent_base = doc.sentences.get(si).map_or(0, |s| s.token_start as usize);
+    let parent = |x: usize| -> Option<usize> {
+        let h = doc.tokens[x].head as usize;
+        (h > 0 && sent_base + h - 1 < doc.tokens.len()).then(|| sent_base + h - 1)
+    };
+    let pron_core = matches!(
+        pron_rel.split(':').next().unwrap_or(""),
+        "nsubj" | "obj" | "iobj" | "obl"
+    );
+    let pron_gov = if has_pos { parent(t) } else { None };
+    // Nominal ancestors of the pronoun ("the backs of their robots": "backs"):
+    // an NP cannot corefer with a pronoun inside it (i-within-i).
+    let mut nominal_ancestors: Vec<usize> = Vec::new();
+    if has_pos {
+        let mut x = t;
+        for _ in 0..8 {
+            let rel = doc.tokens[x].deprel.split(':').next().unwrap_or("");
+            if !matches!(rel, "nmod" | "det" | "compound" | "amod" | "appos" | "conj") {
+                break;
+            }
+            let Some(p) = parent(x) else { break };
+            if !matches!(doc.tokens[p].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+                break;
+            }
+            nominal_ancestors.push(p);
+            x = p;
+        }
+    }
     // Compatible candidates, nearest first.
     let mut compatible: Vec<usize> = Vec::new();
     for (i, c) in cands.iter().enumerate().rev() {
         if c.end > t || c.sentence + window < si || c.place {
+            continue;
+        }
+        if c.sentence == si && nominal_ancestors.contains(&c.head) {
+            continue;
+        }
+        if c.clausal && (class != PronounClass::It || possessive) {
+            continue;
+        }
+        // A clause cannot be the antecedent of a pronoun inside it.
+        if c.clausal && c.sentence == si && {
+            let mut x = t;
+            let mut inside = false;
+            for _ in 0..30 {
+                match parent(x) {
+                    Some(p) if p == c.head => {
+                        inside = true;
+                        break;
+                    }
+                    Some(p) => x = p,
+                    None => break,
+                }
+            }
+            inside
+        } {
+            continue;
+        }
+        // Binding: a plain pronoun is not a co-argument of its antecedent
+        // ("Obama praised him" cannot be Obama).
+        if !reflexive
+            && pron_core
+            && c.sentence == si
+            && pron_gov.is_some()
+            && !c.pronoun_possessive(doc)
+            && matches!(
+                c.deprel.split(':').next().unwrap_or(""),
+                "nsubj" | "obj" | "iobj"
+            )
+            && doc.tokens[c.head].head == doc.tokens[t].head
+        {
             continue;
         }
         let cg = c.gender.or_else(|| entity_gender.get(&c.entity).copied());
@@ -819,6 +1007,8 @@ fn best_for_pronoun(
             PronounClass::It => c.person != Some(true) && c.plural != Some(true),
             PronounClass::They => {
                 c.plural == Some(true)
+                    || (c.plural.is_none() && c.person == Some(true) && c.mention.is_none())
+                    || COLLECTIVE_NOUNS.contains(&c.head_word.as_str())
                     || (c.person != Some(true)
                         && matches!(
                             c.kind,
@@ -910,6 +1100,7 @@ fn best_for_pronoun(
             f[30] = (depth(doc, c.head).min(6) as f32) / 6.0;
             f[31] = f32::from(u8::from(has_pos && clause_root_is_root(doc, c.head)));
             f[32] = f32::from(u8::from(quote_parity(doc, c.start) != quote_parity(doc, t)));
+            f[33] = f32::from(u8::from(c.clausal));
             for k in 0..N_BASE {
                 f[block * N_BASE + k] = f[k];
             }
@@ -1048,7 +1239,7 @@ fn description_at(
     // 1. The same head word earlier ("the official" after "a US official").
     let mut pick: Option<(usize, &'static str)> = None;
     for (i, c) in cands.iter().enumerate().rev() {
-        if c.end > t || c.sentence + window < si || c.place {
+        if c.end > t || c.sentence + window < si || c.place || c.clausal {
             continue;
         }
         let weak = c.mention.is_some() && !c.named;
@@ -1114,7 +1305,7 @@ fn description_at(
         };
         let mut found: Vec<usize> = Vec::new();
         for (i, c) in cands.iter().enumerate().rev() {
-            if c.end > t || c.sentence + window < si || c.place || !fits(c) {
+            if c.end > t || c.sentence + window < si || c.place || c.clausal || !fits(c) {
                 continue;
             }
             if found.iter().any(|&j| {
@@ -1278,6 +1469,30 @@ pub fn resolve(
     }
     (out_m, out_i)
 }
+
+/// Singular nouns for groups that English refers back to with "they"
+/// ("the team ... they").
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "team",
+    "family",
+    "police",
+    "band",
+    "club",
+    "crew",
+    "staff",
+    "company",
+    "government",
+    "committee",
+    "group",
+    "party",
+    "public",
+    "audience",
+    "couple",
+    "board",
+    "army",
+    "military",
+    "council",
+];
 
 /// More person nouns (roles, groups of people).
 const MORE_PERSON_NOUNS: &[&str] = &[
@@ -1662,4 +1877,66 @@ fn quote_parity(doc: &Doc, t: usize) -> bool {
         }
     }
     inside
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use entente_core::conllu;
+
+    fn parsed(text: &str) -> Doc {
+        let sents = conllu::parse(text).expect("valid CoNLL-U");
+        conllu::to_doc(&sents, entente_core::Article::default())
+    }
+
+    fn antecedent_word(doc: &Doc, c: &Coref, pron: usize) -> Option<String> {
+        c.links
+            .iter()
+            .find(|l| l.start == pron)
+            .map(|l| fold(doc.slice(doc.tokens[c.candidates[l.antecedent].head].span)))
+    }
+
+    #[test]
+    fn plain_pronoun_is_not_bound_by_its_co_argument() {
+        // "The king met the farmer. The farmer praised him." — "him" cannot
+        // be the farmer (co-argument), so it is the king.
+        let doc = parsed(
+            "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n\
+             2\tking\tking\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_\n\
+             3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+             4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n\
+             5\tfarmer\tfarmer\tNOUN\tNN\tNumber=Sing\t3\tobj\t_\t_\n\
+             6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n\
+             1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n\
+             2\tfarmer\tfarmer\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_\n\
+             3\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+             4\thim\the\tPRON\tPRP\tCase=Acc\t3\tobj\t_\t_\n\
+             5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
+        );
+        let c = link(&doc, &[], &[]);
+        assert_eq!(antecedent_word(&doc, &c, 9).as_deref(), Some("king"));
+    }
+
+    #[test]
+    fn parser_expletive_it_is_left_alone_but_ordinary_it_resolves() {
+        // "The plan failed. It is clear that it was too costly."
+        let doc = parsed(
+            "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n\
+             2\tplan\tplan\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_\n\
+             3\tfailed\tfail\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+             4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n\
+             1\tIt\tit\tPRON\tPRP\t_\t3\texpl\t_\t_\n\
+             2\tis\tbe\tAUX\tVBZ\t_\t3\tcop\t_\t_\n\
+             3\tclear\tclear\tADJ\tJJ\t_\t0\troot\t_\t_\n\
+             4\tthat\tthat\tSCONJ\tIN\t_\t8\tmark\t_\t_\n\
+             5\tit\tit\tPRON\tPRP\t_\t8\tnsubj\t_\t_\n\
+             6\twas\tbe\tAUX\tVBD\t_\t8\tcop\t_\t_\n\
+             7\ttoo\ttoo\tADV\tRB\t_\t8\tadvmod\t_\t_\n\
+             8\tcostly\tcostly\tADJ\tJJ\t_\t3\tccomp\t_\t_\n\
+             9\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
+        );
+        let c = link(&doc, &[], &[]);
+        assert!(c.links.iter().all(|l| l.start != 4), "expletive linked");
+        assert_eq!(antecedent_word(&doc, &c, 8).as_deref(), Some("plan"));
+    }
 }
