@@ -119,3 +119,50 @@ fn parquet_without_the_feature_says_how_to_get_it() {
     let (ok, _, err) = export(&db, &["--format", "parquet", "--out", &p]);
     assert!(!ok && err.contains("--features parquet"), "{err}");
 }
+
+#[test]
+fn partitioned_by_date() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = common::fixture_db(dir.path());
+    let out_dir = dir.path().join("parts");
+    let o = out_dir.to_string_lossy().into_owned();
+    let (ok, _, err) = export(
+        &db,
+        &["--format", "csv", "--partition-by", "month", "--out", &o],
+    );
+    assert!(ok, "{err}");
+    let (_, all, _) = export(&db, &["--format", "csv"]);
+    let total = all.lines().count() - 1;
+    // One Hive-style folder per month; together they hold every row once.
+    let mut rows = 0;
+    let mut folders: Vec<String> = std::fs::read_dir(&out_dir)
+        .expect("partition folders")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    assert!(!folders.is_empty());
+    for f in &folders {
+        assert!(f.starts_with("date="), "{f}");
+        let key = &f["date=".len()..];
+        assert!(key == "unknown" || key.len() == 7, "{key}");
+        let text = std::fs::read_to_string(out_dir.join(f).join("part-0.csv")).expect("part");
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        let date_col = r
+            .headers()
+            .expect("headers")
+            .iter()
+            .position(|h| h == "date")
+            .expect("date column");
+        for rec in r.records() {
+            let rec = rec.expect("row");
+            assert!(key == "unknown" || rec[date_col].starts_with(key));
+            rows += 1;
+        }
+    }
+    assert_eq!(rows, total);
+    let (ok, _, err) = export(
+        &db,
+        &["--format", "jsonl", "--partition-by", "month", "--out", &o],
+    );
+    assert!(!ok && err.contains("--partition-by"), "{err}");
+}

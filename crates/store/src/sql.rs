@@ -240,9 +240,11 @@ fn serde_plain<T: serde::Serialize>(v: &T) -> String {
 
 /// A prefix test as a range (`col >= 'IRN' AND col < 'IRO'`), which both
 /// back ends answer from an index, unlike `LIKE 'IRN%'`.
+/// Codes are upper case, so the prefix is too (`irn` finds `IRNGOV`).
 fn prefix(col: &str, p: &str, params: &mut Vec<Param>) -> String {
-    params.push(p.into());
-    match prefix_end(p) {
+    let p = p.to_uppercase();
+    params.push(p.as_str().into());
+    match prefix_end(&p) {
         Some(end) => {
             params.push(end.into());
             format!("({col} >= ? AND {col} < ?)")

@@ -76,6 +76,99 @@ pub struct Args {
     /// Output file (default: standard output; required for Parquet).
     #[arg(long, short)]
     pub out: Option<String>,
+    /// Write one file per period of the `date` column into the folder `--out`,
+    /// Hive-style (`date=2024-07/part-0.parquet`), for DuckDB, Spark or
+    /// DataFusion. CSV and Parquet only; undated rows go to `date=unknown`.
+    #[arg(long, value_enum)]
+    pub partition_by: Option<PartitionBy>,
+}
+
+/// Period of a date partition.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartitionBy {
+    Year,
+    Month,
+    Day,
+}
+
+impl PartitionBy {
+    /// The partition key of an ISO date (`2024-07-26` → `2024-07` by month).
+    fn key(self, date: Option<&str>) -> String {
+        let n = match self {
+            PartitionBy::Year => 4,
+            PartitionBy::Month => 7,
+            PartitionBy::Day => 10,
+        };
+        date.and_then(|d| d.get(..n))
+            .unwrap_or("unknown")
+            .to_string()
+    }
+}
+
+impl Table {
+    /// The rows at `idx`, in that order.
+    fn take(&self, idx: &[usize]) -> Table {
+        let cols = self
+            .cols
+            .iter()
+            .map(|(name, col)| {
+                let c = match col {
+                    Col::Str(v) => Col::Str(idx.iter().map(|&i| v[i].clone()).collect()),
+                    Col::Int(v) => Col::Int(idx.iter().map(|&i| v[i]).collect()),
+                    Col::Float(v) => Col::Float(idx.iter().map(|&i| v[i]).collect()),
+                };
+                (*name, c)
+            })
+            .collect();
+        Table {
+            rows: idx.len(),
+            cols,
+        }
+    }
+
+    /// Row indexes grouped by partition key, keys sorted.
+    fn partitions(&self, by: PartitionBy) -> anyhow::Result<Vec<(String, Vec<usize>)>> {
+        let dates = self
+            .cols
+            .iter()
+            .find_map(|(n, c)| match (n, c) {
+                (&"date", Col::Str(v)) => Some(v),
+                _ => None,
+            })
+            .context("this table has no date column to partition by")?;
+        let mut groups: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        for (i, d) in dates.iter().enumerate() {
+            groups.entry(by.key(d.as_deref())).or_default().push(i);
+        }
+        Ok(groups.into_iter().collect())
+    }
+}
+
+/// Writes `table` as one file per date partition under `dir`.
+fn write_partitioned(
+    table: &Table,
+    dir: &str,
+    by: PartitionBy,
+    format: ExportFormat,
+) -> anyhow::Result<()> {
+    let ext = match format {
+        ExportFormat::Csv => "csv",
+        ExportFormat::Parquet => "parquet",
+        _ => anyhow::bail!("--partition-by works with --format csv or parquet"),
+    };
+    for (key, idx) in table.partitions(by)? {
+        let folder = std::path::Path::new(dir).join(format!("date={key}"));
+        std::fs::create_dir_all(&folder)
+            .with_context(|| format!("cannot create {}", folder.display()))?;
+        let file = folder.join(format!("part-0.{ext}"));
+        let part = table.take(&idx);
+        let path = file.to_string_lossy().into_owned();
+        match format {
+            ExportFormat::Csv => write_csv(&part, output(&Some(path))?)?,
+            _ => write_parquet(&part, &path)?,
+        }
+    }
+    Ok(())
 }
 
 /// A column of a flat table.
@@ -351,6 +444,12 @@ fn output(path: &Option<String>) -> anyhow::Result<Box<dyn Write>> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.partition_by.is_some() {
+        anyhow::ensure!(
+            matches!(args.format, ExportFormat::Csv | ExportFormat::Parquet),
+            "--partition-by works with --format csv or parquet"
+        );
+    }
     let mut store = args.db.open()?;
     let rel = entente_serve::relations::load(store.as_mut(), &DedupParams::default())?;
     let table = match args.what {
@@ -434,6 +533,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             quotes_table(&rows)
         }
     };
+    if let Some(by) = args.partition_by {
+        let dir = args
+            .out
+            .as_deref()
+            .context("--partition-by needs --out FOLDER")?;
+        write_partitioned(&table, dir, by, args.format)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     match args.format {
         ExportFormat::Csv => write_csv(&table, output(&args.out)?)?,
         ExportFormat::Gdelt => anyhow::bail!("--format gdelt exports events only"),
