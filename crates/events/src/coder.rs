@@ -570,8 +570,53 @@ impl<'a> Coder<'a> {
         self.actor_walk(sc, s, n, out, 0);
         // conjuncts: "Arnor, Osgiliath and Gondor"
         self.conj_walk(sc, s, n, out, 0);
+        self.distribute_agent(sc, s, out);
         out.sort_by_key(|a| a.token);
         out.dedup_by_key(|a| a.mention);
+    }
+
+    /// "US and British activists": the agent of the last conjunct applies
+    /// to the bare countries coordinated before it (USAOPP, GBROPP).
+    fn distribute_agent(&self, sc: &Scratch, s: &Sent, out: &mut Vec<ActorHit>) {
+        let bare = |c: &str| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
+        for i in 0..out.len() {
+            let code = &out[i].code;
+            if code.len() <= 3 || code.starts_with("---") || !bare(&code[..3]) {
+                continue;
+            }
+            let agent = code[3..].to_string();
+            // sentence-local token indices
+            let local = |t: u32| (t as usize).checked_sub(s.base);
+            let Some(mut start) = local(s.doc.mentions[out[i].mention as usize].token_start) else {
+                continue;
+            };
+            // bounded: a coordination of a few countries
+            for _ in 0..6 {
+                let Some(cc) = start.checked_sub(1) else {
+                    break;
+                };
+                if cc == 0 || cc >= sc.toks.len() || !matches!(s.form(cc), "and" | "," | "or") {
+                    break;
+                }
+                let Some(pm) = sc.toks[cc - 1].mention else {
+                    break;
+                };
+                let prev = &s.doc.mentions[pm as usize];
+                let h = self.hit(s, pm, cc - 1);
+                if local(prev.token_end) != Some(cc) || !bare(&h.code) {
+                    break;
+                }
+                let code = format!("{}{agent}", h.code);
+                match out.iter_mut().find(|a| a.mention == pm) {
+                    Some(a) => a.code = code,
+                    None => out.push(ActorHit { code, ..h }),
+                }
+                match local(prev.token_start) {
+                    Some(t) => start = t,
+                    None => break,
+                }
+            }
+        }
     }
 
     fn conj_walk(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>, depth: u32) {

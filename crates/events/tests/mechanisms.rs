@@ -297,3 +297,23 @@ fn meeting_venue_is_a_place_not_a_target() {
         );
     }
 }
+
+#[test]
+fn agent_distributes_over_coordinated_countries() {
+    let mut d = doc(
+        "1 US US PROPN NNP 4 compound
+         2 and and CCONJ CC 3 cc
+         3 British British ADJ JJ 1 conj
+         4 activists activist NOUN NNS 5 nsubj
+         5 protested protest VERB VBD 0 root
+         6 against against ADP IN 7 case
+         7 China China PROPN NNP 5 obl SpaceAfter=No
+         8 . . PUNCT . 5 punct",
+        None,
+        &[(0, 1, "USA"), (2, 4, "GBROPP"), (6, 7, "CHN")],
+    );
+    let ev = code(&mut d);
+    let dyads: Vec<_> = ev.iter().map(dyad).collect();
+    assert!(dyads.contains(&("USAOPP".into(), "CHN".into())), "{ev:?}");
+    assert!(dyads.contains(&("GBROPP".into(), "CHN".into())), "{ev:?}");
+}
