@@ -988,6 +988,22 @@ impl<'a> Matcher<'a> {
             info.actor_kind = Some(a.kind);
             actor_name = Some(a.name.clone());
             rules.push(r.why);
+            // Agent words before the name ("Bree Prime Minister Romendacil",
+            // "MSF Arnor") qualify it, as in PETRARCH: BRE + GOV, NGO + ARN.
+            let name_at = head
+                .iter()
+                .rposition(|a| matches!(a.kind, AtomKind::Name { alias: x } if x == alias));
+            let agent_before = name_at.is_some_and(|n| {
+                head[..n]
+                    .iter()
+                    .any(|a| matches!(a.kind, AtomKind::Agent { .. }))
+            });
+            if agent_before && al.kind != AliasKind::Demonym {
+                if let Some(c) = &code {
+                    code = Some(append_agents(kb, c.as_str(), &agents));
+                    rules.push("agent before the name".into());
+                }
+            }
             let prev = first
                 .start
                 .checked_sub(1)

@@ -51,7 +51,7 @@ fn parse_code_block(inner: &str) -> Result<DatedCode, String> {
     let code = parts.next().ok_or("empty code block")?;
     if !code
         .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '~')
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '~' | '+'))
     {
         return Err(format!("bad code {code:?}"));
     }
@@ -61,7 +61,11 @@ fn parse_code_block(inner: &str) -> Result<DatedCode, String> {
         to: None,
         role: None,
     };
-    if let Some(range) = parts.next() {
+    // Dictionaries write ranges with and without spaces ("< 950601",
+    // "19950601 - 19990815"): read the rest of the block without them.
+    let range: String = parts.flat_map(str::chars).collect();
+    if !range.is_empty() {
+        let range = range.as_str();
         if let Some(d) = range.strip_prefix('<') {
             dc.to = Some(parse_date(d).ok_or_else(|| format!("bad date {d:?}"))?);
         } else if let Some(d) = range.strip_prefix('>') {
@@ -446,6 +450,19 @@ mod tests {
             .lookup("John Doe", NaiveDate::from_ymd_opt(2015, 1, 1))
             .unwrap();
         assert_eq!(r.code.unwrap().as_str(), "USAELI");
+    }
+
+    #[test]
+    fn spaced_date_ranges_and_unknown_code() {
+        let text = "GOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB > 990816]\nNASGUL [+++]\n";
+        let kb = KnowledgeBase::from_petrarch(&[text], &[]).unwrap();
+        assert!(kb.warnings.is_empty(), "{:?}", kb.warnings);
+        let at = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let code = |n: &str, d| kb.lookup(n, d).unwrap().code.unwrap().as_str().to_string();
+        assert_eq!(code("Smeagol", at(1990, 1, 1)), "HOB");
+        assert_eq!(code("Smeagol", at(1997, 1, 1)), "HOBGOV");
+        assert_eq!(code("Gollum", at(2005, 1, 1)), "HOBREB");
+        assert_eq!(code("Nasgul", at(2005, 1, 1)), "+++");
     }
 
     #[test]

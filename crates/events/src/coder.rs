@@ -540,6 +540,8 @@ impl<'a> Coder<'a> {
                             "with" | "against" | "to" | "on" | "toward" | "towards" | "into" | "at"
                             | "over" | "upon" | "for" | "from" | "between" | "about" | "of",
                         ) => 2,
+                        // "attend talks in Paris": the venue, not a party
+                        _ if self.venue_modifier(sc, s, v, c) => return None,
                         Some("in" | "during" | "within" | "near" | "inside") => 4,
                         Some(_) => 3,
                         None => 3,
@@ -568,8 +570,53 @@ impl<'a> Coder<'a> {
         self.actor_walk(sc, s, n, out, 0);
         // conjuncts: "Arnor, Osgiliath and Gondor"
         self.conj_walk(sc, s, n, out, 0);
+        self.distribute_agent(sc, s, out);
         out.sort_by_key(|a| a.token);
         out.dedup_by_key(|a| a.mention);
+    }
+
+    /// "US and British activists": the agent of the last conjunct applies
+    /// to the bare countries coordinated before it (USAOPP, GBROPP).
+    fn distribute_agent(&self, sc: &Scratch, s: &Sent, out: &mut Vec<ActorHit>) {
+        let bare = |c: &str| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
+        for i in 0..out.len() {
+            let code = &out[i].code;
+            if code.len() <= 3 || code.starts_with("---") || !bare(&code[..3]) {
+                continue;
+            }
+            let agent = code[3..].to_string();
+            // sentence-local token indices
+            let local = |t: u32| (t as usize).checked_sub(s.base);
+            let Some(mut start) = local(s.doc.mentions[out[i].mention as usize].token_start) else {
+                continue;
+            };
+            // bounded: a coordination of a few countries
+            for _ in 0..6 {
+                let Some(cc) = start.checked_sub(1) else {
+                    break;
+                };
+                if cc == 0 || cc >= sc.toks.len() || !matches!(s.form(cc), "and" | "," | "or") {
+                    break;
+                }
+                let Some(pm) = sc.toks[cc - 1].mention else {
+                    break;
+                };
+                let prev = &s.doc.mentions[pm as usize];
+                let h = self.hit(s, pm, cc - 1);
+                if local(prev.token_end) != Some(cc) || !bare(&h.code) {
+                    break;
+                }
+                let code = format!("{}{agent}", h.code);
+                match out.iter_mut().find(|a| a.mention == pm) {
+                    Some(a) => a.code = code,
+                    None => out.push(ActorHit { code, ..h }),
+                }
+                match local(prev.token_start) {
+                    Some(t) => start = t,
+                    None => break,
+                }
+            }
+        }
     }
 
     fn conj_walk(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>, depth: u32) {
@@ -641,6 +688,34 @@ impl<'a> Coder<'a> {
         !event_noun
     }
 
+    /// A meeting noun ("talks", "summit"): an event noun coded as
+    /// consultation (04x), which happens somewhere rather than to someone.
+    fn meeting_noun(&self, lemma: &str) -> bool {
+        self.nominals.get_str(lemma).is_some_and(|ns| {
+            ns.iter()
+                .any(|n| n.code.fwd.as_deref().is_some_and(|c| c.starts_with("04")))
+        })
+    }
+
+    /// "talks in Paris": a locative modifier of a meeting noun is where the
+    /// event happens (its place), not a party to it.
+    fn venue_modifier(&self, sc: &Scratch, s: &Sent, n: usize, c: usize) -> bool {
+        let meeting = if s.upos(n) == "NOUN" {
+            self.meeting_noun(s.lemma_lc(n))
+        } else {
+            // "attend talks in Paris": the verb's object is the meeting
+            sc.kids(n).iter().any(|&o| {
+                matches!(s.base_rel(o), "obj" | "dobj") && self.meeting_noun(s.lemma_lc(o))
+            })
+        };
+        meeting
+            && matches!(s.base_rel(c), "nmod" | "obl")
+            && matches!(
+                self.case_of(sc, s, c),
+                Some("in" | "inside" | "within" | "near")
+            )
+    }
+
     /// Adds the actors of the conjuncts of `n` ("Mordor, Rohan, Arnor and Bree").
     fn conjuncts(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>) {
         self.conj_walk_at(sc, s, n, out, 0, 1);
@@ -662,6 +737,7 @@ impl<'a> Coder<'a> {
         for c in sc.kids(v).iter().copied().filter(|&c| {
             !is_subj(s.rel(c))
                 && !skip.contains(&c)
+                && !self.venue_modifier(sc, s, v, c)
                 && (self.inf_clause(sc, s, c)
                     || !matches!(
                         s.base_rel(c),
@@ -693,6 +769,7 @@ impl<'a> Coder<'a> {
                 if !matches!(s.base_rel(c), "parataxis" | "punct" | "acl" | "advcl")
                     && !poss_pron
                     && !self.opposed_modifier(sc, s, x, c)
+                    && !self.venue_modifier(sc, s, x, c)
                     && tail < ring.len()
                 {
                     ring[tail] = c;
@@ -768,6 +845,7 @@ impl<'a> Coder<'a> {
                 || r.starts_with("acl")
                 || r == "appos"
                 || self.opposed_modifier(sc, s, n, c)
+                || self.venue_modifier(sc, s, n, c)
             {
                 continue;
             }
@@ -787,6 +865,7 @@ impl<'a> Coder<'a> {
                 || r == "acl:relcl"
                 || r == "appos"
                 || self.opposed_modifier(sc, s, n, c)
+                || self.venue_modifier(sc, s, n, c)
             {
                 continue;
             }
@@ -837,13 +916,11 @@ impl<'a> Coder<'a> {
             if !matches!(s.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ") {
                 continue;
             }
-            if matches!(s.upos(v), "NOUN" | "ADJ")
-                && !(s.upos(v) == "ADJ" && s.base_rel(v) == "root")
-            {
-                // nouns are handled as nominal triggers below
-                if s.upos(v) == "NOUN" {
-                    continue;
-                }
+            // Nouns are handled as nominal triggers below. Adjectives are
+            // coded like verbs when the dictionary lists them: participles
+            // tagged ADJ, predicates such as "has been critical of X".
+            if s.upos(v) == "NOUN" {
+                continue;
             }
             let entries = self.entry_for(sc, s, v);
             let Some(&entry) = entries.first() else {

@@ -244,3 +244,76 @@ fn petrarch_dictionary_text_is_accepted() {
     assert_eq!(d.events[0].plover_type.as_deref(), Some("COOPERATE"));
     assert!(EventCoder::from_petrarch_verbs("no blocks here").is_err());
 }
+
+#[test]
+fn adjectival_predicate_critical_of() {
+    let mut d = doc(
+        "1 Rouhani Rouhani PROPN NNP 5 nsubj
+         2 has have AUX VBZ 5 aux
+         3 been be AUX VBN 5 cop
+         4 virulently virulently ADV RB 5 advmod
+         5 critical critical ADJ JJ 0 root
+         6 of of ADP IN 8 case
+         7 the the DET DT 8 det
+         8 group group NOUN NN 5 obl SpaceAfter=No
+         9 . . PUNCT . 5 punct",
+        None,
+        &[(0, 1, "IRNGOV"), (6, 8, "IMGMUSISI")],
+    );
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| dyad(e) == ("IRNGOV".into(), "IMGMUSISI".into())
+                && e.cameo.as_str().starts_with("11")),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn meeting_venue_is_a_place_not_a_target() {
+    let mut d = doc(
+        "1 Iran Iran PROPN NNP 3 nsubj
+         2 will will AUX MD 3 aux
+         3 attend attend VERB VB 0 root
+         4 talks talk NOUN NNS 3 obj
+         5 in in ADP IN 6 case
+         6 Paris Paris PROPN NNP 3 obl SpaceAfter=No
+         7 . . PUNCT . 3 punct",
+        None,
+        &[(0, 1, "IRN"), (5, 6, "FRA")],
+    );
+    let ev = code(&mut d);
+    assert!(!ev.is_empty());
+    for e in &ev {
+        assert_ne!(
+            e.target.as_ref().map(|a| a.0.as_str()),
+            Some("FRA"),
+            "{e:?}"
+        );
+        assert_ne!(
+            e.source.as_ref().map(|a| a.0.as_str()),
+            Some("FRA"),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn agent_distributes_over_coordinated_countries() {
+    let mut d = doc(
+        "1 US US PROPN NNP 4 compound
+         2 and and CCONJ CC 3 cc
+         3 British British ADJ JJ 1 conj
+         4 activists activist NOUN NNS 5 nsubj
+         5 protested protest VERB VBD 0 root
+         6 against against ADP IN 7 case
+         7 China China PROPN NNP 5 obl SpaceAfter=No
+         8 . . PUNCT . 5 punct",
+        None,
+        &[(0, 1, "USA"), (2, 4, "GBROPP"), (6, 7, "CHN")],
+    );
+    let ev = code(&mut d);
+    let dyads: Vec<_> = ev.iter().map(dyad).collect();
+    assert!(dyads.contains(&("USAOPP".into(), "CHN".into())), "{ev:?}");
+    assert!(dyads.contains(&("GBROPP".into(), "CHN".into())), "{ev:?}");
+}
