@@ -353,14 +353,28 @@ fn canonical(records: &[EventRecord], c: &Open) -> CanonicalEvent {
     members.sort_unstable();
     let sources: HashSet<&str> = recs.iter().map(|r| r.source_key()).collect();
     let goldstein = recs.iter().map(|r| r.goldstein).sum::<f32>() / recs.len() as f32;
+    // A reciprocal cluster holds A→B and B→A codings of one sentence: take
+    // the actors from the members oriented like the first, so that source
+    // and target never collapse onto the same side.
+    let oriented: Vec<&EventRecord> = recs
+        .iter()
+        .copied()
+        .filter(|r| {
+            r.source_node() == first.source_node() && r.target_node() == first.target_node()
+        })
+        .collect();
     CanonicalEvent {
         id: members[0].clone(),
         source_node: first.source_node(),
         target_node: first.target_node(),
-        source: mode(recs.iter().filter_map(|r| r.source.clone()), |a| a.0.len()),
-        target: mode(recs.iter().filter_map(|r| r.target.clone()), |a| a.0.len()),
-        source_name: mode(recs.iter().filter_map(|r| r.source_name.clone()), |_| 0),
-        target_name: mode(recs.iter().filter_map(|r| r.target_name.clone()), |_| 0),
+        source: mode(oriented.iter().filter_map(|r| r.source.clone()), |a| {
+            a.0.len()
+        }),
+        target: mode(oriented.iter().filter_map(|r| r.target.clone()), |a| {
+            a.0.len()
+        }),
+        source_name: mode(oriented.iter().filter_map(|r| r.source_name.clone()), |_| 0),
+        target_name: mode(oriented.iter().filter_map(|r| r.target_name.clone()), |_| 0),
         cameo: mode(recs.iter().map(|r| r.cameo.clone()), |c| c.as_str().len())
             .unwrap_or_else(|| first.cameo.clone()),
         plover_type: mode(recs.iter().filter_map(|r| r.plover_type.clone()), |_| 0),
