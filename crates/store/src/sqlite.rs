@@ -81,20 +81,30 @@ impl SqliteStore {
         }
     }
 
+    /// Brings the schema up to date. The check and the migrations run in one
+    /// IMMEDIATE transaction, so processes opening a new database at the
+    /// same moment migrate it once.
     fn migrate(&mut self) -> Result<()> {
-        self.conn
-            .execute_batch(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY)",
-            )
-            .map_err(|e| self.err(e))?;
-        let found: i64 = self
+        let db = self.path.clone();
+        let e = |e: rusqlite::Error| StoreError::Db {
+            db: db.clone(),
+            message: e.to_string(),
+        };
+        let tx = self
             .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(e)?;
+        tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY)",
+        )
+        .map_err(e)?;
+        let found: i64 = tx
             .query_row(
                 "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
                 [],
                 |r| r.get(0),
             )
-            .map_err(|e| self.err(e))?;
+            .map_err(e)?;
         if found > current_version() {
             return Err(StoreError::TooNew {
                 db: self.path.clone(),
@@ -103,28 +113,14 @@ impl SqliteStore {
             });
         }
         for (i, m) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-            let tx = self.conn.transaction().map_err(|e| StoreError::Db {
-                db: self.path.clone(),
-                message: e.to_string(),
-            })?;
-            tx.execute_batch(m).map_err(|e| StoreError::Db {
-                db: self.path.clone(),
-                message: e.to_string(),
-            })?;
+            tx.execute_batch(m).map_err(e)?;
             tx.execute(
                 "INSERT INTO schema_migrations (version) VALUES (?1)",
                 [(i + 1) as i64],
             )
-            .map_err(|e| StoreError::Db {
-                db: self.path.clone(),
-                message: e.to_string(),
-            })?;
-            tx.commit().map_err(|e| StoreError::Db {
-                db: self.path.clone(),
-                message: e.to_string(),
-            })?;
+            .map_err(e)?;
         }
-        Ok(())
+        tx.commit().map_err(e)
     }
 
     fn query<T>(

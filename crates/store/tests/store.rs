@@ -350,3 +350,30 @@ fn postgres_claims() {
     let mut store = entente_store::open(&url).unwrap();
     claims(store.as_mut());
 }
+
+#[test]
+fn sqlite_concurrent_first_opens_migrate_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("race.db").to_string_lossy().into_owned();
+    let handles: Vec<_> = (0..6)
+        .map(|_| {
+            let p = path.clone();
+            std::thread::spawn(move || {
+                entente_store::open(&p)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap().unwrap();
+    }
+    assert_eq!(
+        entente_store::open(&path)
+            .unwrap()
+            .report(1)
+            .unwrap()
+            .documents,
+        0
+    );
+}
