@@ -196,3 +196,52 @@ fn killed_run_resumes_to_the_same_database() {
         "resumed run differs from an uninterrupted one"
     );
 }
+
+#[test]
+fn stdin_in_events_out() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.db");
+    let mut child = bin()
+        .args(["run", "-q", "--emit", "jsonl", "--db"])
+        .arg(&db)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"url\":\"https://x.example/1\",\"date\":\"2014-09-25\",\"text\":\"Iran condemned the United States on Monday.\"}\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!lines.is_empty(), "no event on stdout");
+    let e = &lines[0];
+    for k in [
+        "doc_id",
+        "sentence",
+        "text",
+        "source",
+        "target",
+        "cameo",
+        "goldstein",
+        "modality",
+        "trigger_span",
+        "rule",
+    ] {
+        assert!(e.get(k).is_some(), "missing {k}: {e}");
+    }
+    assert_eq!(e["source"], "IRN");
+    assert_eq!(e["target"], "USA");
+    // CAMEO 111: criticize or denounce; "on Monday" resolved against the article date.
+    assert!(e["cameo"].as_str().unwrap().starts_with("11"), "{e}");
+    assert_eq!(e["date"], "2014-09-22");
+    assert_eq!(count(&db, "documents"), 1);
+}
