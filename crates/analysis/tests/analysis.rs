@@ -640,3 +640,38 @@ fn a_tie_between_cooperation_and_conflict_is_a_neutral_edge() {
         "a neutral edge closes no triad"
     );
 }
+
+#[test]
+fn reciprocal_codings_of_one_sentence_keep_both_sides() {
+    // "A and B held a phone call" coded both ways: one event, A→B, never A→A.
+    let text = "Rouhani and Obama had a phone call.";
+    let mut a = rec(
+        1,
+        "d1",
+        "memo",
+        "IRNGOV",
+        "USAGOV",
+        "041",
+        "2014-09-01",
+        text,
+    );
+    let mut b = rec(
+        2,
+        "d1",
+        "memo",
+        "USAGOV",
+        "IRNGOV",
+        "041",
+        "2014-09-01",
+        text,
+    );
+    a.sentence = 0;
+    b.sentence = 0;
+    let events = cluster(&[a, b], &DedupParams::default());
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.members.len(), 2);
+    assert_ne!(e.source, e.target, "{e:#?}");
+    assert_eq!(e.source.as_ref().map(|c| c.as_str()), Some("IRNGOV"));
+    assert_eq!(e.target.as_ref().map(|c| c.as_str()), Some("USAGOV"));
+}
