@@ -263,17 +263,19 @@ impl Runner {
     /// Reports a repair that kept the article (bytes replaced, a page cut):
     /// on stderr and as a stored warning, without failing the run.
     fn warn(&mut self, message: &str) -> anyhow::Result<()> {
-        self.bar.suspend(|| eprintln!("entente: {message}"));
-        let (source, why) = message.split_once(": ").unwrap_or((message, ""));
-        self.store.put_warning(source, why)?;
-        Ok(())
+        self.record("", message)
     }
 
     /// Reports a failed input: on stderr and as a stored warning.
     fn fail(&mut self, message: &str, out: &mut Outcome) -> anyhow::Result<()> {
         out.failed += 1;
-        self.bar.suspend(|| eprintln!("entente: error: {message}"));
-        // The source is the part before the first ": " (file and position).
+        self.record("error: ", message)
+    }
+
+    /// Prints `message` and stores it; its source is the part before the
+    /// first ": " (file and position).
+    fn record(&mut self, label: &str, message: &str) -> anyhow::Result<()> {
+        self.bar.suspend(|| eprintln!("entente: {label}{message}"));
         let (source, why) = message.split_once(": ").unwrap_or((message, ""));
         self.store.put_warning(source, why)?;
         Ok(())
