@@ -905,17 +905,29 @@ fn best_for_pronoun(
         PronounClass::Male | PronounClass::Female => 6,
         _ => 4,
     };
-    // Gender an entity has shown through earlier pronouns ("he" → male).
-    let mut entity_gender: std::collections::HashMap<usize, Gender> =
-        std::collections::HashMap::new();
-    let mut entity_count: std::collections::HashMap<usize, usize> =
-        std::collections::HashMap::new();
+    // Gender an entity has shown through earlier pronouns ("he" → male) and
+    // how often it was mentioned, for the entities within the window only:
+    // a per-pronoun map over every earlier mention made long documents
+    // quadratic in hashing.
+    let mut ents: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.end <= t && c.sentence + window >= si)
+        .map(|c| c.entity)
+        .collect();
+    ents.sort_unstable();
+    ents.dedup();
+    let mut ent_gender: Vec<Option<Gender>> = vec![None; ents.len()];
+    let mut ent_count: Vec<usize> = vec![0; ents.len()];
     for c in cands.iter().filter(|c| c.end <= t) {
-        if let Some(g) = c.gender {
-            entity_gender.insert(c.entity, g);
+        if let Ok(k) = ents.binary_search(&c.entity) {
+            if c.gender.is_some() {
+                ent_gender[k] = c.gender;
+            }
+            ent_count[k] += 1;
         }
-        *entity_count.entry(c.entity).or_default() += 1;
     }
+    let entity_gender = |e: usize| ents.binary_search(&e).ok().and_then(|k| ent_gender[k]);
+    let entity_count = |e: usize| ents.binary_search(&e).map_or(0, |k| ent_count[k]);
     let pron_rel = doc.tokens[t].deprel.as_str();
     let pw = fold(doc.slice(doc.tokens[t].span));
     let reflexive = pw.ends_with("self") || pw.ends_with("selves");
@@ -994,7 +1006,7 @@ fn best_for_pronoun(
         {
             continue;
         }
-        let cg = c.gender.or_else(|| entity_gender.get(&c.entity).copied());
+        let cg = c.gender.or_else(|| entity_gender(c.entity));
         let ok = match class {
             PronounClass::Male | PronounClass::Female => {
                 let g = if class == PronounClass::Male {
@@ -1030,16 +1042,9 @@ fn best_for_pronoun(
     if compatible.is_empty() {
         return None;
     }
-    let first_in_sentence: std::collections::HashSet<usize> = {
-        let mut seen = std::collections::HashSet::new();
-        let mut out = std::collections::HashSet::new();
-        for (i, c) in cands.iter().enumerate() {
-            if seen.insert(c.sentence) {
-                out.insert(i);
-            }
-        }
-        out
-    };
+    // Candidates are kept sorted by position, so the first of a sentence is
+    // the one whose predecessor lies in another sentence.
+    let first_in_sentence = |i: usize| i == 0 || cands[i - 1].sentence != cands[i].sentence;
     let feats: Vec<[f32; N_FEATURES]> = compatible
         .iter()
         .enumerate()
@@ -1071,7 +1076,7 @@ fn best_for_pronoun(
             f[12] = f32::from(u8::from(personal && c.person.is_none()));
             let want_plural = class == PronounClass::They;
             f[13] = f32::from(u8::from(want_plural && c.plural == Some(true)));
-            f[14] = (entity_count.get(&c.entity).copied().unwrap_or(0).min(6) as f32) / 6.0;
+            f[14] = (entity_count(c.entity).min(6) as f32) / 6.0;
             let same_clause =
                 has_pos && dist == 0 && clause_root(doc, c.head) == clause_root(doc, t);
             f[15] = f32::from(u8::from(same_clause));
@@ -1082,7 +1087,7 @@ fn best_for_pronoun(
             f[20] = 1.0 / (1.0 + rank as f32);
             let first_word = fold(doc.slice(doc.tokens[c.start].span));
             f[21] = f32::from(u8::from(first_word == "the"));
-            let cg = c.gender.or_else(|| entity_gender.get(&c.entity).copied());
+            let cg = c.gender.or_else(|| entity_gender(c.entity));
             f[22] = f32::from(u8::from(cg.is_some()));
             f[23] = f32::from(u8::from(reflexive && same_clause && c.subject));
             f[24] = f32::from(u8::from(class == PronounClass::It && c.person.is_none()));
@@ -1090,7 +1095,7 @@ fn best_for_pronoun(
                 class == PronounClass::They && c.person == Some(true),
             ));
             f[26] = ((c.end - c.start).min(6) as f32) / 6.0;
-            f[27] = f32::from(u8::from(first_in_sentence.contains(&i)));
+            f[27] = f32::from(u8::from(first_in_sentence(i)));
             f[28] = f32::from(u8::from(possessive && dist == 0));
             f[29] = if dist == 0 {
                 ((t - c.end).min(30) as f32) / 30.0
