@@ -182,19 +182,21 @@ impl Trainer {
 
 /// An averaged perceptron ready for prediction.
 ///
-/// Layout for speed: `slots` is an open-addressing table of
-/// `key << 32 | offset`; at `cells[offset]` a header `(count, 0)` is followed
-/// by `count` `(class, weight)` cells. Scoring first gathers all slots (the
-/// loads are independent, so the CPU overlaps the cache misses), then all
-/// rows.
+/// Layout for speed: `slots` is an open-addressing table keyed by the
+/// feature hash. Most features carry exactly two weights (a perceptron update
+/// moves weight from the guess to the truth), so a slot holds up to two
+/// `(class, weight)` cells inline and a lookup costs one cache miss; longer
+/// rows live in `cells` (a header `(count, 0)`, then `count` cells) at the
+/// slot's offset. Scoring first prefetches all slots (the loads are
+/// independent, so the CPU overlaps the misses), then the spilled rows.
 #[derive(Debug, Clone)]
 pub struct Model {
     n: usize,
     mask: usize,
-    slots: Vec<u64>,
+    slots: Vec<Slot>,
     cells: Vec<(u16, i16)>,
-    /// For models of at most [`SMALL`] classes: the weights inline with the
-    /// key (one cache miss per feature instead of two); `slots` unused.
+    /// For models of at most [`SMALL`] classes: all weights inline with the
+    /// key; `slots` unused.
     small: Vec<SmallSlot>,
     rows: usize,
     /// Training update counts by key (empty for a loaded model).
@@ -210,6 +212,68 @@ const SMALL: usize = 4;
 struct SmallSlot {
     key: u32,
     w: [i16; SMALL],
+}
+
+/// Offset value of a slot whose cells are all inline.
+const INLINE: u32 = u32::MAX;
+/// Class value of an unused inline cell.
+const NO_CLASS: u8 = u8::MAX;
+
+/// A hash slot: key (0 = empty), up to two inline cells, else an offset
+/// into `cells`.
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(16))]
+struct Slot {
+    key: u32,
+    off: u32,
+    c: [u8; 2],
+    w: [i16; 2],
+}
+
+impl Default for Slot {
+    fn default() -> Slot {
+        Slot {
+            key: 0,
+            off: INLINE,
+            c: [NO_CLASS; 2],
+            w: [0; 2],
+        }
+    }
+}
+
+/// Asks the kernel to back a large, not yet touched allocation with 2 MB
+/// pages. Model lookups are random accesses over tens of MB, so with 4 KB
+/// pages nearly every one also misses the TLB; huge pages make that a cache
+/// miss only. Advisory: without transparent huge pages nothing changes.
+fn advise_huge<T>(v: &Vec<T>) {
+    #[cfg(target_os = "linux")]
+    {
+        const PAGE: usize = 4096;
+        let bytes = v.capacity() * std::mem::size_of::<T>();
+        if bytes < (4 << 20) {
+            return;
+        }
+        let start = v.as_ptr() as usize;
+        let aligned = start.next_multiple_of(PAGE);
+        let len = (start + bytes).saturating_sub(aligned) / PAGE * PAGE;
+        if len > 0 {
+            // SAFETY: the range lies inside the vector's own allocation and
+            // MADV_HUGEPAGE only changes how its pages are backed.
+            unsafe {
+                libc::madvise(aligned as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = v;
+}
+
+/// A vector of `len` copies of `fill`, in huge pages where the OS allows.
+fn huge_vec<T: Clone>(len: usize, fill: T) -> Vec<T> {
+    let mut v = Vec::with_capacity(len);
+    advise_huge(&v);
+    v.resize(len, fill);
+    v
 }
 
 #[inline]
@@ -244,21 +308,11 @@ impl Model {
     fn from_rows(n: usize, rows: &[(u32, Vec<(u16, i16)>)]) -> Model {
         let cap = (rows.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![0u64; cap];
-        let mut cells = Vec::with_capacity(rows.iter().map(|r| r.1.len() + 1).sum());
-        for (k, row) in rows {
-            let off = cells.len() as u64;
-            cells.push((row.len() as u16, 0));
-            cells.extend_from_slice(row);
-            let mut i = slot_of(*k, mask);
-            while slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
-            slots[i] = (u64::from(*k) << 32) | off;
-        }
+        let mut slots = Vec::new();
+        let mut cells = Vec::new();
         let mut small = Vec::new();
         if n <= SMALL {
-            small = vec![SmallSlot::default(); cap];
+            small = huge_vec(cap, SmallSlot::default());
             for (k, row) in rows {
                 let mut i = slot_of(*k, mask);
                 while small[i].key != 0 {
@@ -270,6 +324,38 @@ impl Model {
                         *x = w;
                     }
                 }
+            }
+        } else {
+            // Classes must fit the inline cells' u8 (else every row spills).
+            let inline_ok = n < usize::from(NO_CLASS);
+            slots = huge_vec(cap, Slot::default());
+            cells = Vec::with_capacity(
+                rows.iter()
+                    .filter(|r| !inline_ok || r.1.len() > 2)
+                    .map(|r| r.1.len() + 1)
+                    .sum(),
+            );
+            advise_huge(&cells);
+            for (k, row) in rows {
+                let mut slot = Slot {
+                    key: *k,
+                    ..Slot::default()
+                };
+                if inline_ok && row.len() <= 2 {
+                    for (j, &(c, w)) in row.iter().enumerate() {
+                        slot.c[j] = c as u8;
+                        slot.w[j] = w;
+                    }
+                } else {
+                    slot.off = cells.len() as u32;
+                    cells.push((row.len() as u16, 0));
+                    cells.extend_from_slice(row);
+                }
+                let mut i = slot_of(*k, mask);
+                while slots[i].key != 0 {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = slot;
             }
         }
         Model {
@@ -284,17 +370,42 @@ impl Model {
     }
 
     /// Rows as `(key, cells)`, sorted by key.
-    fn rows(&self) -> Vec<(u32, &[(u16, i16)])> {
-        let mut rows: Vec<(u32, &[(u16, i16)])> = self
-            .slots
-            .iter()
-            .filter(|s| **s != 0)
-            .map(|s| {
-                let off = (s & 0xffff_ffff) as usize;
-                let cnt = self.cells[off].0 as usize;
-                ((s >> 32) as u32, &self.cells[off + 1..off + 1 + cnt])
-            })
-            .collect();
+    fn rows(&self) -> Vec<(u32, Vec<(u16, i16)>)> {
+        let mut rows: Vec<(u32, Vec<(u16, i16)>)> = if self.small.is_empty() {
+            self.slots
+                .iter()
+                .filter(|s| s.key != 0)
+                .map(|s| {
+                    let cells = if s.off == INLINE {
+                        s.c.iter()
+                            .zip(s.w)
+                            .filter(|(c, _)| **c != NO_CLASS)
+                            .map(|(c, w)| (u16::from(*c), w))
+                            .collect()
+                    } else {
+                        let off = s.off as usize;
+                        let cnt = self.cells[off].0 as usize;
+                        self.cells[off + 1..off + 1 + cnt].to_vec()
+                    };
+                    (s.key, cells)
+                })
+                .collect()
+        } else {
+            self.small
+                .iter()
+                .filter(|s| s.key != 0)
+                .map(|s| {
+                    let cells =
+                        s.w.iter()
+                            .enumerate()
+                            .take(self.n)
+                            .filter(|(_, w)| **w != 0)
+                            .map(|(c, w)| (c as u16, *w))
+                            .collect();
+                    (s.key, cells)
+                })
+                .collect()
+        };
         rows.sort_unstable_by_key(|r| r.0);
         rows
     }
@@ -309,8 +420,7 @@ impl Model {
             .map(|(k, c)| {
                 (
                     k,
-                    c.iter()
-                        .copied()
+                    c.into_iter()
                         .filter(|(_, w)| w.unsigned_abs() >= min_abs)
                         .collect::<Vec<_>>(),
                 )
@@ -360,15 +470,20 @@ impl Model {
         for &f in feats {
             let mut i = slot_of(f, self.mask);
             loop {
-                let s = self.slots[i];
-                if s == 0 {
+                let s = &self.slots[i];
+                if s.key == 0 {
                     break;
                 }
-                if (s >> 32) as u32 == f {
-                    if m < offs.len() {
-                        let off = (s & 0xffff_ffff) as u32;
-                        prefetch(&self.cells[off as usize]);
-                        offs[m] = off;
+                if s.key == f {
+                    if s.off == INLINE {
+                        for (c, w) in s.c.iter().zip(s.w) {
+                            if let Some(x) = scores.get_mut(usize::from(*c)) {
+                                *x += i32::from(w);
+                            }
+                        }
+                    } else if m < offs.len() {
+                        prefetch(&self.cells[s.off as usize]);
+                        offs[m] = s.off;
                         m += 1;
                     }
                     break;
@@ -393,12 +508,13 @@ impl Model {
         put_var(out, self.n as u64);
         put_var(out, rows.len() as u64);
         let mut prev = 0u32;
-        for (k, cells) in rows {
+        for (k, cells) in &rows {
+            let k = *k;
             put_var(out, u64::from(k - prev));
             prev = k;
             put_var(out, cells.len() as u64);
             let mut pc = 0u16;
-            for &(c, w) in cells {
+            for &(c, w) in cells.iter() {
                 put_var(out, u64::from(c - pc));
                 pc = c;
                 let z = ((i32::from(w) << 1) ^ (i32::from(w) >> 31)) as u32;
