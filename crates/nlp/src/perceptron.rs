@@ -182,50 +182,44 @@ impl Trainer {
 
 /// An averaged perceptron ready for prediction.
 ///
-/// Layout for speed: `slots` is an open-addressing table keyed by the
-/// feature hash. Most features carry exactly two weights (a perceptron update
-/// moves weight from the guess to the truth), so a slot holds up to two
-/// `(class, weight)` cells inline and a lookup costs one cache miss; longer
-/// rows live in `cells` (a header `(count, 0)`, then `count` cells) at the
-/// slot's offset. Scoring first prefetches all slots (the loads are
-/// independent, so the CPU overlaps the misses), then the spilled rows.
+/// Layout for speed (lookups are random accesses over tens of MB, so cache
+/// misses are the cost): `slots` is an open-addressing table of 8-byte
+/// slots. A slot keeps a 16-bit tag of the feature key (the slot position
+/// already fixes most other bits; a stray match costs one feature's weights
+/// about once in 65,536 probes) and, for models of up to [`SMALL`] classes,
+/// all weights. For larger models most features carry exactly two weights (a
+/// perceptron update moves weight from the guess to the truth), so a slot
+/// holds two `(class, weight)` cells inline and a lookup is one cache miss;
+/// longer rows spill into `cells` (a header `(count, 0)`, then `count`
+/// cells). Scoring first prefetches all slots (the loads are independent, so
+/// the CPU overlaps the misses), then the spilled rows. The full keys sit in
+/// `keys`, apart from the hot table, for writing and pruning.
 #[derive(Debug, Clone)]
 pub struct Model {
     n: usize,
     mask: usize,
     slots: Vec<Slot>,
     cells: Vec<(u16, i16)>,
-    /// For models of at most [`SMALL`] classes: all weights inline with the
-    /// key; `slots` unused.
-    small: Vec<SmallSlot>,
+    keys: Vec<u32>,
     rows: usize,
     /// Training update counts by key (empty for a loaded model).
     hits: HashMap<u32, u32, BuildHasherDefault<IdHasher>>,
 }
 
-/// Class count up to which weights are stored inline in the hash table.
-const SMALL: usize = 4;
-
-/// A hash slot with its weights (key 0 = empty).
-#[derive(Debug, Clone, Copy, Default)]
-#[repr(C, align(16))]
-struct SmallSlot {
-    key: u32,
-    w: [i16; SMALL],
-}
-
-/// Offset value of a slot whose cells are all inline.
-const INLINE: u32 = u32::MAX;
+/// Class count up to which all weights are stored inline.
+const SMALL: usize = 3;
 /// Class value of an unused inline cell.
 const NO_CLASS: u8 = u8::MAX;
+/// Class value marking a slot whose row spilled into `cells`.
+const SPILL: u8 = u8::MAX - 1;
 
-/// A hash slot: key (0 = empty), up to two inline cells, else an offset
-/// into `cells`.
+/// A hash slot (tag 0 = empty). Large models: `c`/`w` are up to two inline
+/// cells, or `c[0] == SPILL` and `w` holds the row's offset in `cells`.
+/// Small models: `w` and `c` (as the third weight) are the class weights.
 #[derive(Debug, Clone, Copy)]
-#[repr(C, align(16))]
+#[repr(C, align(8))]
 struct Slot {
-    key: u32,
-    off: u32,
+    tag: u16,
     c: [u8; 2],
     w: [i16; 2],
 }
@@ -233,12 +227,26 @@ struct Slot {
 impl Default for Slot {
     fn default() -> Slot {
         Slot {
-            key: 0,
-            off: INLINE,
+            tag: 0,
             c: [NO_CLASS; 2],
             w: [0; 2],
         }
     }
+}
+
+impl Slot {
+    fn offset(&self) -> usize {
+        (self.w[0] as u16 as usize) | ((self.w[1] as u16 as usize) << 16)
+    }
+    fn small_weights(&self) -> [i16; SMALL] {
+        [self.w[0], self.w[1], i16::from_le_bytes(self.c)]
+    }
+}
+
+/// The 16-bit tag of a key (never 0, which marks an empty slot).
+#[inline]
+fn tag_of(k: u32) -> u16 {
+    ((k >> 16) as u16).max(1)
 }
 
 /// Asks the kernel to back a large, not yet touched allocation with 2 MB
@@ -308,62 +316,59 @@ impl Model {
     fn from_rows(n: usize, rows: &[(u32, Vec<(u16, i16)>)]) -> Model {
         let cap = (rows.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = Vec::new();
+        let mut slots = huge_vec(cap, Slot::default());
+        let mut keys = vec![0u32; cap];
+        // Classes must fit the inline cells' u8 (else every row spills).
+        let inline_ok = n < usize::from(SPILL);
         let mut cells = Vec::new();
-        let mut small = Vec::new();
-        if n <= SMALL {
-            small = huge_vec(cap, SmallSlot::default());
-            for (k, row) in rows {
-                let mut i = slot_of(*k, mask);
-                while small[i].key != 0 {
-                    i = (i + 1) & mask;
-                }
-                small[i].key = *k;
-                for &(c, w) in row {
-                    if let Some(x) = small[i].w.get_mut(c as usize) {
-                        *x = w;
-                    }
-                }
-            }
-        } else {
-            // Classes must fit the inline cells' u8 (else every row spills).
-            let inline_ok = n < usize::from(NO_CLASS);
-            slots = huge_vec(cap, Slot::default());
-            cells = Vec::with_capacity(
+        if n > SMALL {
+            cells.reserve(
                 rows.iter()
                     .filter(|r| !inline_ok || r.1.len() > 2)
                     .map(|r| r.1.len() + 1)
                     .sum(),
             );
             advise_huge(&cells);
-            for (k, row) in rows {
-                let mut slot = Slot {
-                    key: *k,
-                    ..Slot::default()
-                };
-                if inline_ok && row.len() <= 2 {
-                    for (j, &(c, w)) in row.iter().enumerate() {
-                        slot.c[j] = c as u8;
-                        slot.w[j] = w;
+        }
+        for (k, row) in rows {
+            let mut slot = Slot {
+                tag: tag_of(*k),
+                ..Slot::default()
+            };
+            if n <= SMALL {
+                let mut w = [0i16; SMALL];
+                for &(c, x) in row {
+                    if let Some(v) = w.get_mut(c as usize) {
+                        *v = x;
                     }
-                } else {
-                    slot.off = cells.len() as u32;
-                    cells.push((row.len() as u16, 0));
-                    cells.extend_from_slice(row);
                 }
-                let mut i = slot_of(*k, mask);
-                while slots[i].key != 0 {
-                    i = (i + 1) & mask;
+                slot.w = [w[0], w[1]];
+                slot.c = w[2].to_le_bytes();
+            } else if inline_ok && row.len() <= 2 {
+                for (j, &(c, w)) in row.iter().enumerate() {
+                    slot.c[j] = c as u8;
+                    slot.w[j] = w;
                 }
-                slots[i] = slot;
+            } else {
+                let off = cells.len();
+                cells.push((row.len() as u16, 0));
+                cells.extend_from_slice(row);
+                slot.c[0] = SPILL;
+                slot.w = [off as u16 as i16, (off >> 16) as u16 as i16];
             }
+            let mut i = slot_of(*k, mask);
+            while slots[i].tag != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = slot;
+            keys[i] = *k;
         }
         Model {
             n,
             mask,
             slots,
             cells,
-            small,
+            keys,
             rows: rows.len(),
             hits: HashMap::default(),
         }
@@ -371,41 +376,34 @@ impl Model {
 
     /// Rows as `(key, cells)`, sorted by key.
     fn rows(&self) -> Vec<(u32, Vec<(u16, i16)>)> {
-        let mut rows: Vec<(u32, Vec<(u16, i16)>)> = if self.small.is_empty() {
-            self.slots
-                .iter()
-                .filter(|s| s.key != 0)
-                .map(|s| {
-                    let cells = if s.off == INLINE {
-                        s.c.iter()
-                            .zip(s.w)
-                            .filter(|(c, _)| **c != NO_CLASS)
-                            .map(|(c, w)| (u16::from(*c), w))
-                            .collect()
-                    } else {
-                        let off = s.off as usize;
-                        let cnt = self.cells[off].0 as usize;
-                        self.cells[off + 1..off + 1 + cnt].to_vec()
-                    };
-                    (s.key, cells)
-                })
-                .collect()
-        } else {
-            self.small
-                .iter()
-                .filter(|s| s.key != 0)
-                .map(|s| {
-                    let cells =
-                        s.w.iter()
-                            .enumerate()
-                            .take(self.n)
-                            .filter(|(_, w)| **w != 0)
-                            .map(|(c, w)| (c as u16, *w))
-                            .collect();
-                    (s.key, cells)
-                })
-                .collect()
-        };
+        let mut rows: Vec<(u32, Vec<(u16, i16)>)> = self
+            .slots
+            .iter()
+            .zip(&self.keys)
+            .filter(|(s, _)| s.tag != 0)
+            .map(|(s, k)| {
+                let cells = if self.n <= SMALL {
+                    s.small_weights()
+                        .iter()
+                        .enumerate()
+                        .take(self.n)
+                        .filter(|(_, w)| **w != 0)
+                        .map(|(c, w)| (c as u16, *w))
+                        .collect()
+                } else if s.c[0] == SPILL {
+                    let off = s.offset();
+                    let cnt = self.cells[off].0 as usize;
+                    self.cells[off + 1..off + 1 + cnt].to_vec()
+                } else {
+                    s.c.iter()
+                        .zip(s.w)
+                        .filter(|(c, _)| **c != NO_CLASS)
+                        .map(|(c, w)| (u16::from(*c), w))
+                        .collect()
+                };
+                (*k, cells)
+            })
+            .collect();
         rows.sort_unstable_by_key(|r| r.0);
         rows
     }
@@ -436,25 +434,16 @@ impl Model {
     #[inline]
     pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);
-        if !self.small.is_empty() {
-            for &f in feats {
-                prefetch(&self.small[slot_of(f, self.mask)]);
-            }
+        for &f in feats {
+            prefetch(&self.slots[slot_of(f, self.mask)]);
+        }
+        if self.n <= SMALL {
             let mut acc = [0i32; SMALL];
             for &f in feats {
-                let mut i = slot_of(f, self.mask);
-                loop {
-                    let sl = &self.small[i];
-                    if sl.key == f {
-                        for (a, w) in acc.iter_mut().zip(sl.w) {
-                            *a += i32::from(w);
-                        }
-                        break;
+                if let Some(s) = self.find(f) {
+                    for (a, w) in acc.iter_mut().zip(s.small_weights()) {
+                        *a += i32::from(w);
                     }
-                    if sl.key == 0 {
-                        break;
-                    }
-                    i = (i + 1) & self.mask;
                 }
             }
             for (s, a) in scores.iter_mut().zip(acc) {
@@ -462,33 +451,23 @@ impl Model {
             }
             return;
         }
-        for &f in feats {
-            prefetch(&self.slots[slot_of(f, self.mask)]);
-        }
         let mut offs = [0u32; 160];
         let mut m = 0;
         for &f in feats {
-            let mut i = slot_of(f, self.mask);
-            loop {
-                let s = &self.slots[i];
-                if s.key == 0 {
-                    break;
+            let Some(s) = self.find(f) else { continue };
+            if s.c[0] == SPILL {
+                if m < offs.len() {
+                    let off = s.offset();
+                    prefetch(&self.cells[off]);
+                    offs[m] = off as u32;
+                    m += 1;
                 }
-                if s.key == f {
-                    if s.off == INLINE {
-                        for (c, w) in s.c.iter().zip(s.w) {
-                            if let Some(x) = scores.get_mut(usize::from(*c)) {
-                                *x += i32::from(w);
-                            }
-                        }
-                    } else if m < offs.len() {
-                        prefetch(&self.cells[s.off as usize]);
-                        offs[m] = s.off;
-                        m += 1;
+            } else {
+                for (c, w) in s.c.iter().zip(s.w) {
+                    if let Some(x) = scores.get_mut(usize::from(*c)) {
+                        *x += i32::from(w);
                     }
-                    break;
                 }
-                i = (i + 1) & self.mask;
             }
         }
         for &off in &offs[..m] {
@@ -499,6 +478,23 @@ impl Model {
                     *s += i32::from(w);
                 }
             }
+        }
+    }
+
+    /// The slot of feature `f`, if it has weights.
+    #[inline]
+    fn find(&self, f: u32) -> Option<&Slot> {
+        let tag = tag_of(f);
+        let mut i = slot_of(f, self.mask);
+        loop {
+            let s = &self.slots[i];
+            if s.tag == tag {
+                return Some(s);
+            }
+            if s.tag == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
         }
     }
 
