@@ -628,7 +628,7 @@ fn scan(doc: &Document) -> Scan {
             }
             "title" if sc.title.is_empty() => sc.title = collapse_ws(&node.text()),
             "h1" => {
-                let t = collapse_ws(&node.text());
+                let t = collapse_ws(&heading_text(&node));
                 let t = charset::fix_mojibake(&t).unwrap_or(t);
                 if !t.is_empty() && t.chars().count() < 300 {
                     let inside = node.ancestors_it(None).any(|a| {
@@ -657,6 +657,28 @@ fn scan(doc: &Document) -> Scan {
         }
     }
     sc
+}
+
+/// A heading's text without the date or time printed inside it (a
+/// `<time>` element, as blogs put "Dec 18 2025" in the `<h1>`): the date
+/// is metadata, not part of the headline.
+fn heading_text(node: &NodeRef) -> String {
+    fn walk(n: &NodeRef, out: &mut String) {
+        for c in n.children_it(false) {
+            if c.is_text() {
+                out.push_str(&c.text());
+            } else if c.is_element() {
+                if c.node_name().is_some_and(|m| m.as_ref() == "time") {
+                    out.push(' ');
+                    continue;
+                }
+                walk(&c, out);
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(node, &mut out);
+    out
 }
 
 fn meta_content(metas: &Metas, keys: &[&str]) -> Option<String> {
@@ -819,25 +841,112 @@ fn read_ld(texts: &[String]) -> LdFacts {
 
 static TITLE_SEPS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
 
+/// The names a page's site goes by: its `og:site_name` and its host.
+#[derive(Debug, Default, Clone)]
+struct SiteNames {
+    /// `og:site_name` / `application-name`, normalised with [`norm_title`].
+    site: Option<String>,
+    /// Host without `www.`, letters and digits only ("davidbaucom").
+    host: Option<String>,
+    /// Host labels long enough to be a name ("flatworldsolutions"), TLD excluded.
+    labels: Vec<String>,
+}
+
+impl SiteNames {
+    fn new(site: Option<&str>, url: Option<&str>) -> SiteNames {
+        let host = url.and_then(|u| {
+            let rest = u.split_once("://").map_or(u, |(_, r)| r);
+            let h = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+            let h = h.trim_start_matches("www.").to_ascii_lowercase();
+            (h.contains('.')).then_some(h)
+        });
+        let labels = host
+            .as_deref()
+            .map(|h| {
+                let parts: Vec<&str> = h.split('.').collect();
+                parts[..parts.len().saturating_sub(1)]
+                    .iter()
+                    .filter(|l| l.len() >= 4)
+                    .map(|l| squash(l))
+                    .collect()
+            })
+            .unwrap_or_default();
+        SiteNames {
+            site: site.map(norm_title).filter(|s| !s.is_empty()),
+            host: host.as_deref().map(squash),
+            labels,
+        }
+    }
+
+    /// Whether a title segment is the site's name: its `og:site_name`, its
+    /// host ("Example.com"), or its host's name written with spaces
+    /// ("Flatworld Solutions" on flatworldsolutions.com).
+    fn matches(&self, seg: &str) -> bool {
+        let n = norm_title(seg);
+        if n.is_empty() {
+            return false;
+        }
+        if self.site.as_deref() == Some(n.as_str()) {
+            return true;
+        }
+        let sq = squash(&n);
+        self.host.as_deref() == Some(sq.as_str()) || self.labels.iter().any(|l| *l == sq)
+    }
+
+    /// Whether a segment is the site's address itself ("davidbau.com").
+    fn is_host(&self, seg: &str) -> bool {
+        seg.contains('.') && self.host.as_deref() == Some(squash(seg).as_str())
+    }
+}
+
+/// Lower-case letters and digits only: "Byte Sauna" and "bytesauna" agree.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Removes a site name appended to or prepended to a `<title>`.
-fn strip_site(title: &str, site: Option<&str>) -> String {
+fn strip_site(title: &str, names: &SiteNames) -> String {
     let t = title.trim();
     for sep in TITLE_SEPS {
         if let Some(i) = t.rfind(sep) {
             let (head, tail) = (&t[..i], &t[i + sep.len()..]);
             let domain_like = !tail.trim().contains(' ') && tail.contains('.');
-            let tail_is_site = site.is_some_and(|s| norm_title(s) == norm_title(tail))
+            let tail_is_site = names.matches(tail)
                 || (domain_like && !head.trim().is_empty())
                 || (lang::words(tail).count() <= 6 && lang::words(head).count() >= 3);
             if tail_is_site {
-                return strip_site(head, site);
+                return strip_site(head, names);
+            }
+            // "Site | site.com - Headline": the segment just before the
+            // last separator names the site, so all before it goes.
+            let last_head_seg = TITLE_SEPS
+                .iter()
+                .filter_map(|s| head.rfind(s).map(|j| &head[j + s.len()..]))
+                .min_by_key(|seg| seg.len())
+                .unwrap_or(head);
+            if names.matches(last_head_seg) && lang::words(tail).count() >= 2 {
+                return strip_site(tail, names);
             }
         }
         if let Some(i) = t.find(sep) {
             let (head, tail) = (&t[..i], &t[i + sep.len()..]);
-            if site.is_some_and(|s| norm_title(s) == norm_title(head)) {
-                return tail.trim().to_string();
+            if names.matches(head) {
+                return strip_site(tail, names);
             }
+        }
+    }
+    // A bare address before or after the headline, with no separator
+    // ("davidbau.com Vibe Coding").
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    if ws.len() >= 2 {
+        if names.is_host(ws[0]) {
+            return ws[1..].join(" ");
+        }
+        if names.is_host(ws[ws.len() - 1]) {
+            return ws[..ws.len() - 1].join(" ");
         }
     }
     t.to_string()
@@ -863,17 +972,23 @@ fn main_title(t: String) -> String {
     t
 }
 
-fn choose_title(sc: &Scan, ld: &LdFacts) -> Option<String> {
-    choose_title_full(sc, ld).map(main_title)
+fn choose_title(sc: &Scan, ld: &LdFacts, url: Option<&str>) -> Option<String> {
+    choose_title_full(sc, ld, url).map(main_title)
 }
 
-fn choose_title_full(sc: &Scan, ld: &LdFacts) -> Option<String> {
+fn choose_title_full(sc: &Scan, ld: &LdFacts, url: Option<&str>) -> Option<String> {
     let metas = &sc.metas;
     let site = meta_content(metas, &["og:site_name", "application-name"]);
-    let og = meta_content(metas, &["og:title", "twitter:title"])
-        .map(|t| strip_site(&t, site.as_deref()));
-    let title_tag = (!sc.title.is_empty()).then(|| strip_site(&sc.title, site.as_deref()));
-    let h1s: Vec<String> = sc.h1s.iter().map(|(t, _)| t.clone()).collect();
+    let names = SiteNames::new(site.as_deref(), url);
+    let og = meta_content(metas, &["og:title", "twitter:title"]).map(|t| strip_site(&t, &names));
+    let title_tag = (!sc.title.is_empty()).then(|| strip_site(&sc.title, &names));
+    // An <h1> that is the site's name (a logo heading) is not a headline.
+    let h1s: Vec<String> = sc
+        .h1s
+        .iter()
+        .map(|(t, _)| t.clone())
+        .filter(|t| !names.matches(t))
+        .collect();
     // The visible headline: an <h1> that metadata confirms (same words,
     // or most of them), else the article's only <h1>, else metadata.
     let refs: Vec<Vec<String>> = [&ld.headline, &og, &title_tag]
@@ -925,7 +1040,7 @@ fn choose_title_full(sc: &Scan, ld: &LdFacts) -> Option<String> {
     let article_h1 = sc
         .h1s
         .iter()
-        .find(|(_, inside)| *inside)
+        .find(|(t, inside)| *inside && !names.matches(t))
         .map(|(t, _)| t.clone());
     let sole_h1 = (h1s.len() == 1).then(|| h1s[0].clone());
     // Social and document titles that agree with each other (and not with
@@ -1194,7 +1309,7 @@ pub fn read_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
         .or_else(|| meta_content(metas, &["og:url"]))
         .filter(|u| u.starts_with("http"));
     PageMeta {
-        title: choose_title(&sc, &ld),
+        title: choose_title(&sc, &ld, url),
         authors: choose_authors(doc, metas, &ld),
         date: choose_date(doc, metas, &ld, url),
         tags,
@@ -1224,7 +1339,10 @@ mod tests {
             "I Tried It — and It Works Well"
         );
         assert_eq!(
-            strip_site("Ministers meet in Geneva | Example News", None),
+            strip_site(
+                "Ministers meet in Geneva | Example News",
+                &SiteNames::default()
+            ),
             "Ministers meet in Geneva"
         );
     }
