@@ -899,6 +899,15 @@ impl SiteNames {
     }
 }
 
+/// A title's parts between separators.
+fn split_segments(t: &str) -> impl Iterator<Item = &str> {
+    let mut parts = vec![t];
+    for sep in TITLE_SEPS {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty())
+}
+
 /// Lower-case letters and digits only: "Byte Sauna" and "bytesauna" agree.
 fn squash(s: &str) -> String {
     s.chars()
@@ -920,14 +929,9 @@ fn strip_site(title: &str, names: &SiteNames) -> String {
             if tail_is_site {
                 return strip_site(head, names);
             }
-            // "Site | site.com - Headline": the segment just before the
-            // last separator names the site, so all before it goes.
-            let last_head_seg = TITLE_SEPS
-                .iter()
-                .filter_map(|s| head.rfind(s).map(|j| &head[j + s.len()..]))
-                .min_by_key(|seg| seg.len())
-                .unwrap_or(head);
-            if names.matches(last_head_seg) && lang::words(tail).count() >= 2 {
+            // "Site | site.com - Headline": everything before the last
+            // separator names the site.
+            if lang::words(tail).count() >= 2 && split_segments(head).all(|g| names.matches(g)) {
                 return strip_site(tail, names);
             }
         }
@@ -1028,6 +1032,15 @@ fn choose_title_full(sc: &Scan, ld: &LdFacts, url: Option<&str>) -> Option<Strin
                 return Some(r.clone());
             }
         }
+        // An <h1> whose characters were lost to `?` or U+FFFD (a page
+        // template that mis-encodes quotes) while a metadata title has them.
+        if let Some(r) = [&ld.headline, &og, &title_tag]
+            .into_iter()
+            .flatten()
+            .find(|r| is_mangled_copy(h, r))
+        {
+            return Some(r.clone());
+        }
         return Some(h.clone());
     }
     // An <h1> inside the article (or the page's only one) is the visible
@@ -1047,12 +1060,13 @@ fn choose_title_full(sc: &Scan, ld: &LdFacts, url: Option<&str>) -> Option<Strin
     // any <h1>) are the page's own statement of its headline.
     // (An <h1> inside <article>/<main> is still preferred: that is the
     // visible headline.)
-    if let (Some(o), Some(t), None) = (
-        &og,
-        &title_tag,
-        article_h1.as_ref().filter(|h| plausible(h)),
-    ) {
-        if norm_title(o) == norm_title(t) && lang::words(o).count() >= 3 {
+    // Also when the article's <h1> shares almost no words with them: then
+    // that <h1> is a banner or call to action, not the headline.
+    if let (Some(o), Some(t)) = (&og, &title_tag) {
+        let h1_is_headline = article_h1
+            .as_ref()
+            .is_some_and(|h| plausible(h) && overlap_score(&word_set(h), &word_set(o)) >= 0.2);
+        if !h1_is_headline && norm_title(o) == norm_title(t) && lang::words(o).count() >= 3 {
             return Some(o.clone());
         }
     }
@@ -1064,6 +1078,38 @@ fn choose_title_full(sc: &Scan, ld: &LdFacts, url: Option<&str>) -> Option<Strin
         .or(title_tag)
         .or(sole_h1)
         .or_else(|| h1s.first().cloned())
+}
+
+/// Shared words over the larger word set's size.
+fn overlap_score(a: &[String], b: &[String]) -> f32 {
+    let common = a.iter().filter(|x| b.contains(x)).count() as f32;
+    common / (a.len().max(b.len()).max(1) as f32)
+}
+
+/// Whether `h` is `r` with some characters replaced by `?` or U+FFFD:
+/// `h` has such marks, `r` has none, and they differ by at most two
+/// character edits per mark.
+fn is_mangled_copy(h: &str, r: &str) -> bool {
+    let marks = h.chars().filter(|&c| c == '?' || c == '\u{FFFD}').count();
+    if marks == 0 || r.contains(['?', '\u{FFFD}']) {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (h.chars().collect(), r.chars().collect());
+    if a.len().abs_diff(b.len()) > 2 * marks || a.len() > 400 || b.len() > 400 {
+        return false;
+    }
+    // Levenshtein distance, two rows.
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= 2 * marks
 }
 
 fn word_set(s: &str) -> Vec<String> {
