@@ -14,7 +14,7 @@ use dom_query::{Document, NodeRef};
 use entente_core::Article;
 use regex::Regex;
 
-use crate::{charset, dates, lang, text};
+use crate::{charset, dates, lang, text, urls};
 
 /// An HTML main-content extractor.
 pub trait Extractor: Send + Sync {
@@ -554,14 +554,18 @@ pub struct PageMeta {
     pub tags: Vec<String>,
     /// Language code (`en`, `pt-BR`, …).
     pub language: Option<String>,
-    /// Canonical URL.
+    /// Canonical URL, absolute.
     pub canonical: Option<String>,
+    /// The site section the article sits in.
+    pub section: Option<String>,
 }
 
 impl PageMeta {
     fn into_article(self, url: Option<&str>) -> Article {
         Article {
-            url: url.map(str::to_string).or(self.canonical),
+            url: url.map(str::to_string).or_else(|| self.canonical.clone()),
+            canonical_url: self.canonical,
+            section: self.section,
             title: self.title,
             date: self.date,
             authors: self.authors,
@@ -694,6 +698,8 @@ struct LdFacts {
     published: Option<String>,
     keywords: Vec<String>,
     section: Option<String>,
+    /// Names in a `BreadcrumbList`, in position order.
+    breadcrumb: Vec<String>,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -773,6 +779,12 @@ fn read_ld(texts: &[String]) -> LdFacts {
         }
     }
     let mut facts = LdFacts::default();
+    if let Some(b) = objs
+        .iter()
+        .find(|o| ld_types(o).iter().any(|t| t == "BreadcrumbList"))
+    {
+        facts.breadcrumb = ld_breadcrumb(b);
+    }
     // Article types first, generic pages last.
     let rank = |o: &serde_json::Value| -> usize {
         let t = ld_types(o);
@@ -829,14 +841,88 @@ fn read_ld(texts: &[String]) -> LdFacts {
             }
         }
         if facts.section.is_none() {
-            facts.section = o
-                .get("articleSection")
-                .and_then(|s| s.as_str())
-                .map(collapse_ws)
+            // A string, or a list whose first entry is the main section.
+            let s = match o.get("articleSection") {
+                Some(serde_json::Value::Array(a)) => a.iter().find_map(|x| x.as_str()),
+                Some(v) => v.as_str(),
+                None => None,
+            };
+            facts.section = s
+                .map(|s| collapse_ws(&unescape(s)))
                 .filter(|s| !s.is_empty());
         }
     }
     facts
+}
+
+/// The item names of a JSON-LD `BreadcrumbList`, ordered by `position`.
+fn ld_breadcrumb(list: &serde_json::Value) -> Vec<String> {
+    let Some(items) = list.get("itemListElement").and_then(|i| i.as_array()) else {
+        return Vec::new();
+    };
+    let mut named: Vec<(f64, String)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, it)| {
+            let pos = it
+                .get("position")
+                .and_then(|p| p.as_f64().or_else(|| p.as_str()?.trim().parse().ok()))
+                .unwrap_or(i as f64);
+            let name = it
+                .get("name")
+                .or_else(|| it.get("item").and_then(|x| x.get("name")))
+                .and_then(|n| n.as_str())
+                .map(|n| collapse_ws(&unescape(n)))
+                .filter(|n| !n.is_empty())?;
+            Some((pos, name))
+        })
+        .collect();
+    named.sort_by(|a, b| a.0.total_cmp(&b.0));
+    named.into_iter().map(|(_, n)| n).collect()
+}
+
+/// Breadcrumb link texts in the page's markup (microdata or a
+/// `breadcrumb` class or label), when JSON-LD has none.
+fn html_breadcrumb(doc: &Document) -> Vec<String> {
+    let sel = doc.select(
+        "[itemtype*=\"BreadcrumbList\"] [itemprop=\"name\"], \
+         nav[aria-label*=\"readcrumb\"] a, [class*=\"breadcrumb\"] a",
+    );
+    let mut out: Vec<String> = Vec::new();
+    for n in sel.nodes().iter().take(12) {
+        let t = collapse_ws(&n.text());
+        if !t.is_empty() && out.last() != Some(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// The section a breadcrumb trail names: its deepest entry that is
+/// neither the home page nor the article itself (the page's title, or
+/// anything headline-long).
+fn breadcrumb_section(trail: &[String], title: Option<&str>, names: &SiteNames) -> Option<String> {
+    let nt = title.map(norm_title).unwrap_or_default();
+    trail
+        .iter()
+        .filter(|t| {
+            let n = norm_title(t);
+            let home = matches!(
+                n.as_str(),
+                "home" | "homepage" | "home page" | "start" | "main"
+            );
+            let is_title = !nt.is_empty() && (n == nt || nt.starts_with(&n) && n.len() > 20);
+            // Unrendered template text ("{{ item.title }}") is not a name.
+            let template = t.contains(['{', '}', '<', '>']);
+            !n.is_empty()
+                && !home
+                && !template
+                && !is_title
+                && !names.matches(t)
+                && lang::words(t).count() <= 4
+        })
+        .last()
+        .cloned()
 }
 
 static TITLE_SEPS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
@@ -1349,18 +1435,45 @@ pub fn read_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
                 && primary.chars().all(|c| c.is_ascii_alphabetic()))
             .then_some(primary)
         });
+    // The canonical link resolved against the page address; og:url when
+    // there is no usable link.
     let canonical = sc
         .canonical
-        .clone()
-        .or_else(|| meta_content(metas, &["og:url"]))
-        .filter(|u| u.starts_with("http"));
+        .as_deref()
+        .and_then(|c| urls::resolve(url, c))
+        .or_else(|| meta_content(metas, &["og:url"]).and_then(|c| urls::resolve(url, &c)));
+    let title = choose_title(&sc, &ld, url);
+    // Declared sections first, then a breadcrumb trail, then the path.
+    let section = meta_content(metas, &["article:section"])
+        .or_else(|| ld.section.clone())
+        .or_else(|| {
+            let trail = if ld.breadcrumb.is_empty() {
+                html_breadcrumb(doc)
+            } else {
+                ld.breadcrumb.clone()
+            };
+            let site = meta_content(metas, &["og:site_name", "application-name"]);
+            breadcrumb_section(
+                &trail,
+                title.as_deref(),
+                &SiteNames::new(site.as_deref(), url),
+            )
+        })
+        .or_else(|| {
+            canonical
+                .as_deref()
+                .or(url)
+                .and_then(urls::section_from_url)
+        })
+        .filter(|s| s.chars().count() <= 80);
     PageMeta {
-        title: choose_title(&sc, &ld, url),
+        title,
         authors: choose_authors(doc, metas, &ld),
         date: choose_date(doc, metas, &ld, url),
         tags,
         language,
         canonical,
+        section,
     }
 }
 
