@@ -905,7 +905,8 @@ fn breadcrumb_section(trail: &[String], title: Option<&str>, names: &SiteNames) 
     let nt = title.map(norm_title).unwrap_or_default();
     trail
         .iter()
-        .filter(|t| {
+        .rev()
+        .find(|t| {
             let n = norm_title(t);
             let home = matches!(
                 n.as_str(),
@@ -921,7 +922,6 @@ fn breadcrumb_section(trail: &[String], title: Option<&str>, names: &SiteNames) 
                 && !names.matches(t)
                 && lang::words(t).count() <= 4
         })
-        .last()
         .cloned()
 }
 
@@ -976,7 +976,7 @@ impl SiteNames {
             return true;
         }
         let sq = squash(&n);
-        self.host.as_deref() == Some(sq.as_str()) || self.labels.iter().any(|l| *l == sq)
+        self.host.as_deref() == Some(sq.as_str()) || self.labels.contains(&sq)
     }
 
     /// Whether a segment is the site's address itself ("davidbau.com").
