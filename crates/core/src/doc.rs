@@ -23,6 +23,15 @@ pub struct Article {
     /// Boilerplate that is metadata rather than body (disclaimers, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The site's section for the article ("World", "Business"), from
+    /// `article:section`, JSON-LD `articleSection`, a breadcrumb trail or
+    /// a clear URL path; `None` when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The page's canonical address (`<link rel=canonical>` or `og:url`),
+    /// absolute; `None` when the page names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<String>,
 }
 
 impl Article {

@@ -14,7 +14,7 @@ use dom_query::{Document, NodeRef};
 use entente_core::Article;
 use regex::Regex;
 
-use crate::{charset, dates, lang, text};
+use crate::{charset, dates, lang, text, urls};
 
 /// An HTML main-content extractor.
 pub trait Extractor: Send + Sync {
@@ -554,14 +554,18 @@ pub struct PageMeta {
     pub tags: Vec<String>,
     /// Language code (`en`, `pt-BR`, …).
     pub language: Option<String>,
-    /// Canonical URL.
+    /// Canonical URL, absolute.
     pub canonical: Option<String>,
+    /// The site section the article sits in.
+    pub section: Option<String>,
 }
 
 impl PageMeta {
     fn into_article(self, url: Option<&str>) -> Article {
         Article {
-            url: url.map(str::to_string).or(self.canonical),
+            url: url.map(str::to_string).or_else(|| self.canonical.clone()),
+            canonical_url: self.canonical,
+            section: self.section,
             title: self.title,
             date: self.date,
             authors: self.authors,
@@ -628,7 +632,7 @@ fn scan(doc: &Document) -> Scan {
             }
             "title" if sc.title.is_empty() => sc.title = collapse_ws(&node.text()),
             "h1" => {
-                let t = collapse_ws(&node.text());
+                let t = collapse_ws(&heading_text(&node));
                 let t = charset::fix_mojibake(&t).unwrap_or(t);
                 if !t.is_empty() && t.chars().count() < 300 {
                     let inside = node.ancestors_it(None).any(|a| {
@@ -659,6 +663,28 @@ fn scan(doc: &Document) -> Scan {
     sc
 }
 
+/// A heading's text without the date or time printed inside it (a
+/// `<time>` element, as blogs put "Dec 18 2025" in the `<h1>`): the date
+/// is metadata, not part of the headline.
+fn heading_text(node: &NodeRef) -> String {
+    fn walk(n: &NodeRef, out: &mut String) {
+        for c in n.children_it(false) {
+            if c.is_text() {
+                out.push_str(&c.text());
+            } else if c.is_element() {
+                if c.node_name().is_some_and(|m| m.as_ref() == "time") {
+                    out.push(' ');
+                    continue;
+                }
+                walk(&c, out);
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(node, &mut out);
+    out
+}
+
 fn meta_content(metas: &Metas, keys: &[&str]) -> Option<String> {
     keys.iter()
         .find_map(|k| metas.get(&k.to_ascii_lowercase()).cloned())
@@ -672,6 +698,8 @@ struct LdFacts {
     published: Option<String>,
     keywords: Vec<String>,
     section: Option<String>,
+    /// Names in a `BreadcrumbList`, in position order.
+    breadcrumb: Vec<String>,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -751,6 +779,12 @@ fn read_ld(texts: &[String]) -> LdFacts {
         }
     }
     let mut facts = LdFacts::default();
+    if let Some(b) = objs
+        .iter()
+        .find(|o| ld_types(o).iter().any(|t| t == "BreadcrumbList"))
+    {
+        facts.breadcrumb = ld_breadcrumb(b);
+    }
     // Article types first, generic pages last.
     let rank = |o: &serde_json::Value| -> usize {
         let t = ld_types(o);
@@ -807,37 +841,202 @@ fn read_ld(texts: &[String]) -> LdFacts {
             }
         }
         if facts.section.is_none() {
-            facts.section = o
-                .get("articleSection")
-                .and_then(|s| s.as_str())
-                .map(collapse_ws)
+            // A string, or a list whose first entry is the main section.
+            let s = match o.get("articleSection") {
+                Some(serde_json::Value::Array(a)) => a.iter().find_map(|x| x.as_str()),
+                Some(v) => v.as_str(),
+                None => None,
+            };
+            facts.section = s
+                .map(|s| collapse_ws(&unescape(s)))
                 .filter(|s| !s.is_empty());
         }
     }
     facts
 }
 
+/// The item names of a JSON-LD `BreadcrumbList`, ordered by `position`.
+fn ld_breadcrumb(list: &serde_json::Value) -> Vec<String> {
+    let Some(items) = list.get("itemListElement").and_then(|i| i.as_array()) else {
+        return Vec::new();
+    };
+    let mut named: Vec<(f64, String)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, it)| {
+            let pos = it
+                .get("position")
+                .and_then(|p| p.as_f64().or_else(|| p.as_str()?.trim().parse().ok()))
+                .unwrap_or(i as f64);
+            let name = it
+                .get("name")
+                .or_else(|| it.get("item").and_then(|x| x.get("name")))
+                .and_then(|n| n.as_str())
+                .map(|n| collapse_ws(&unescape(n)))
+                .filter(|n| !n.is_empty())?;
+            Some((pos, name))
+        })
+        .collect();
+    named.sort_by(|a, b| a.0.total_cmp(&b.0));
+    named.into_iter().map(|(_, n)| n).collect()
+}
+
+/// Breadcrumb link texts in the page's markup (microdata or a
+/// `breadcrumb` class or label), when JSON-LD has none.
+fn html_breadcrumb(doc: &Document) -> Vec<String> {
+    let sel = doc.select(
+        "[itemtype*=\"BreadcrumbList\"] [itemprop=\"name\"], \
+         nav[aria-label*=\"readcrumb\"] a, [class*=\"breadcrumb\"] a",
+    );
+    let mut out: Vec<String> = Vec::new();
+    for n in sel.nodes().iter().take(12) {
+        let t = collapse_ws(&n.text());
+        if !t.is_empty() && out.last() != Some(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// The section a breadcrumb trail names: its deepest entry that is
+/// neither the home page nor the article itself (the page's title, or
+/// anything headline-long).
+fn breadcrumb_section(trail: &[String], title: Option<&str>, names: &SiteNames) -> Option<String> {
+    let nt = title.map(norm_title).unwrap_or_default();
+    trail
+        .iter()
+        .rev()
+        .find(|t| {
+            let n = norm_title(t);
+            let home = matches!(
+                n.as_str(),
+                "home" | "homepage" | "home page" | "start" | "main"
+            );
+            let is_title = !nt.is_empty() && (n == nt || nt.starts_with(&n) && n.len() > 20);
+            // Unrendered template text ("{{ item.title }}") is not a name.
+            let template = t.contains(['{', '}', '<', '>']);
+            !n.is_empty()
+                && !home
+                && !template
+                && !is_title
+                && !names.matches(t)
+                && lang::words(t).count() <= 4
+        })
+        .cloned()
+}
+
 static TITLE_SEPS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
 
+/// The names a page's site goes by: its `og:site_name` and its host.
+#[derive(Debug, Default, Clone)]
+struct SiteNames {
+    /// `og:site_name` / `application-name`, normalised with [`norm_title`].
+    site: Option<String>,
+    /// Host without `www.`, letters and digits only ("davidbaucom").
+    host: Option<String>,
+    /// Host labels long enough to be a name ("flatworldsolutions"), TLD excluded.
+    labels: Vec<String>,
+}
+
+impl SiteNames {
+    fn new(site: Option<&str>, url: Option<&str>) -> SiteNames {
+        let host = url.and_then(|u| {
+            let rest = u.split_once("://").map_or(u, |(_, r)| r);
+            let h = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+            let h = h.trim_start_matches("www.").to_ascii_lowercase();
+            (h.contains('.')).then_some(h)
+        });
+        let labels = host
+            .as_deref()
+            .map(|h| {
+                let parts: Vec<&str> = h.split('.').collect();
+                parts[..parts.len().saturating_sub(1)]
+                    .iter()
+                    .filter(|l| l.len() >= 4)
+                    .map(|l| squash(l))
+                    .collect()
+            })
+            .unwrap_or_default();
+        SiteNames {
+            site: site.map(norm_title).filter(|s| !s.is_empty()),
+            host: host.as_deref().map(squash),
+            labels,
+        }
+    }
+
+    /// Whether a title segment is the site's name: its `og:site_name`, its
+    /// host ("Example.com"), or its host's name written with spaces
+    /// ("Flatworld Solutions" on flatworldsolutions.com).
+    fn matches(&self, seg: &str) -> bool {
+        let n = norm_title(seg);
+        if n.is_empty() {
+            return false;
+        }
+        if self.site.as_deref() == Some(n.as_str()) {
+            return true;
+        }
+        let sq = squash(&n);
+        self.host.as_deref() == Some(sq.as_str()) || self.labels.contains(&sq)
+    }
+
+    /// Whether a segment is the site's address itself ("davidbau.com").
+    fn is_host(&self, seg: &str) -> bool {
+        seg.contains('.') && self.host.as_deref() == Some(squash(seg).as_str())
+    }
+}
+
+/// A title's parts between separators.
+fn split_segments(t: &str) -> impl Iterator<Item = &str> {
+    let mut parts = vec![t];
+    for sep in TITLE_SEPS {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// Lower-case letters and digits only: "Byte Sauna" and "bytesauna" agree.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Removes a site name appended to or prepended to a `<title>`.
-fn strip_site(title: &str, site: Option<&str>) -> String {
+fn strip_site(title: &str, names: &SiteNames) -> String {
     let t = title.trim();
     for sep in TITLE_SEPS {
         if let Some(i) = t.rfind(sep) {
             let (head, tail) = (&t[..i], &t[i + sep.len()..]);
             let domain_like = !tail.trim().contains(' ') && tail.contains('.');
-            let tail_is_site = site.is_some_and(|s| norm_title(s) == norm_title(tail))
+            let tail_is_site = names.matches(tail)
                 || (domain_like && !head.trim().is_empty())
                 || (lang::words(tail).count() <= 6 && lang::words(head).count() >= 3);
             if tail_is_site {
-                return strip_site(head, site);
+                return strip_site(head, names);
+            }
+            // "Site | site.com - Headline": everything before the last
+            // separator names the site.
+            if lang::words(tail).count() >= 2 && split_segments(head).all(|g| names.matches(g)) {
+                return strip_site(tail, names);
             }
         }
         if let Some(i) = t.find(sep) {
             let (head, tail) = (&t[..i], &t[i + sep.len()..]);
-            if site.is_some_and(|s| norm_title(s) == norm_title(head)) {
-                return tail.trim().to_string();
+            if names.matches(head) {
+                return strip_site(tail, names);
             }
+        }
+    }
+    // A bare address before or after the headline, with no separator
+    // ("davidbau.com Vibe Coding").
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    if ws.len() >= 2 {
+        if names.is_host(ws[0]) {
+            return ws[1..].join(" ");
+        }
+        if names.is_host(ws[ws.len() - 1]) {
+            return ws[..ws.len() - 1].join(" ");
         }
     }
     t.to_string()
@@ -863,17 +1062,23 @@ fn main_title(t: String) -> String {
     t
 }
 
-fn choose_title(sc: &Scan, ld: &LdFacts) -> Option<String> {
-    choose_title_full(sc, ld).map(main_title)
+fn choose_title(sc: &Scan, ld: &LdFacts, url: Option<&str>) -> Option<String> {
+    choose_title_full(sc, ld, url).map(main_title)
 }
 
-fn choose_title_full(sc: &Scan, ld: &LdFacts) -> Option<String> {
+fn choose_title_full(sc: &Scan, ld: &LdFacts, url: Option<&str>) -> Option<String> {
     let metas = &sc.metas;
     let site = meta_content(metas, &["og:site_name", "application-name"]);
-    let og = meta_content(metas, &["og:title", "twitter:title"])
-        .map(|t| strip_site(&t, site.as_deref()));
-    let title_tag = (!sc.title.is_empty()).then(|| strip_site(&sc.title, site.as_deref()));
-    let h1s: Vec<String> = sc.h1s.iter().map(|(t, _)| t.clone()).collect();
+    let names = SiteNames::new(site.as_deref(), url);
+    let og = meta_content(metas, &["og:title", "twitter:title"]).map(|t| strip_site(&t, &names));
+    let title_tag = (!sc.title.is_empty()).then(|| strip_site(&sc.title, &names));
+    // An <h1> that is the site's name (a logo heading) is not a headline.
+    let h1s: Vec<String> = sc
+        .h1s
+        .iter()
+        .map(|(t, _)| t.clone())
+        .filter(|t| !names.matches(t))
+        .collect();
     // The visible headline: an <h1> that metadata confirms (same words,
     // or most of them), else the article's only <h1>, else metadata.
     let refs: Vec<Vec<String>> = [&ld.headline, &og, &title_tag]
@@ -913,6 +1118,15 @@ fn choose_title_full(sc: &Scan, ld: &LdFacts) -> Option<String> {
                 return Some(r.clone());
             }
         }
+        // An <h1> whose characters were lost to `?` or U+FFFD (a page
+        // template that mis-encodes quotes) while a metadata title has them.
+        if let Some(r) = [&ld.headline, &og, &title_tag]
+            .into_iter()
+            .flatten()
+            .find(|r| is_mangled_copy(h, r))
+        {
+            return Some(r.clone());
+        }
         return Some(h.clone());
     }
     // An <h1> inside the article (or the page's only one) is the visible
@@ -925,19 +1139,20 @@ fn choose_title_full(sc: &Scan, ld: &LdFacts) -> Option<String> {
     let article_h1 = sc
         .h1s
         .iter()
-        .find(|(_, inside)| *inside)
+        .find(|(t, inside)| *inside && !names.matches(t))
         .map(|(t, _)| t.clone());
     let sole_h1 = (h1s.len() == 1).then(|| h1s[0].clone());
     // Social and document titles that agree with each other (and not with
     // any <h1>) are the page's own statement of its headline.
     // (An <h1> inside <article>/<main> is still preferred: that is the
     // visible headline.)
-    if let (Some(o), Some(t), None) = (
-        &og,
-        &title_tag,
-        article_h1.as_ref().filter(|h| plausible(h)),
-    ) {
-        if norm_title(o) == norm_title(t) && lang::words(o).count() >= 3 {
+    // Also when the article's <h1> shares almost no words with them: then
+    // that <h1> is a banner or call to action, not the headline.
+    if let (Some(o), Some(t)) = (&og, &title_tag) {
+        let h1_is_headline = article_h1
+            .as_ref()
+            .is_some_and(|h| plausible(h) && overlap_score(&word_set(h), &word_set(o)) >= 0.2);
+        if !h1_is_headline && norm_title(o) == norm_title(t) && lang::words(o).count() >= 3 {
             return Some(o.clone());
         }
     }
@@ -949,6 +1164,38 @@ fn choose_title_full(sc: &Scan, ld: &LdFacts) -> Option<String> {
         .or(title_tag)
         .or(sole_h1)
         .or_else(|| h1s.first().cloned())
+}
+
+/// Shared words over the larger word set's size.
+fn overlap_score(a: &[String], b: &[String]) -> f32 {
+    let common = a.iter().filter(|x| b.contains(x)).count() as f32;
+    common / (a.len().max(b.len()).max(1) as f32)
+}
+
+/// Whether `h` is `r` with some characters replaced by `?` or U+FFFD:
+/// `h` has such marks, `r` has none, and they differ by at most two
+/// character edits per mark.
+fn is_mangled_copy(h: &str, r: &str) -> bool {
+    let marks = h.chars().filter(|&c| c == '?' || c == '\u{FFFD}').count();
+    if marks == 0 || r.contains(['?', '\u{FFFD}']) {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (h.chars().collect(), r.chars().collect());
+    if a.len().abs_diff(b.len()) > 2 * marks || a.len() > 400 || b.len() > 400 {
+        return false;
+    }
+    // Levenshtein distance, two rows.
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= 2 * marks
 }
 
 fn word_set(s: &str) -> Vec<String> {
@@ -1188,18 +1435,45 @@ pub fn read_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
                 && primary.chars().all(|c| c.is_ascii_alphabetic()))
             .then_some(primary)
         });
+    // The canonical link resolved against the page address; og:url when
+    // there is no usable link.
     let canonical = sc
         .canonical
-        .clone()
-        .or_else(|| meta_content(metas, &["og:url"]))
-        .filter(|u| u.starts_with("http"));
+        .as_deref()
+        .and_then(|c| urls::resolve(url, c))
+        .or_else(|| meta_content(metas, &["og:url"]).and_then(|c| urls::resolve(url, &c)));
+    let title = choose_title(&sc, &ld, url);
+    // Declared sections first, then a breadcrumb trail, then the path.
+    let section = meta_content(metas, &["article:section"])
+        .or_else(|| ld.section.clone())
+        .or_else(|| {
+            let trail = if ld.breadcrumb.is_empty() {
+                html_breadcrumb(doc)
+            } else {
+                ld.breadcrumb.clone()
+            };
+            let site = meta_content(metas, &["og:site_name", "application-name"]);
+            breadcrumb_section(
+                &trail,
+                title.as_deref(),
+                &SiteNames::new(site.as_deref(), url),
+            )
+        })
+        .or_else(|| {
+            canonical
+                .as_deref()
+                .or(url)
+                .and_then(urls::section_from_url)
+        })
+        .filter(|s| s.chars().count() <= 80);
     PageMeta {
-        title: choose_title(&sc, &ld),
+        title,
         authors: choose_authors(doc, metas, &ld),
         date: choose_date(doc, metas, &ld, url),
         tags,
         language,
         canonical,
+        section,
     }
 }
 
@@ -1224,7 +1498,10 @@ mod tests {
             "I Tried It — and It Works Well"
         );
         assert_eq!(
-            strip_site("Ministers meet in Geneva | Example News", None),
+            strip_site(
+                "Ministers meet in Geneva | Example News",
+                &SiteNames::default()
+            ),
             "Ministers meet in Geneva"
         );
     }

@@ -28,6 +28,7 @@ pub mod eval;
 pub mod html;
 pub mod lang;
 pub mod text;
+pub mod urls;
 pub mod warc;
 
 pub use html::{extract_html, DomSmoothieExtractor, Extractor};
@@ -377,6 +378,8 @@ struct JsonArticle {
     #[serde(default)]
     tags: Vec<String>,
     language: Option<String>,
+    section: Option<String>,
+    canonical_url: Option<String>,
 }
 
 /// Longest JSONL line read; longer ones are skipped with an error.
@@ -428,6 +431,8 @@ impl JsonlReader {
                 art.tags = rec.tags;
             }
             art.language = rec.language.or(art.language);
+            art.section = rec.section.or(art.section);
+            art.canonical_url = rec.canonical_url.or(art.canonical_url);
             if art.body.trim().is_empty() {
                 return Some(Err(IngestError::invalid(
                     &self.name,
@@ -448,6 +453,8 @@ impl JsonlReader {
             language: rec.language,
             body,
             notes: Vec::new(),
+            section: rec.section,
+            canonical_url: rec.canonical_url,
         }))
     }
 }

@@ -33,6 +33,8 @@ struct Row<'a> {
     authors: &'a [String],
     tags: &'a [String],
     language: Option<&'a str>,
+    section: Option<&'a str>,
+    canonical_url: Option<&'a str>,
     body: &'a str,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     notes: &'a [String],
@@ -47,6 +49,8 @@ fn row(a: &Article) -> Row<'_> {
         authors: &a.authors,
         tags: &a.tags,
         language: a.language.as_deref(),
+        section: a.section.as_deref(),
+        canonical_url: a.canonical_url.as_deref(),
         body: &a.body,
         notes: &a.notes,
     }
