@@ -20,6 +20,12 @@ pub struct DocumentRow {
     pub body_start: u32,
     pub notes: Vec<String>,
     pub entente_version: String,
+    /// The site's section ("World"), when the page says.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// The page's canonical URL, when it gives one.
+    #[serde(default)]
+    pub canonical_url: Option<String>,
 }
 
 /// A stored sentence (byte offsets into the document text).

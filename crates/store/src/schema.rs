@@ -148,6 +148,11 @@ CREATE TABLE claims (
     claimed_at BIGINT NOT NULL
 );
 "#,
+    // 3: the article's section and canonical URL, from the page's metadata.
+    r#"
+ALTER TABLE documents ADD COLUMN section TEXT;
+ALTER TABLE documents ADD COLUMN canonical_url TEXT;
+"#,
 ];
 
 /// The schema version this build writes.

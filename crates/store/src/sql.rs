@@ -76,7 +76,7 @@ pub struct Insert {
     pub params: Vec<Param>,
 }
 
-pub const INSERT_DOCUMENT: &str = "INSERT INTO documents (id, url, title, date, authors, tags, language, text, body_start, notes, entente_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+pub const INSERT_DOCUMENT: &str = "INSERT INTO documents (id, url, title, date, authors, tags, language, text, body_start, notes, entente_version, section, canonical_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
 pub const INSERT_SOURCE: &str =
     "INSERT INTO document_sources (doc_id, source) VALUES (?, ?) ON CONFLICT (doc_id, source) DO NOTHING";
 
@@ -109,6 +109,8 @@ pub fn document_insert(doc: &Doc) -> Insert {
             doc.body_start.into(),
             json(&a.notes).into(),
             VERSION.into(),
+            a.section.as_deref().into(),
+            a.canonical_url.as_deref().into(),
         ],
     }
 }
@@ -472,7 +474,7 @@ pub fn quote_row(r: &impl RowLike) -> QuoteRow {
     }
 }
 
-pub const DOCUMENT_COLS: &str = "id, (SELECT MIN(source) FROM document_sources s WHERE s.doc_id = documents.id), url, title, date, authors, tags, language, text, body_start, notes, entente_version";
+pub const DOCUMENT_COLS: &str = "id, (SELECT MIN(source) FROM document_sources s WHERE s.doc_id = documents.id), url, title, date, authors, tags, language, text, body_start, notes, entente_version, section, canonical_url";
 
 /// Decodes a documents row selected with [`DOCUMENT_COLS`].
 pub fn document_row(r: &impl RowLike) -> DocumentRow {
@@ -489,6 +491,8 @@ pub fn document_row(r: &impl RowLike) -> DocumentRow {
         body_start: r.int(9) as u32,
         notes: serde_json::from_str(&r.text(10)).unwrap_or_default(),
         entente_version: r.text(11),
+        section: r.opt_text(12),
+        canonical_url: r.opt_text(13),
     }
 }
 

@@ -14,6 +14,8 @@ fn fixture(n: usize) -> Doc {
         url: Some(format!("https://example.org/{n}")),
         title: Some(format!("Iran and the US, part {n}")),
         date: Some("2014-09-25".into()),
+        section: Some("World".into()),
+        canonical_url: Some(format!("https://example.org/world/{n}")),
         body,
         ..Article::default()
     });
@@ -169,6 +171,11 @@ fn suite(store: &mut dyn Store) {
     assert_eq!(sents[e.sentence as usize].text, e.text);
     assert!(e.text.starts_with("Iran condemned"));
     assert!(doc.source.starts_with("fixture-"), "{}", doc.source);
+    assert_eq!(doc.section.as_deref(), Some("World"));
+    assert!(doc
+        .canonical_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://example.org/world/")));
     // Sources are a set: recording one twice keeps one row; another is added.
     let d0 = docs[0].id.clone();
     store
