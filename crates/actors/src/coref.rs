@@ -964,7 +964,11 @@ fn best_for_pronoun(
     // Compatible candidates, nearest first.
     let mut compatible: Vec<usize> = Vec::new();
     for (i, c) in cands.iter().enumerate().rev() {
-        if c.end > t || c.sentence + window < si || c.place {
+        // Sorted by position: every earlier candidate is out of the window too.
+        if c.sentence + window < si {
+            break;
+        }
+        if c.end > t || c.place {
             continue;
         }
         if c.sentence == si && nominal_ancestors.contains(&c.head) {
@@ -1244,7 +1248,11 @@ fn description_at(
     // 1. The same head word earlier ("the official" after "a US official").
     let mut pick: Option<(usize, &'static str)> = None;
     for (i, c) in cands.iter().enumerate().rev() {
-        if c.end > t || c.sentence + window < si || c.place || c.clausal {
+        // Sorted by position: every earlier candidate is out of the window too.
+        if c.sentence + window < si {
+            break;
+        }
+        if c.end > t || c.place || c.clausal {
             continue;
         }
         let weak = c.mention.is_some() && !c.named;
@@ -1310,7 +1318,11 @@ fn description_at(
         };
         let mut found: Vec<usize> = Vec::new();
         for (i, c) in cands.iter().enumerate().rev() {
-            if c.end > t || c.sentence + window < si || c.place || c.clausal || !fits(c) {
+            // Sorted by position: every earlier candidate is out of the window too.
+            if c.sentence + window < si {
+                break;
+            }
+            if c.end > t || c.place || c.clausal || !fits(c) {
                 continue;
             }
             if found.iter().any(|&j| {

@@ -6,6 +6,23 @@ use unicode_normalization::UnicodeNormalization;
 /// typographic apostrophes and dashes made ASCII, a trailing period of an
 /// abbreviation dropped, and dots inside initialisms removed ("U.S." → "us").
 pub fn fold(word: &str) -> String {
+    // Fast path for ASCII (nearly all words): no decomposition needed.
+    if word.is_ascii() {
+        let mut out = String::with_capacity(word.len());
+        for b in word.bytes() {
+            match b {
+                b'`' => out.push('\''),
+                b'.' => {}
+                _ => out.push(b.to_ascii_lowercase() as char),
+            }
+        }
+        return out;
+    }
+    fold_unicode(word)
+}
+
+/// [`fold`] for any text.
+fn fold_unicode(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
@@ -104,6 +121,15 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_fast_path_folds_like_the_general_one() {
+        for w in [
+            "U.S.", "McCain's", "`quoted`", "al-Assad", "ISIS", "x.y.z", "", "42nd",
+        ] {
+            assert_eq!(fold(w), fold_unicode(w), "{w}");
+        }
+    }
 
     #[test]
     fn folds_case_diacritics_and_dots() {
