@@ -72,3 +72,61 @@ fn reannotates_conllu_keeping_tokens() {
     assert_eq!(r[2][3], "PUNCT");
     assert!(out.contains("# text = Sanctions hurt."));
 }
+
+/// `entente extract` writes one JSONL row per page with the metadata fields
+/// (section and canonical URL included) and the body without the boilerplate.
+#[test]
+fn extract_writes_metadata_and_clean_body() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        r#"<!doctype html><html lang="en"><head>
+<title>Iran and the West still disagree | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta property="article:section" content="Middle East">
+<meta property="article:published_time" content="2014-09-25T10:00:00Z">
+<meta property="og:url" content="https://news.example.com/2014/09/25/iran-west?utm_source=rss">
+<link rel="canonical" href="/middle-east/iran-west">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>Iran and the West still disagree</h1>
+<p>Iran's president Hassan Rouhani criticised the US-led coalition on Thursday, saying the air strikes in Syria were illegal without the consent of its government.</p>
+<p>British officials said they would not coordinate military action with Tehran, although both countries regard the Islamic State group as an enemy.</p>
+<p>Diplomats expect further talks on the nuclear programme in New York next month, where the two sides are due to meet again.</p>
+</article>
+<footer>Copyright Example News. All rights reserved. Show Comments</footer>
+</body></html>"#,
+    )
+    .expect("writes page");
+    let out = Command::new(env!("CARGO_BIN_EXE_entente"))
+        .arg("extract")
+        .arg(&page)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(rows.len(), 1);
+    let r = &rows[0];
+    assert_eq!(r["title"], "Iran and the West still disagree");
+    assert_eq!(r["section"], "Middle East");
+    assert_eq!(r["date"].as_str().map(|d| &d[..10]), Some("2014-09-25"));
+    // The relative canonical link resolves against the page's og:url.
+    assert_eq!(
+        r["canonical_url"],
+        "https://news.example.com/middle-east/iran-west"
+    );
+    let body = r["body"].as_str().expect("body");
+    assert!(body.contains("Rouhani criticised the US-led coalition"));
+    assert!(body.contains("further talks on the nuclear programme"));
+    assert!(!body.contains("All rights reserved"));
+    assert!(!body.contains("Sport"));
+}

@@ -1437,11 +1437,13 @@ pub fn read_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
         });
     // The canonical link resolved against the page address; og:url when
     // there is no usable link.
+    // A relative link on a page read from disk resolves against og:url.
+    let og_url = meta_content(metas, &["og:url"]).and_then(|c| urls::resolve(url, &c));
     let canonical = sc
         .canonical
         .as_deref()
-        .and_then(|c| urls::resolve(url, c))
-        .or_else(|| meta_content(metas, &["og:url"]).and_then(|c| urls::resolve(url, &c)));
+        .and_then(|c| urls::resolve(url.or(og_url.as_deref()), c))
+        .or(og_url);
     let title = choose_title(&sc, &ld, url);
     // Declared sections first, then a breadcrumb trail, then the path.
     let section = meta_content(metas, &["article:section"])
