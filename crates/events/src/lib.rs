@@ -356,8 +356,27 @@ impl EventCoder {
                 trigger_lemma,
                 "agree" | "pledge" | "promise" | "vow" | "offer" | "commit"
             );
+            let gov = governor(doc, e.trigger);
+            let gov_lemma = gov.map(|(l, _)| l).unwrap_or("");
+            // "tried to hack", "an attempt to assassinate": PLOVER codes the
+            // attempted action itself, not an intention.
+            let attempt = matches!(gov_lemma, "try" | "attempt" | "seek");
+            // "prepared to resume shelling": readiness for military action
+            // is PLOVER's MOBILIZE.
+            let readiness = matches!(gov_lemma, "prepare" | "ready" | "poise" | "gear");
+            // "shunned work to protest at X": the protest is the action the
+            // purpose clause names, performed by the main verb.
+            let purpose = gov.is_some_and(|(_, rel)| rel == "advcl") && root == 14;
             let retype = match e.modality {
+                Modality::Intended if attempt => None,
+                Modality::Intended | Modality::Expected if readiness && (18..=20).contains(&root) => {
+                    Some("MOBILIZE")
+                }
+                Modality::Intended if purpose => None,
                 _ if promise_verb && (3..=8).contains(&root) => Some("AGREE"),
+                // "said it would allow the return of inspectors": a stated
+                // willingness to cooperate or yield.
+                Modality::Hypothetical if (3..=8).contains(&root) => Some("AGREE"),
                 Modality::Intended if (4..=8).contains(&root) => Some("AGREE"),
                 Modality::Conditional if (3..=7).contains(&root) => Some("AGREE"),
                 Modality::Negated | Modality::Denied if (3..=8).contains(&root) => Some("REJECT"),
@@ -394,6 +413,23 @@ impl EventCoder {
         }
         out
     }
+}
+
+/// The word that governs a trigger as a clause or complement ("tried" in
+/// "tried to hack", "attempt" in "an attempt to assassinate"), with the
+/// trigger's relation to it: lemma lower case, base relation.
+fn governor(doc: &Doc, trigger: usize) -> Option<(&str, &str)> {
+    let t = doc.tokens.get(trigger)?;
+    let rel = t.deprel.split(':').next().unwrap_or("");
+    if !matches!(rel, "xcomp" | "advcl" | "acl" | "ccomp") || t.head == 0 {
+        return None;
+    }
+    let sent = doc
+        .sentences
+        .iter()
+        .find(|s| (s.token_start as usize..s.token_end as usize).contains(&trigger))?;
+    let h = doc.tokens.get(sent.token_start as usize + t.head as usize - 1)?;
+    Some((h.lemma.as_str(), rel))
 }
 
 /// Drops exact repeats (same sentence, actors, code).
