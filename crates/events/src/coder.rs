@@ -1462,6 +1462,14 @@ impl<'a> Coder<'a> {
                     {
                         continue;
                     }
+                    // "..., residents said": a sayer that is no actor cannot
+                    // become the accuser; the reported event stands.
+                    // A news agency that reports an attack does not accuse
+                    // anyone ("..., APS news agency said").
+                    let reporter = a_code.is_none_or(|c| c.len() > 3 && c[3..].contains("MED"));
+                    if reporter && (t.res_src == 'a' || t.res_tgt == 'a') {
+                        continue;
+                    }
                     if let Some(b) = t.inner_block {
                         let want = self.dict.blocks[b as usize]
                             .code

@@ -178,7 +178,7 @@ impl EventCoder {
         let dict = VerbDict::parse(text)?;
         let refuse_block = dict.block_of_verb("REFUSE");
         let mut say_blocks: Vec<u32> = [
-            "SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT", "WANT",
+            "SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT", "WANT", "DECLARE",
         ]
         .iter()
         .filter_map(|w| dict.block_of_verb(w))
@@ -360,7 +360,8 @@ impl EventCoder {
             let gov_lemma = gov.map(|(l, _)| l).unwrap_or("");
             // "tried to hack", "an attempt to assassinate": PLOVER codes the
             // attempted action itself, not an intention.
-            let attempt = matches!(gov_lemma, "try" | "attempt" | "seek");
+            // A decision is taken: "decided to allow X" codes the allowing.
+            let attempt = matches!(gov_lemma, "try" | "attempt" | "seek" | "decide");
             // "prepared to resume shelling": readiness for military action
             // is PLOVER's MOBILIZE.
             let readiness = matches!(gov_lemma, "prepare" | "ready" | "poise" | "gear");

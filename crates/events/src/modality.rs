@@ -25,6 +25,7 @@ const INTEND: &[&str] = &[
     "plan",
     "intend",
     "vow",
+    "swear",
     "pledge",
     "promise",
     "want",
