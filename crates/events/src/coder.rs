@@ -1262,9 +1262,10 @@ impl<'a> Coder<'a> {
             }
             let h = sc.toks[t].head;
             // "held talks", "returned to Geneva for talks": the verb's subject
-            let light = matches!(s.base_rel(t), "obj" | "dobj" | "nsubj")
+            let light = (matches!(s.base_rel(t), "obj" | "dobj" | "nsubj")
                 || (matches!(s.base_rel(t), "obl" | "nmod")
-                    && matches!(self.case_of(sc, s, t), Some("for" | "in" | "into")));
+                    && matches!(self.case_of(sc, s, t), Some("for" | "in" | "into"))))
+                && !(h < n && countering_verb(s.lemma_lc(h)));
             if srcs.is_empty() && h < n && light {
                 if let Some(subj) = self.subject(sc, s, h) {
                     if subj != t {
@@ -1604,4 +1605,62 @@ impl<'a> Coder<'a> {
             }
         }
     }
+}
+
+/// Verbs whose subject does not perform the event named by their object:
+/// "Serbia rejected an ultimatum", "Japan halted aid", "X condemned the
+/// airstrikes" (the nominal trigger then needs an actor of its own).
+fn countering_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "reject"
+            | "refuse"
+            | "deny"
+            | "dismiss"
+            | "oppose"
+            | "condemn"
+            | "denounce"
+            | "criticize"
+            | "criticise"
+            | "protest"
+            | "end"
+            | "halt"
+            | "stop"
+            | "suspend"
+            | "lift"
+            | "cancel"
+            | "abandon"
+            | "break"
+            | "violate"
+            | "breach"
+            | "postpone"
+            | "delay"
+            | "resist"
+            | "repel"
+            | "fear"
+            | "avoid"
+            | "prevent"
+            | "avert"
+            | "survive"
+            | "escape"
+            | "block"
+            | "veto"
+            | "ignore"
+            | "defy"
+            | "boycott"
+            | "demand"
+            | "urge"
+            | "ask"
+            | "request"
+            | "welcome"
+            | "praise"
+            | "investigate"
+            | "probe"
+            | "blame"
+            | "deplore"
+            | "regret"
+            | "suffer"
+            | "face"
+            | "report"
+    )
 }
