@@ -395,6 +395,11 @@ impl<'a> Coder<'a> {
             }
             Elem::Prep(parts) => {
                 let (first, rest) = parts.split_first()?;
+                // a prepositional phrase: the infinitive marker "to" (PART,
+                // "efforts to improve") does not open one
+                if s.upos(t) == "PART" {
+                    return None;
+                }
                 let p = self.elem_at(sc, s, first, seq, pos, b)?;
                 // the phrase ends at the next preposition or punctuation
                 let end = (p..seq.len())
