@@ -395,9 +395,10 @@ impl<'a> Coder<'a> {
             }
             Elem::Prep(parts) => {
                 let (first, rest) = parts.split_first()?;
-                // a prepositional phrase: the infinitive marker "to" (PART,
-                // "efforts to improve") does not open one
-                if s.upos(t) == "PART" {
+                // a bare "(TO)" is a prepositional phrase: the infinitive
+                // marker ("efforts to improve") does not fill it, while
+                // "(TO QUESTION)" names the infinitive on purpose
+                if rest.is_empty() && s.upos(t) == "PART" {
                     return None;
                 }
                 let p = self.elem_at(sc, s, first, seq, pos, b)?;
