@@ -370,7 +370,9 @@ impl EventCoder {
             let purpose = gov.is_some_and(|(_, rel)| rel == "advcl") && root == 14;
             let retype = match e.modality {
                 Modality::Intended if attempt => None,
-                Modality::Intended | Modality::Expected if readiness && (18..=20).contains(&root) => {
+                Modality::Intended | Modality::Expected
+                    if readiness && (18..=20).contains(&root) =>
+                {
                     Some("MOBILIZE")
                 }
                 Modality::Intended if purpose => None,
@@ -429,7 +431,9 @@ fn governor(doc: &Doc, trigger: usize) -> Option<(&str, &str)> {
         .sentences
         .iter()
         .find(|s| (s.token_start as usize..s.token_end as usize).contains(&trigger))?;
-    let h = doc.tokens.get(sent.token_start as usize + t.head as usize - 1)?;
+    let h = doc
+        .tokens
+        .get(sent.token_start as usize + t.head as usize - 1)?;
     Some((h.lemma.as_str(), rel))
 }
 
