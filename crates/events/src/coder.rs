@@ -512,6 +512,9 @@ impl<'a> Coder<'a> {
         // a past participle modifying a noun: "soldiers killed in Ukraine"
         if s.rel(v) == "acl"
             && (s.tokens[v].xpos == "VBN" || s.tokens[v].feats.contains("Tense=Past|VerbForm=Part"))
+            // ...unless it has a direct object: "Turkish warplanes bombed
+            // rebel bases" mis-parsed as a participle is active
+            && !sc.kids(v).iter().any(|&c| matches!(s.base_rel(c), "obj" | "dobj"))
         {
             return true;
         }
