@@ -1524,8 +1524,15 @@ impl<'a> Coder<'a> {
             let dyadic = inner
                 .iter()
                 .any(|&k| out[k].source.is_some() && out[k].target.is_some());
-            // the speech verb itself codes nothing when its clause has events
-            if fired || dyadic {
+            // the speech verb itself codes nothing when its clause has
+            // events, unless it is a demand, appeal or threat of its own
+            // ("demanded that Turkey withdraw": DEMAND shares a block with
+            // WANT, a say verb)
+            let own_demand = (*o_start..*o_end).all(|k| {
+                out.get(k)
+                    .is_some_and(|e| matches!(e.code.get(..2), Some("02" | "10" | "13")))
+            }) && o_start < o_end;
+            if fired || (dyadic && !own_demand) {
                 for r in remove.iter_mut().take(*o_end).skip(*o_start) {
                     *r = true;
                 }
