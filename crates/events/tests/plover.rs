@@ -171,3 +171,66 @@ fn failing_to_reach_agreement_is_a_rejection() {
     assert!(types(&ev).contains(&"REJECT"), "{ev:?}");
     assert!(!types(&ev).contains(&"AGREE"), "{ev:?}");
 }
+
+#[test]
+fn a_participle_with_an_object_is_active() {
+    // the parser's reading of a headline-style clause: "bombed" as a
+    // participle modifying "warplanes"
+    let mut d = doc(
+        "1 Turkish Turkish ADJ JJ 2 amod
+         2 warplanes warplane NOUN NNS 0 root
+         3 bombed bomb VERB VBN 2 acl
+         4 Kurdish Kurdish ADJ JJ 5 amod
+         5 bases base NOUN NNS 3 obj SpaceAfter=No
+         6 . . PUNCT . 2 punct",
+        &[(0, 2, "TURMIL"), (3, 5, "KURREB")],
+    );
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| e.plover_type.as_deref() == Some("ASSAULT")
+                && e.source.as_ref().map(|a| a.0.as_str()) == Some("TURMIL")
+                && e.target.as_ref().map(|a| a.0.as_str()) == Some("KURREB")),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_demand_that_someone_act_is_a_request() {
+    let mut d = doc(
+        "1 Greece Greece PROPN NNP 2 nsubj
+         2 demanded demand VERB VBD 0 root
+         3 that that SCONJ IN 5 mark
+         4 Turkey Turkey PROPN NNP 5 nsubj
+         5 withdraw withdraw VERB VB 2 ccomp
+         6 troops troop NOUN NNS 5 obj
+         7 from from ADP IN 8 case
+         8 Cyprus Cyprus PROPN NNP 5 obl SpaceAfter=No
+         9 . . PUNCT . 2 punct",
+        &[(0, 1, "GRC"), (3, 4, "TUR"), (7, 8, "CYP")],
+    );
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| e.plover_type.as_deref() == Some("REQUEST")
+                && e.source.as_ref().map(|a| a.0.as_str()) == Some("GRC")),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_news_agency_reporting_an_attack_accuses_nobody() {
+    let mut d = doc(
+        "1 The the DET DT 2 det
+         2 agency agency NOUN NN 3 nsubj
+         3 said say VERB VBD 0 root
+         4 rebels rebel NOUN NNS 5 nsubj
+         5 attacked attack VERB VBD 3 ccomp
+         6 Kampala Kampala PROPN NNP 5 obj SpaceAfter=No
+         7 . . PUNCT . 3 punct",
+        &[(0, 2, "UGAMED"), (3, 4, "UGAREB"), (5, 6, "UGAGOV")],
+    );
+    let ev = code(&mut d);
+    assert!(types(&ev).contains(&"ASSAULT"), "{ev:?}");
+    assert!(!types(&ev).contains(&"ACCUSE"), "{ev:?}");
+}
