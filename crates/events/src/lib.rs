@@ -365,9 +365,14 @@ impl EventCoder {
             // "prepared to resume shelling": readiness for military action
             // is PLOVER's MOBILIZE.
             let readiness = matches!(gov_lemma, "prepare" | "ready" | "poise" | "gear");
-            // "shunned work to protest at X": the protest is the action the
-            // purpose clause names, performed by the main verb.
-            let purpose = gov.is_some_and(|(_, rel)| rel == "advcl") && root == 14;
+            // "shunned work to protest at X", "met in Hanoi to discuss the
+            // dispute", "sent warships to protect tankers": a purpose clause
+            // names what the main action does (a protest, a consultation,
+            // cooperation, aid); conflictual purposes ("deployed troops to
+            // attack") stay intentions.
+            let purpose = gov.is_some_and(|(_, rel)| rel == "advcl")
+                && ((4..=8).contains(&root) || root == 14)
+                && governor_asserted(doc, e.trigger);
             let retype = match e.modality {
                 Modality::Intended if attempt => None,
                 Modality::Intended | Modality::Expected
@@ -435,6 +440,47 @@ fn governor(doc: &Doc, trigger: usize) -> Option<(&str, &str)> {
         .tokens
         .get(sent.token_start as usize + t.head as usize - 1)?;
     Some((h.lemma.as_str(), rel))
+}
+
+/// Whether the word governing a trigger is itself a plain statement of fact:
+/// no modal or future auxiliary ("will give ... to finance" is a plan) and
+/// not the complement of another verb ("plans to send ... to help").
+fn governor_asserted(doc: &Doc, trigger: usize) -> bool {
+    let Some(t) = doc.tokens.get(trigger) else {
+        return false;
+    };
+    let Some(sent) = doc
+        .sentences
+        .iter()
+        .find(|s| (s.token_start as usize..s.token_end as usize).contains(&trigger))
+    else {
+        return false;
+    };
+    if t.head == 0 {
+        return false;
+    }
+    let start = sent.token_start as usize;
+    let h = start + t.head as usize - 1;
+    let Some(ht) = doc.tokens.get(h) else {
+        return false;
+    };
+    if matches!(
+        ht.deprel.split(':').next(),
+        Some("xcomp" | "ccomp" | "advcl" | "acl")
+    ) {
+        return false;
+    }
+    let modal = (start..sent.token_end as usize).any(|k| {
+        let c = &doc.tokens[k];
+        start + (c.head as usize).saturating_sub(1) == h
+            && c.head != 0
+            && c.deprel.starts_with("aux")
+            && matches!(
+                c.lemma.to_ascii_lowercase().as_str(),
+                "will" | "would" | "shall" | "may" | "might" | "could" | "can" | "should" | "must"
+            )
+    });
+    !modal
 }
 
 /// Drops exact repeats (same sentence, actors, code).
