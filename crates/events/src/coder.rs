@@ -1476,7 +1476,8 @@ impl<'a> Coder<'a> {
                     // become the accuser; the reported event stands.
                     // A news agency that reports an attack does not accuse
                     // anyone ("..., APS news agency said").
-                    let reporter = a_code.is_none_or(|c| c.len() > 3 && c[3..].contains("MED"));
+                    let reporter =
+                        a_code.is_none_or(|c| c.get(3..).is_some_and(|r| r.contains("MED")));
                     if reporter && (t.res_src == 'a' || t.res_tgt == 'a') {
                         continue;
                     }
