@@ -357,7 +357,8 @@ impl EventCoder {
                 "agree" | "pledge" | "promise" | "vow" | "offer" | "commit"
             );
             let gov = governor(doc, e.trigger);
-            let gov_lemma = gov.map(|(l, _)| l).unwrap_or("");
+            let gov_lemma = gov.map(|(l, _)| l.to_ascii_lowercase()).unwrap_or_default();
+            let gov_lemma = gov_lemma.as_str();
             // "tried to hack", "an attempt to assassinate": PLOVER codes the
             // attempted action itself, not an intention.
             // A decision is taken: "decided to allow X" codes the allowing.
@@ -425,7 +426,7 @@ impl EventCoder {
 
 /// The word that governs a trigger as a clause or complement ("tried" in
 /// "tried to hack", "attempt" in "an attempt to assassinate"), with the
-/// trigger's relation to it: lemma lower case, base relation.
+/// trigger's relation to it: its lemma and the base relation.
 fn governor(doc: &Doc, trigger: usize) -> Option<(&str, &str)> {
     let t = doc.tokens.get(trigger)?;
     let rel = t.deprel.split(':').next().unwrap_or("");
@@ -471,14 +472,23 @@ fn governor_asserted(doc: &Doc, trigger: usize) -> bool {
         return false;
     }
     let modal = (start..sent.token_end as usize).any(|k| {
-        let c = &doc.tokens[k];
-        start + (c.head as usize).saturating_sub(1) == h
-            && c.head != 0
-            && c.deprel.starts_with("aux")
-            && matches!(
-                c.lemma.to_ascii_lowercase().as_str(),
-                "will" | "would" | "shall" | "may" | "might" | "could" | "can" | "should" | "must"
-            )
+        doc.tokens.get(k).is_some_and(|c| {
+            c.head != 0
+                && start + c.head as usize - 1 == h
+                && c.deprel.starts_with("aux")
+                && matches!(
+                    c.lemma.to_ascii_lowercase().as_str(),
+                    "will"
+                        | "would"
+                        | "shall"
+                        | "may"
+                        | "might"
+                        | "could"
+                        | "can"
+                        | "should"
+                        | "must"
+                )
+        })
     });
     !modal
 }
