@@ -1568,9 +1568,18 @@ impl<'a> Coder<'a> {
             if src.is_none() && tgt.is_none() {
                 return;
             }
+            let mut tgt = tgt;
             if let (Some(a), Some(b)) = (src, tgt) {
                 if a.code == b.code {
-                    return;
+                    // one actor on both sides: the same mention is no event;
+                    // two mentions coded alike ("the Kenyan president
+                    // telephoned the Ugandan leader" with the leader
+                    // mis-resolved) keep the event and its doer, and drop
+                    // the target that cannot be told apart
+                    if a.mention == b.mention || self.cfg.require_dyad {
+                        return;
+                    }
+                    tgt = None;
                 }
             }
             out.push(CodedEvent {
