@@ -178,7 +178,7 @@ impl EventCoder {
         let dict = VerbDict::parse(text)?;
         let refuse_block = dict.block_of_verb("REFUSE");
         let mut say_blocks: Vec<u32> = [
-            "SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT", "WANT",
+            "SAY", "CLAIM", "TELL", "ANNOUNCE", "STATE", "REPORT", "WANT", "DECLARE",
         ]
         .iter()
         .filter_map(|w| dict.block_of_verb(w))
@@ -356,8 +356,36 @@ impl EventCoder {
                 trigger_lemma,
                 "agree" | "pledge" | "promise" | "vow" | "offer" | "commit"
             );
+            let gov = governor(doc, e.trigger);
+            let gov_lemma = gov.map(|(l, _)| l.to_ascii_lowercase()).unwrap_or_default();
+            let gov_lemma = gov_lemma.as_str();
+            // "tried to hack", "an attempt to assassinate": PLOVER codes the
+            // attempted action itself, not an intention.
+            // A decision is taken: "decided to allow X" codes the allowing.
+            let attempt = matches!(gov_lemma, "try" | "attempt" | "seek" | "decide");
+            // "prepared to resume shelling": readiness for military action
+            // is PLOVER's MOBILIZE.
+            let readiness = matches!(gov_lemma, "prepare" | "ready" | "poise" | "gear");
+            // "shunned work to protest at X", "met in Hanoi to discuss the
+            // dispute", "sent warships to protect tankers": a purpose clause
+            // names what the main action does (a protest, a consultation,
+            // cooperation, aid); conflictual purposes ("deployed troops to
+            // attack") stay intentions.
+            let purpose = gov.is_some_and(|(_, rel)| rel == "advcl")
+                && ((4..=8).contains(&root) || root == 14)
+                && governor_asserted(doc, e.trigger);
             let retype = match e.modality {
+                Modality::Intended if attempt => None,
+                Modality::Intended | Modality::Expected
+                    if readiness && (18..=20).contains(&root) =>
+                {
+                    Some("MOBILIZE")
+                }
+                Modality::Intended if purpose => None,
                 _ if promise_verb && (3..=8).contains(&root) => Some("AGREE"),
+                // "said it would allow the return of inspectors": a stated
+                // willingness to cooperate or yield.
+                Modality::Hypothetical if (3..=8).contains(&root) => Some("AGREE"),
                 Modality::Intended if (4..=8).contains(&root) => Some("AGREE"),
                 Modality::Conditional if (3..=7).contains(&root) => Some("AGREE"),
                 Modality::Negated | Modality::Denied if (3..=8).contains(&root) => Some("REJECT"),
@@ -394,6 +422,75 @@ impl EventCoder {
         }
         out
     }
+}
+
+/// The word that governs a trigger as a clause or complement ("tried" in
+/// "tried to hack", "attempt" in "an attempt to assassinate"), with the
+/// trigger's relation to it: its lemma and the base relation.
+fn governor(doc: &Doc, trigger: usize) -> Option<(&str, &str)> {
+    let t = doc.tokens.get(trigger)?;
+    let rel = t.deprel.split(':').next().unwrap_or("");
+    if !matches!(rel, "xcomp" | "advcl" | "acl" | "ccomp") || t.head == 0 {
+        return None;
+    }
+    let sent = doc
+        .sentences
+        .iter()
+        .find(|s| (s.token_start as usize..s.token_end as usize).contains(&trigger))?;
+    let h = doc
+        .tokens
+        .get(sent.token_start as usize + t.head as usize - 1)?;
+    Some((h.lemma.as_str(), rel))
+}
+
+/// Whether the word governing a trigger is itself a plain statement of fact:
+/// no modal or future auxiliary ("will give ... to finance" is a plan) and
+/// not the complement of another verb ("plans to send ... to help").
+fn governor_asserted(doc: &Doc, trigger: usize) -> bool {
+    let Some(t) = doc.tokens.get(trigger) else {
+        return false;
+    };
+    let Some(sent) = doc
+        .sentences
+        .iter()
+        .find(|s| (s.token_start as usize..s.token_end as usize).contains(&trigger))
+    else {
+        return false;
+    };
+    if t.head == 0 {
+        return false;
+    }
+    let start = sent.token_start as usize;
+    let h = start + t.head as usize - 1;
+    let Some(ht) = doc.tokens.get(h) else {
+        return false;
+    };
+    if matches!(
+        ht.deprel.split(':').next(),
+        Some("xcomp" | "ccomp" | "advcl" | "acl")
+    ) {
+        return false;
+    }
+    let modal = (start..sent.token_end as usize).any(|k| {
+        doc.tokens.get(k).is_some_and(|c| {
+            c.head != 0
+                && start + c.head as usize - 1 == h
+                && c.deprel.starts_with("aux")
+                && matches!(
+                    c.lemma.to_ascii_lowercase().as_str(),
+                    "will"
+                        | "would"
+                        | "shall"
+                        | "may"
+                        | "might"
+                        | "could"
+                        | "can"
+                        | "should"
+                        | "must"
+                )
+        })
+    });
+    !modal
 }
 
 /// Drops exact repeats (same sentence, actors, code).

@@ -25,6 +25,7 @@ const INTEND: &[&str] = &[
     "plan",
     "intend",
     "vow",
+    "swear",
     "pledge",
     "promise",
     "want",
@@ -162,6 +163,9 @@ pub(crate) fn of_verb(
                 f.claimed = true;
             } else if matches!(hl, "if" | "whether") {
                 f.hypothetical = true;
+            } else if rel == "xcomp" && matches!(hl, "fail" | "neglect") {
+                // "failed to reach agreement": the event did not happen.
+                f.negated = true;
             }
             if rel == "advcl"
                 && sc

@@ -76,6 +76,15 @@ fn read(p: &Path) -> anyhow::Result<String> {
 }
 
 fn load_set(dir: &Path, name: &str) -> anyhow::Result<DictSet> {
+    if name == "entente" {
+        // Records that name no PETRARCH dictionaries (the PLOVER suite) are
+        // coded the way `entente events` codes text: with entente's own
+        // embedded verb dictionary (CAMEO.2.0 plus extensions) and actors.
+        return Ok(DictSet {
+            actors: Box::new(entente_actors::Actors::load().map_err(|e| anyhow!("{e}"))?),
+            coder: EventCoder::load().map_err(|e| anyhow!("{e}"))?,
+        });
+    }
     let (verbs, actors, agents, discards): (PathBuf, Vec<PathBuf>, PathBuf, PathBuf) = match name {
         "phoenix" => {
             let p = dir.join("phoenix");
@@ -167,7 +176,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             continue;
         }
         let plover = suite.starts_with("plover");
-        let set_name = r["dictionaries"].as_str().unwrap_or("phoenix").to_string();
+        let set_name = r["dictionaries"].as_str().unwrap_or("entente").to_string();
         if !sets.contains_key(&set_name) {
             sets.insert(set_name.clone(), load_set(&dicts, &set_name)?);
         }
