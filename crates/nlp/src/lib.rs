@@ -139,6 +139,13 @@ impl Nlp {
         }
     }
 
+    /// Coarsens all perceptron weights by `2^shift` (a smaller model; see
+    /// `perceptron::Model::requantized`).
+    pub fn requantize(&mut self, shift: u32) {
+        self.tagger.requantize(shift);
+        self.parser.requantize(shift);
+    }
+
     /// Sets the parser's beam width (1 = greedy).
     pub fn set_beam(&mut self, k: usize) {
         self.parser.beam = k.clamp(1, 64);

@@ -874,6 +874,12 @@ impl Parser {
         })
     }
 
+    /// Coarsens the weights by `2^shift` (see [`Model::requantized`]).
+    pub fn requantize(&mut self, shift: u32) {
+        self.moves = self.moves.requantized(shift);
+        self.labeler = self.labeler.requantized(shift);
+    }
+
     /// Drops weights below `min_abs` (quantised units).
     pub fn prune(&mut self, min_abs: u16, min_hits: u32) {
         self.moves = self.moves.pruned(min_abs, min_hits);

@@ -430,6 +430,33 @@ impl Model {
         m
     }
 
+    /// A copy with every weight divided by `2^shift` (rounded; weights that
+    /// become 0 are dropped). Training quantises to ±32,000, far finer than
+    /// the averaged weights need: on EWT dev a shift of 7 leaves tagging and
+    /// parsing scores unchanged and the model a third smaller.
+    pub fn requantized(&self, shift: u32) -> Model {
+        if shift == 0 {
+            return self.clone();
+        }
+        let half = 1i32 << (shift - 1);
+        let rows: Vec<(u32, Vec<(u16, i16)>)> = self
+            .rows()
+            .into_iter()
+            .map(|(k, c)| {
+                let c: Vec<(u16, i16)> = c
+                    .into_iter()
+                    .map(|(c, w)| (c, ((i32::from(w) + half) >> shift) as i16))
+                    .filter(|(_, w)| *w != 0)
+                    .collect();
+                (k, c)
+            })
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+        let mut m = Model::from_rows(self.n, &rows);
+        m.hits = self.hits.clone();
+        m
+    }
+
     /// Sums the weights of `feats` into `scores` (which is reset first).
     #[inline]
     pub fn score(&self, feats: &[u32], scores: &mut [i32]) {

@@ -411,6 +411,12 @@ impl Tagger {
         })
     }
 
+    /// Coarsens the weights by `2^shift` (see [`Model::requantized`]).
+    pub fn requantize(&mut self, shift: u32) {
+        self.model = self.model.requantized(shift);
+        self.model_r = self.model_r.requantized(shift);
+    }
+
     /// Drops weights below `min_abs` (quantised units).
     pub fn prune(&mut self, min_abs: u16, min_hits: u32) {
         self.model = self.model.pruned(min_abs, min_hits);
