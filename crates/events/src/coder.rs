@@ -34,6 +34,8 @@ pub(crate) struct Scratch {
     stamp: Vec<u32>,
     gen: u32,
     fill: Vec<usize>,
+    /// Per token: inside a case-marked dependent of the current verb.
+    pub in_pp: Vec<bool>,
 }
 
 pub(crate) struct Sent<'a> {
@@ -167,6 +169,11 @@ fn is_clausal(rel: &str) -> bool {
     ) || rel == "acl:relcl"
 }
 
+/// A finite verb form (tensed), by features or Penn tag.
+fn finite(t: &Token) -> bool {
+    t.feats.contains("VerbForm=Fin") || matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+}
+
 fn is_subj(rel: &str) -> bool {
     rel.starts_with("nsubj") || rel.starts_with("csubj")
 }
@@ -232,6 +239,8 @@ struct Bind {
     src: Option<usize>,
     tgt: Option<usize>,
     score: u32,
+    /// Matching inside a prepositional or multi-word element.
+    nested: bool,
 }
 
 impl<'a> Coder<'a> {
@@ -352,7 +361,12 @@ impl<'a> Coder<'a> {
     ) -> Option<usize> {
         let t = *seq.get(pos)?;
         match e {
-            Elem::Word(ids) => self.word_at(sc, ids, t).then_some(pos + 1),
+            // PETRARCH matches a bare pattern word against the verb's own
+            // phrase: a content word inside a prepositional phrase ("made
+            // his remarks at the start of a trip") needs a `(PREP ...)`
+            Elem::Word(ids) => (self.word_at(sc, ids, t)
+                && (b.nested || !sc.in_pp.get(t).copied().unwrap_or(false)))
+            .then_some(pos + 1),
             Elem::Syn(k) => {
                 if let Some(Some(first)) = self.dict.syn_first.get(*k as usize) {
                     let tk = sc.toks[t];
@@ -373,7 +387,11 @@ impl<'a> Coder<'a> {
             }
             Elem::Phrase(parts) => {
                 let mut p = pos;
+                let outer = b.nested;
                 for (k, part) in parts.iter().enumerate() {
+                    if k == 1 {
+                        b.nested = true;
+                    }
                     if k > 0 {
                         // modifiers may sit between the words of a phrase
                         while let Some(&x) = seq.get(p) {
@@ -391,11 +409,18 @@ impl<'a> Coder<'a> {
                     }
                     p = self.elem_at(sc, s, part, seq, p, b)?;
                 }
+                b.nested = outer;
                 Some(p)
             }
             Elem::Prep(parts) => {
                 let (first, rest) = parts.split_first()?;
-                let p = self.elem_at(sc, s, first, seq, pos, b)?;
+                let outer = b.nested;
+                b.nested = true;
+                let p = self.elem_at(sc, s, first, seq, pos, b);
+                let Some(p) = p else {
+                    b.nested = outer;
+                    return None;
+                };
                 // the phrase ends at the next preposition or punctuation
                 let end = (p..seq.len())
                     .find(|&k| {
@@ -403,8 +428,9 @@ impl<'a> Coder<'a> {
                             || matches!(s.form(seq[k]), "," | ";" | ":" | "." | "(" | ")")
                     })
                     .unwrap_or(seq.len());
-                let end_next = self.seq_from(sc, s, rest, &seq[..end], p, b)?;
-                Some(end_next)
+                let end_next = self.seq_from(sc, s, rest, &seq[..end], p, b);
+                b.nested = outer;
+                end_next
             }
             Elem::Source => {
                 let m = sc.toks[t].mention?;
@@ -473,6 +499,9 @@ impl<'a> Coder<'a> {
                 return None;
             }
             match r {
+                // a finite verb is no controlled complement, whatever the
+                // parser says ("China remained mum and X said ...")
+                "xcomp" if finite(&s.tokens[cur]) => return None,
                 "xcomp" => {
                     // object control: "urged Bree to help", "wants Putin to attack"
                     if let Some(&o) = sc
@@ -804,7 +833,16 @@ impl<'a> Coder<'a> {
                         .unwrap_or_default();
                     for mut a in inner {
                         if !a.code.ends_with(&agent) {
-                            a.code.push_str(&agent);
+                            // agents in text order: "exiled leaders (OPP) of
+                            // Egypt's Muslim (MUS) Brotherhood" is EGYOPPMUS
+                            let bare = a.code.len() >= 3
+                                && a.code.is_char_boundary(3)
+                                && !a.code.starts_with("---");
+                            if bare && a.code.len() > 3 && n < a.token {
+                                a.code.insert_str(3, &agent);
+                            } else {
+                                a.code.push_str(&agent);
+                            }
                         }
                         a.token = n;
                         out.push(a);
@@ -843,7 +881,9 @@ impl<'a> Coder<'a> {
                 || r == "conj"
                 || r == "cc"
                 || r.starts_with("acl")
-                || r == "appos"
+                // an apposition names the same actor, but only a head
+                // without an actor of its own ("Old foe Gondor") needs it
+                || (r == "appos" && depth > 0)
                 || self.opposed_modifier(sc, s, n, c)
                 || self.venue_modifier(sc, s, n, c)
             {
@@ -863,7 +903,7 @@ impl<'a> Coder<'a> {
                 || r == "conj"
                 || r == "cc"
                 || r == "acl:relcl"
-                || r == "appos"
+                || (r == "appos" && depth > 0)
                 || self.opposed_modifier(sc, s, n, c)
                 || self.venue_modifier(sc, s, n, c)
             {
@@ -948,6 +988,25 @@ impl<'a> Coder<'a> {
             }
             pre.sort_unstable();
             pre.dedup();
+            sc.in_pp.clear();
+            sc.in_pp.resize(n, false);
+            for &t in post.iter() {
+                // function words ("FROM +") match wherever they are
+                if !matches!(s.upos(t), "NOUN" | "PROPN" | "ADJ" | "VERB" | "NUM") {
+                    continue;
+                }
+                let mut cur = t;
+                for _ in 0..n {
+                    if cur == v || cur >= n {
+                        break;
+                    }
+                    if sc.kids(cur).iter().any(|&c| s.rel(c) == "case") {
+                        sc.in_pp[t] = true;
+                        break;
+                    }
+                    cur = sc.toks[cur].head;
+                }
+            }
             let mut best: Option<(u32, usize, Bind)> = None;
             for (bi, p_block) in entries
                 .iter()
@@ -1116,11 +1175,27 @@ impl<'a> Coder<'a> {
                     if srcs.is_empty() && s.upos(node) == "PRON" {
                         self.pronoun_antecedent(sc, s, node, &mut srcs);
                     }
+                    if srcs.is_empty() && !passive {
+                        // PETRARCH's source is the first actor of the
+                        // subject phrase, modifiers included ("a report
+                        // released in the Rwandan capital alleged ...")
+                        if let Some(m) = self.first_mention(sc, s, node) {
+                            self.actors(sc, s, m, &mut srcs);
+                        }
+                    }
                 }
             }
             if passive && srcs.is_empty() && h.src_tok.is_none() {
-                // agentless passive: an oblique may name the doer
+                // agentless passive: an oblique may name the doer ("fired
+                // at it from the Gaza Strip": the origin, not the aim)
                 self.target_nodes(sc, s, v, true, &mut nodes);
+                nodes.retain(|&c| {
+                    !matches!(
+                        self.case_of(sc, s, c),
+                        Some("at" | "against" | "on" | "upon" | "toward" | "towards" | "into")
+                    )
+                });
+                nodes.sort_by_key(|&c| self.case_of(sc, s, c) != Some("from"));
                 for &c in nodes.iter() {
                     self.actors(sc, s, c, &mut srcs);
                     if !srcs.is_empty() {
@@ -1171,6 +1246,11 @@ impl<'a> Coder<'a> {
                     }
                 }
             }
+            // an actor is not its own target (a passive verb's subject
+            // phrase can reach back to the agent through a modifier)
+            if h.tgt_tok.is_none() {
+                tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
+            }
             if srcs.is_empty() && tgts.is_empty() {
                 continue;
             }
@@ -1193,8 +1273,32 @@ impl<'a> Coder<'a> {
                 }
             }
             let ev_start = out.len();
+            if std::env::var_os("ENTENTE_EVENTS_DEBUG").is_some() {
+                eprintln!(
+                    "DBG emit {} passive={} srcs={:?} tgts={:?}",
+                    s.form(v),
+                    passive,
+                    srcs.iter().map(|a| (&a.code, a.token)).collect::<Vec<_>>(),
+                    tgts.iter().map(|a| (&a.code, a.token)).collect::<Vec<_>>()
+                );
+            }
             self.emit(s, sc, &code, &rule, v, md, &srcs, &tgts, !passive, out);
             spans[hi] = Some((ev_start, out.len(), srcs.first().cloned()));
+        }
+        if std::env::var_os("ENTENTE_EVENTS_DEBUG").is_some() {
+            for (hi, h) in hits.iter().enumerate() {
+                eprintln!(
+                    "DBG hit {} {} sup={} ov={:?} span={:?}",
+                    s.form(h.tok),
+                    h.rule.text(self.dict),
+                    suppressed[hi],
+                    overrides[hi].as_ref().map(|o| o.0.clone()),
+                    spans[hi].as_ref().map(|x| (x.0, x.1))
+                );
+            }
+            for e in &out[sent_start..] {
+                eprintln!("DBG pre-transform {} {:?}->{:?}", e.code, e.source.as_ref().map(|a| &a.code), e.target.as_ref().map(|a| &a.code));
+            }
         }
         self.transform(sc, s, &hits, &spans, out, sent_start);
 
@@ -1299,6 +1403,38 @@ impl<'a> Coder<'a> {
                 }
             }
         }
+    }
+
+    /// The first (text order) token with a country-coded mention in the
+    /// phrase headed by `n`, reduced relatives included, other clauses not.
+    fn first_mention(&self, sc: &Scratch, s: &Sent, n: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        let mut stack = vec![(n, 0u32)];
+        while let Some((x, d)) = stack.pop() {
+            if let Some(m) = sc.toks[x].mention {
+                let agent_only = s.doc.mentions[m as usize]
+                    .code
+                    .as_ref()
+                    .is_some_and(|c| c.as_str().starts_with("---"));
+                if !agent_only && best.is_none_or(|b| x < b) {
+                    best = Some(x);
+                }
+            }
+            if d >= 4 {
+                continue;
+            }
+            for &c in sc.kids(x) {
+                let r = s.rel(c);
+                if (is_clausal(r) && r != "acl")
+                    || r == "appos"
+                    || (r == "nmod:poss" && matches!(s.upos(c), "PRON" | "DET"))
+                {
+                    continue;
+                }
+                stack.push((c, d + 1));
+            }
+        }
+        best
     }
 
     /// "Obama said he would ...": an unresolved subject pronoun of a

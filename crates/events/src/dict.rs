@@ -517,11 +517,21 @@ impl VerbDict {
                 let post = d.elems(post);
                 let weight = pre.iter().chain(post.iter()).map(Elem::weight).sum();
                 let need = Vec::new();
-                d.blocks[block as usize].patterns.push(Pattern {
+                let text = t.split('#').next().unwrap_or(t).trim().to_string();
+                let pats = &mut d.blocks[block as usize].patterns;
+                // PETRARCH-2 stores a block's patterns in a trie keyed by
+                // their words, so a repeated pattern replaces the earlier
+                // one: the last code listed wins.
+                if let Some(p) = pats.iter_mut().find(|p| p.pre == pre && p.post == post) {
+                    p.code = code;
+                    p.text = text;
+                    continue;
+                }
+                pats.push(Pattern {
                     pre,
                     post,
                     code,
-                    text: t.split('#').next().unwrap_or(t).trim().to_string(),
+                    text,
                     weight,
                     need,
                 });

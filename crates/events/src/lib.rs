@@ -24,6 +24,7 @@ pub mod dates;
 pub mod dict;
 mod modality;
 pub mod nominal;
+mod repair;
 pub mod tables;
 
 use entente_core::{
@@ -286,12 +287,6 @@ impl EventCoder {
             {
                 continue;
             }
-            let s = Sent {
-                doc,
-                tokens,
-                base: sent.token_start as usize,
-                index: si as u32,
-            };
             // An event needs an actor (two under require_dyad): most
             // sentences can be skipped before any parsing work.
             let need = if self.config.require_dyad { 2 } else { 1 };
@@ -314,6 +309,13 @@ impl EventCoder {
             if distinct < need {
                 continue;
             }
+            let fixed = repair::repair(doc, tokens);
+            let s = Sent {
+                doc,
+                tokens: fixed.as_deref().unwrap_or(tokens),
+                base: sent.token_start as usize,
+                index: si as u32,
+            };
             sc.build(&self.dict, &s, &mention_of);
             coder.sentence(sc, &s, out);
         }

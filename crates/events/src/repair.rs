@@ -1,0 +1,257 @@
+//! Repairs of typical dependency-parser errors before coding.
+//!
+//! The coder reads source and target off the parse, so a few frequent
+//! attachment errors of a statistical parser cost whole events. Each repair
+//! here recognises one error shape that a well-formed parse does not have
+//! (two subjects of one verb, a finite verb tagged as an adjective with a
+//! subject of its own, an asyndetic verb conjunct without any punctuation)
+//! and rewrites it into the structure the sentence's words imply. Sentences
+//! without such a shape are not copied.
+
+use entente_core::{Doc, Token};
+
+fn base(rel: &str) -> &str {
+    rel.split(':').next().unwrap_or(rel)
+}
+
+/// 0-based head of token `i`, `None` for the root.
+fn head(t: &[Token], i: usize) -> Option<usize> {
+    let h = t[i].head as usize;
+    (h > 0 && h <= t.len()).then(|| h - 1)
+}
+
+fn set_head(t: &mut [Token], i: usize, h: Option<usize>, rel: &str) {
+    t[i].head = h.map_or(0, |h| h as u32 + 1);
+    t[i].deprel = rel.to_string();
+}
+
+fn kids(t: &[Token], i: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..t.len()).filter(move |&k| head(t, k) == Some(i))
+}
+
+/// True when `k` lies in the subtree of `root`.
+fn dominated(t: &[Token], root: usize, k: usize) -> bool {
+    let mut cur = k;
+    for _ in 0..t.len() {
+        if cur == root {
+            return true;
+        }
+        match head(t, cur) {
+            Some(h) => cur = h,
+            None => return false,
+        }
+    }
+    false
+}
+
+fn is_comma_or_cc(doc: &Doc, t: &Token) -> bool {
+    t.upos == "CCONJ" || matches!(doc.slice(t.span), "," | ";" | "--")
+}
+
+fn finite(t: &Token) -> bool {
+    t.feats.contains("VerbForm=Fin") || matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+}
+
+/// Error shapes the repairs below handle, found in one pass.
+fn needs_repair(doc: &Doc, t: &[Token]) -> bool {
+    let mut subj_heads: Vec<usize> = Vec::new();
+    for (i, tk) in t.iter().enumerate() {
+        let r = tk.deprel.as_str();
+        let Some(h) = head(t, i) else { continue };
+        if base(r) == "nsubj" {
+            if subj_heads.contains(&h) {
+                return true;
+            }
+            subj_heads.push(h);
+        }
+        if r == "amod" && tk.upos == "VERB" && h > i {
+            return true;
+        }
+        if r == "compound" && h < i && tk.upos == "PROPN" && t[h].upos == "PROPN" {
+            if t[h + 1..i].iter().any(|x| doc.slice(x.span) == ",") {
+                return true;
+            }
+        }
+        if r == "conj"
+            && tk.upos == "VERB"
+            && h < i
+            && t[h].upos == "VERB"
+            && !t[h + 1..i].iter().any(|x| is_comma_or_cc(doc, x))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A repaired copy of the sentence's tokens, or `None` when nothing needed
+/// repair.
+pub(crate) fn repair(doc: &Doc, toks: &[Token]) -> Option<Vec<Token>> {
+    if toks.len() < 3 || !needs_repair(doc, toks) {
+        return None;
+    }
+    let mut t = toks.to_vec();
+    let mut changed = false;
+    changed |= comma_compounds(doc, &mut t);
+    changed |= split_subjects(doc, &mut t);
+    changed |= verb_as_modifier(&mut t);
+    changed |= reduced_relative(doc, &mut t);
+    changed.then_some(t)
+}
+
+/// "The US, Russia, and Switzerland": a proper noun attached as a compound
+/// across a comma is a conjunct, not part of one name.
+fn comma_compounds(doc: &Doc, t: &mut [Token]) -> bool {
+    let mut changed = false;
+    for i in 0..t.len() {
+        let Some(h) = head(t, i) else { continue };
+        if t[i].deprel == "compound"
+            && h < i
+            && t[i].upos == "PROPN"
+            && t[h].upos == "PROPN"
+            && t[h + 1..i].iter().any(|x| doc.slice(x.span) == ",")
+        {
+            t[i].deprel = "conj".into();
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// Two subjects of one verb. Separated by a comma or a conjunction they are
+/// coordinated ("The lions and the evil awful Gondor welcomed"); adjacent,
+/// the first is a pre-modifier of the second ("Dagolath's first Deputy
+/// Prime Minister Telemar left").
+fn split_subjects(doc: &Doc, t: &mut [Token]) -> bool {
+    let mut changed = false;
+    for v in 0..t.len() {
+        let subs: Vec<usize> = kids(t, v)
+            .filter(|&k| base(&t[k].deprel) == "nsubj")
+            .collect();
+        if subs.len() < 2 {
+            continue;
+        }
+        let first = subs[0];
+        let mut prev = first;
+        for &cur in &subs[1..] {
+            // tokens between the two subjects outside the first's subtree
+            let between: Vec<usize> = (prev + 1..cur)
+                .filter(|&k| !dominated(t, prev, k) && !dominated(t, cur, k))
+                .collect();
+            let coordinated = between.iter().any(|&k| is_comma_or_cc(doc, &t[k]));
+            if coordinated {
+                set_head(t, cur, Some(first), "conj");
+                for k in between {
+                    if head(t, k) == Some(v) {
+                        let r = if t[k].upos == "CCONJ" {
+                            "cc".to_string()
+                        } else if t[k].upos == "PUNCT" {
+                            "punct".to_string()
+                        } else if t[k].upos == "DET" {
+                            "det".to_string()
+                        } else {
+                            "amod".to_string()
+                        };
+                        set_head(t, k, Some(cur), &r);
+                    }
+                }
+            } else if between.iter().all(|&k| head(t, k) != Some(v) || t[k].upos != "PUNCT") {
+                let r = if matches!(t[prev].upos.as_str(), "NOUN" | "PROPN") {
+                    "compound"
+                } else {
+                    "amod"
+                };
+                set_head(t, prev, Some(cur), r);
+                for k in between {
+                    if head(t, k) == Some(v) {
+                        set_head(t, k, Some(cur), "amod");
+                    }
+                }
+                if prev == first {
+                    // later conjuncts attach to the head of the merged phrase
+                    prev = cur;
+                    changed = true;
+                    continue;
+                }
+            }
+            changed = true;
+            prev = cur;
+        }
+    }
+    changed
+}
+
+/// "The US presented evidence against Russia" parsed with "presented" as
+/// an adjective of "evidence": a verb with a subject of its own heads the
+/// clause, and the noun it modified is its object.
+fn verb_as_modifier(t: &mut [Token]) -> bool {
+    let mut changed = false;
+    for v in 0..t.len() {
+        let Some(h) = head(t, v) else { continue };
+        if t[v].deprel != "amod" || t[v].upos != "VERB" || h <= v {
+            continue;
+        }
+        if !matches!(t[h].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        if !kids(t, v).any(|k| base(&t[k].deprel) == "nsubj" && k < v) {
+            continue;
+        }
+        let (hh, hrel) = (head(t, h), t[h].deprel.clone());
+        set_head(t, v, hh, &hrel);
+        set_head(t, h, Some(v), "obj");
+        // the clause's punctuation and the noun's clausal dependents now
+        // belong to the verb
+        for k in 0..t.len() {
+            if head(t, k) == Some(h) && (t[k].upos == "PUNCT" && k > h) {
+                t[k].head = v as u32 + 1;
+            }
+        }
+        changed = true;
+    }
+    changed
+}
+
+/// "A report released Tuesday in the capital alleged that ...": a past
+/// form with a subject and no object, followed without comma or
+/// conjunction by a finite verb conjunct that has no subject, is a reduced
+/// relative clause of the subject, and the conjunct is the main verb.
+fn reduced_relative(doc: &Doc, t: &mut [Token]) -> bool {
+    let mut changed = false;
+    for v1 in 0..t.len() {
+        if t[v1].upos != "VERB" || !matches!(t[v1].xpos.as_str(), "VBD" | "VBN") {
+            continue;
+        }
+        let Some(s) = kids(t, v1).find(|&k| base(&t[k].deprel) == "nsubj" && k < v1) else {
+            continue;
+        };
+        if kids(t, v1).any(|k| matches!(base(&t[k].deprel), "obj" | "ccomp" | "xcomp")) {
+            continue;
+        }
+        let Some(v2) = kids(t, v1).find(|&k| {
+            t[k].deprel == "conj" && t[k].upos == "VERB" && k > v1 && finite(&t[k])
+        }) else {
+            continue;
+        };
+        if kids(t, v2).any(|k| {
+            matches!(base(&t[k].deprel), "nsubj" | "cc") || (t[k].upos == "PUNCT" && k < v2)
+        }) {
+            continue;
+        }
+        if t[v1 + 1..v2].iter().any(|x| is_comma_or_cc(doc, x)) {
+            continue;
+        }
+        let (hh, hrel) = (head(t, v1), t[v1].deprel.clone());
+        set_head(t, v2, hh, &hrel);
+        let srel = t[s].deprel.clone();
+        set_head(t, s, Some(v2), &srel);
+        set_head(t, v1, Some(s), "acl");
+        for k in v2 + 1..t.len() {
+            if head(t, k) == Some(v1) {
+                t[k].head = v2 as u32 + 1;
+            }
+        }
+        changed = true;
+    }
+    changed
+}
