@@ -1021,7 +1021,13 @@ impl<'a> Coder<'a> {
                     if !sc.has_all(&p.need) {
                         continue;
                     }
-                    let mut b = Bind::default();
+                    // the prepositional-phrase restriction of bare words
+                    // applies to patterns of words only: with an actor slot
+                    // the slot anchors the match ("+ * MONEY $")
+                    let mut b = Bind {
+                        nested: !p.words_only,
+                        ..Bind::default()
+                    };
                     if self.seq_from(sc, s, &p.post, &post, 0, &mut b).is_none() {
                         continue;
                     }

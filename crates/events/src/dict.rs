@@ -128,6 +128,17 @@ pub struct Pattern {
     /// Words the pattern cannot match without (alternatives per word): a
     /// cheap filter before matching.
     pub need: Vec<Vec<WordId>>,
+    /// Only words, synsets and multi-word phrases: no actor slot, skip or
+    /// prepositional phrase.
+    pub words_only: bool,
+}
+
+fn words_only(elems: &[Elem]) -> bool {
+    elems.iter().all(|e| match e {
+        Elem::Word(_) | Elem::Syn(_) => true,
+        Elem::Phrase(v) => words_only(v),
+        _ => false,
+    })
 }
 
 fn needed(elems: &[Elem], syn_first: &[Option<Vec<WordId>>], out: &mut Vec<Vec<WordId>>) {
@@ -527,7 +538,9 @@ impl VerbDict {
                     p.text = text;
                     continue;
                 }
+                let words_only = words_only(&pre) && words_only(&post);
                 pats.push(Pattern {
+                    words_only,
                     pre,
                     post,
                     code,
