@@ -36,6 +36,8 @@ pub(crate) struct Scratch {
     fill: Vec<usize>,
     /// Per token: inside a case-marked dependent of the current verb.
     pub in_pp: Vec<bool>,
+    /// Per token: in a clause left out by the comma rules (empty: none).
+    pub masked: Vec<bool>,
 }
 
 pub(crate) struct Sent<'a> {
@@ -114,7 +116,11 @@ impl Scratch {
                 form: form_id,
                 lemma: lemma_id,
                 head,
-                mention: mention_of.get(s.base + k).copied().flatten(),
+                mention: if self.masked.get(k).copied().unwrap_or(false) {
+                    None
+                } else {
+                    mention_of.get(s.base + k).copied().flatten()
+                },
             });
         }
         // Which dictionary words occur (for the pattern pre-filter).
@@ -953,7 +959,9 @@ impl<'a> Coder<'a> {
         let mut pre = std::mem::take(&mut sc.pre);
         let mut stack = std::mem::take(&mut sc.stack);
         for v in 0..n {
-            if !matches!(s.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ") {
+            if !matches!(s.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ")
+                || sc.masked.get(v).copied().unwrap_or(false)
+            {
                 continue;
             }
             // Nouns are handled as nominal triggers below. Adjectives are
@@ -1292,6 +1300,9 @@ impl<'a> Coder<'a> {
             spans[hi] = Some((ev_start, out.len(), srcs.first().cloned()));
         }
         if std::env::var_os("ENTENTE_EVENTS_DEBUG").is_some() {
+            for (i, t) in s.tokens.iter().enumerate() {
+                eprintln!("DBG tok {} {} {} {} {}", i + 1, s.form(i), t.upos, t.head, t.deprel);
+            }
             for (hi, h) in hits.iter().enumerate() {
                 eprintln!(
                     "DBG hit {} {} sup={} ov={:?} span={:?}",

@@ -61,6 +61,70 @@ pub struct Config {
     /// one-sided events ("we won't be coordinating with Iran") since the
     /// event model allows a missing actor and relation scores skip them.
     pub require_dyad: bool,
+    /// PETRARCH's comma-delimited clause elimination, when set.
+    pub comma: Option<CommaRules>,
+}
+
+/// PETRARCH / TABARI comma rules: comma-delimited clauses whose length in
+/// words falls within a range are left out of coding (their actors and
+/// verbs are not used). A maximum of 0 turns a rule off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommaRules {
+    /// Internal clause (between two commas): `comma_min`, `comma_max`.
+    pub min: usize,
+    pub max: usize,
+    /// Initial clause (sentence start to first comma): `comma_bmin`, `comma_bmax`.
+    pub bmin: usize,
+    pub bmax: usize,
+    /// Terminal clause (last comma to sentence end): `comma_emin`, `comma_emax`.
+    pub emin: usize,
+    pub emax: usize,
+}
+
+impl Default for CommaRules {
+    /// PETRARCH's defaults.
+    fn default() -> CommaRules {
+        CommaRules {
+            min: 2,
+            max: 8,
+            bmin: 0,
+            bmax: 0,
+            emin: 2,
+            emax: 8,
+        }
+    }
+}
+
+impl CommaRules {
+    /// Marks the tokens of eliminated clauses in `out` (one flag per token).
+    pub fn eliminate(&self, forms: &[&str], out: &mut Vec<bool>) {
+        out.clear();
+        out.resize(forms.len(), false);
+        let commas: Vec<usize> = (0..forms.len()).filter(|&i| forms[i] == ",").collect();
+        if commas.is_empty() {
+            return;
+        }
+        let words = |a: usize, b: usize| {
+            forms[a..b]
+                .iter()
+                .filter(|f| f.chars().any(|c| c.is_alphanumeric()))
+                .count()
+        };
+        let mut mark = |a: usize, b: usize, lo: usize, hi: usize| {
+            let n = words(a, b);
+            if hi > 0 && n >= lo && n <= hi {
+                for x in out.iter_mut().take(b).skip(a) {
+                    *x = true;
+                }
+            }
+        };
+        mark(0, commas[0], self.bmin, self.bmax);
+        for w in commas.windows(2) {
+            mark(w[0] + 1, w[1], self.min, self.max);
+        }
+        let last = commas[commas.len() - 1];
+        mark(last + 1, forms.len(), self.emin, self.emax);
+    }
 }
 
 /// An actor found for an event.
@@ -308,6 +372,13 @@ impl EventCoder {
             }
             if distinct < need {
                 continue;
+            }
+            match &self.config.comma {
+                Some(rules) => {
+                    let forms: Vec<&str> = tokens.iter().map(|t| doc.slice(t.span)).collect();
+                    rules.eliminate(&forms, &mut sc.masked);
+                }
+                None => sc.masked.clear(),
             }
             let fixed = repair::repair(doc, tokens);
             let s = Sent {
