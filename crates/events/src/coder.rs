@@ -1481,6 +1481,14 @@ impl<'a> Coder<'a> {
         }
     }
 
+    /// The verb has a future auxiliary ("will", "would", "shall").
+    fn future_aux(&self, sc: &Scratch, s: &Sent, v: usize) -> bool {
+        v < sc.toks.len()
+            && sc.kids(v).iter().any(|&c| {
+                s.base_rel(c) == "aux" && matches!(s.lemma_lc(c), "will" | "would" | "shall")
+            })
+    }
+
     /// The verb itself carries a negation ("did not", "won't", "never").
     fn negated_here(&self, sc: &Scratch, s: &Sent, v: usize) -> bool {
         sc.kids(v).iter().any(|&c| {
@@ -1570,10 +1578,13 @@ impl<'a> Coder<'a> {
             if is_say && matches!(s.base_rel(h.tok), "parataxis" | "advcl" | "conj") {
                 // "..., an official said": the attribution, not an event,
                 // when the sentence reports one
+                // (events of its own complement clause are reported by it:
+                // "... came as Israel announced it would free ...")
                 let other = (sent_start..out.len()).any(|k| {
                     (k < *o_start || k >= *o_end)
                         && out[k].source.is_some()
                         && out[k].target.is_some()
+                        && !self.governs(sc, s, h.tok, out[k].trigger - s.base)
                 });
                 if other {
                     for r in remove.iter_mut().take(*o_end).skip(*o_start) {
@@ -1643,7 +1654,21 @@ impl<'a> Coder<'a> {
                         }
                         None
                     };
-                    let code = t.res_code.clone().unwrap_or_else(|| e.code.clone());
+                    let code = match &t.res_code {
+                        Some(c) => c.clone(),
+                        // "Israel announced it would free prisoners": a
+                        // reported future action of the speaker is an
+                        // expressed intent (CAMEO 03x)
+                        None if self.speech_blocks.contains(&h.block)
+                            && t.inner_src == 'a'
+                            && self.future_aux(sc, s, e.trigger - s.base) =>
+                        {
+                            self.tables
+                                .combine("030", &e.code)
+                                .unwrap_or_else(|| e.code.clone())
+                        }
+                        None => e.code.clone(),
+                    };
                     added.push(CodedEvent {
                         source: pick(t.res_src),
                         target: pick(t.res_tgt),

@@ -194,8 +194,14 @@ impl Discards {
                 let s = from + i;
                 let e = s + p.len();
                 let left_ok = s == 0 || !lower.as_bytes()[s - 1].is_ascii_alphanumeric();
-                let right_ok =
-                    !*whole || e >= lower.len() || !lower.as_bytes()[e].is_ascii_alphanumeric();
+                // PETRARCH-2 matches phrases against whitespace-separated
+                // words: punctuation glued to the last word ("months ago,")
+                // is no match; a phrase without `_` may end inside a word
+                // (a stem)
+                let right_ok = e >= lower.len() || {
+                    let c = lower.as_bytes()[e];
+                    c.is_ascii_whitespace() || (!*whole && c.is_ascii_alphanumeric())
+                };
                 if left_ok && right_ok {
                     if *story {
                         return Some(true);
