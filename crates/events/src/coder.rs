@@ -38,6 +38,8 @@ pub(crate) struct Scratch {
     pub in_pp: Vec<bool>,
     /// Per token: in a clause left out by the comma rules (empty: none).
     pub masked: Vec<bool>,
+    /// Nouns the current verb's matched pattern consumed.
+    pub pattern_nouns: Vec<usize>,
 }
 
 pub(crate) struct Sent<'a> {
@@ -697,7 +699,10 @@ impl<'a> Coder<'a> {
             return false;
         }
         let l = s.lemma_lc(n);
-        let event_noun = self.nominals.get_str(l).is_some()
+        // a noun the verb's matched pattern names is part of the event
+        // ("presented evidence against Russia": `- * EVIDENCE [1124]`)
+        let event_noun = sc.pattern_nouns.contains(&n)
+            || self.nominals.get_str(l).is_some()
             || matches!(
                 l,
                 "fight"
@@ -1171,6 +1176,10 @@ impl<'a> Coder<'a> {
                 continue;
             }
             consumed_nouns.extend(h.consumed.iter().copied());
+            sc.pattern_nouns.clear();
+            if h.by_pattern {
+                sc.pattern_nouns.extend(h.consumed.iter().copied());
+            }
             let v = h.tok;
             let passive = self.is_passive(sc, s, v);
             // source
@@ -1319,6 +1328,7 @@ impl<'a> Coder<'a> {
         }
         self.transform(sc, s, &hits, &spans, out, sent_start);
 
+        sc.pattern_nouns.clear();
         // Nominal triggers: "US airstrikes on ISIS", "talks between A and B".
         for t in 0..n {
             if s.upos(t) != "NOUN" || consumed_nouns.contains(&t) {
