@@ -827,6 +827,11 @@ impl<'a> Coder<'a> {
                 .code
                 .as_ref()
                 .is_some_and(|c| c.as_str().starts_with("---"));
+            // an agent word used as an adjective ("his first official
+            // visit") names no one
+            if agent_only && depth > 0 && s.upos(n) == "ADJ" && s.base_rel(n) == "amod" {
+                return;
+            }
             if agent_only && depth == 0 {
                 let mut inner = Vec::new();
                 for &c in sc.kids(n) {
