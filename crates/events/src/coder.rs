@@ -1183,7 +1183,19 @@ impl<'a> Coder<'a> {
             consumed_nouns.extend(h.consumed.iter().copied());
             sc.pattern_nouns.clear();
             if h.by_pattern {
-                sc.pattern_nouns.extend(h.consumed.iter().copied());
+                // the nouns the pattern spells out ("EVIDENCE"), not every
+                // noun of the phrase
+                let text = h.rule.text(self.dict).to_ascii_uppercase();
+                let words: Vec<&str> = text
+                    .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                    .collect();
+                for &t in &h.consumed {
+                    let l = s.lemma_lc(t).to_ascii_uppercase();
+                    let f = s.form(t).to_ascii_uppercase();
+                    if words.iter().any(|w| *w == l || *w == f) {
+                        sc.pattern_nouns.push(t);
+                    }
+                }
             }
             let v = h.tok;
             let passive = self.is_passive(sc, s, v);
@@ -1301,35 +1313,8 @@ impl<'a> Coder<'a> {
                 }
             }
             let ev_start = out.len();
-            if std::env::var_os("ENTENTE_EVENTS_DEBUG").is_some() {
-                eprintln!(
-                    "DBG emit {} passive={} srcs={:?} tgts={:?}",
-                    s.form(v),
-                    passive,
-                    srcs.iter().map(|a| (&a.code, a.token)).collect::<Vec<_>>(),
-                    tgts.iter().map(|a| (&a.code, a.token)).collect::<Vec<_>>()
-                );
-            }
             self.emit(s, sc, &code, &rule, v, md, &srcs, &tgts, !passive, out);
             spans[hi] = Some((ev_start, out.len(), srcs.first().cloned()));
-        }
-        if std::env::var_os("ENTENTE_EVENTS_DEBUG").is_some() {
-            for (i, t) in s.tokens.iter().enumerate() {
-                eprintln!("DBG tok {} {} {} {} {}", i + 1, s.form(i), t.upos, t.head, t.deprel);
-            }
-            for (hi, h) in hits.iter().enumerate() {
-                eprintln!(
-                    "DBG hit {} {} sup={} ov={:?} span={:?}",
-                    s.form(h.tok),
-                    h.rule.text(self.dict),
-                    suppressed[hi],
-                    overrides[hi].as_ref().map(|o| o.0.clone()),
-                    spans[hi].as_ref().map(|x| (x.0, x.1))
-                );
-            }
-            for e in &out[sent_start..] {
-                eprintln!("DBG pre-transform {} {:?}->{:?}", e.code, e.source.as_ref().map(|a| &a.code), e.target.as_ref().map(|a| &a.code));
-            }
         }
         self.transform(sc, s, &hits, &spans, out, sent_start);
 

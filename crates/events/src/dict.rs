@@ -710,6 +710,18 @@ mod tests {
     }
 
     #[test]
+    fn repeated_pattern_keeps_the_last_code() {
+        let d = VerbDict::parse(
+            "--- GRANT [070] ---\nGRANT\n- * SUPPORT [051]\n- * SUPPORT [060]\n- * AID [070]\n",
+        )
+        .unwrap();
+        let pats = &d.blocks[0].patterns;
+        assert_eq!(pats.len(), 2);
+        assert_eq!(pats[0].code.fwd.as_deref(), Some("060"));
+        assert!(pats[0].words_only);
+    }
+
+    #[test]
     fn reads_shipped_dictionary() {
         let d = VerbDict::parse(include_str!("../data/CAMEO.2.0.txt")).unwrap();
         assert!(d.blocks.len() > 300, "{}", d.blocks.len());

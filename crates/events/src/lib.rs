@@ -632,3 +632,46 @@ impl Annotator for EventCoder {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comma_rules_drop_short_terminal_and_internal_clauses() {
+        let forms: Vec<&str> = "Arnor will restore ties with Gondor , it seems , after crowds burned its embassy , a senior official said on Saturday ."
+            .split(' ')
+            .collect();
+        let mut m = Vec::new();
+        CommaRules::default().eliminate(&forms, &mut m);
+        let kept: Vec<&str> = forms
+            .iter()
+            .zip(&m)
+            .filter(|(_, x)| !**x)
+            .map(|(f, _)| *f)
+            .collect();
+        // "it seems" and "after crowds burned its embassy" (internal, 2 and
+        // 5 words) and the 7-word terminal clause go; the clause before the
+        // first comma stays (the initial rule is off by default)
+        assert!(kept.starts_with(&["Arnor", "will", "restore"]));
+        assert!(!kept.contains(&"official"));
+        assert!(!kept.contains(&"seems"));
+        // a maximum of 0 turns a rule off
+        let off = CommaRules {
+            emax: 0,
+            max: 0,
+            ..CommaRules::default()
+        };
+        off.eliminate(&forms, &mut m);
+        assert!(m.iter().all(|x| !*x));
+    }
+
+    #[test]
+    fn discards_match_whitespace_delimited_words() {
+        let d = Discards::parse("MONTHS AGO\n+TYPHOON\nNATIONS CUP_\n");
+        assert_eq!(d.check("arrested 15 months ago, came"), None);
+        assert_eq!(d.check("arrested 15 months ago came"), Some(false));
+        assert_eq!(d.check("after typhoons hit"), Some(true));
+        assert_eq!(d.check("the nations cups"), None);
+    }
+}

@@ -67,10 +67,13 @@ fn needs_repair(doc: &Doc, t: &[Token]) -> bool {
         if r == "amod" && tk.upos == "VERB" && h > i {
             return true;
         }
-        if r == "compound" && h < i && tk.upos == "PROPN" && t[h].upos == "PROPN" {
-            if t[h + 1..i].iter().any(|x| doc.slice(x.span) == ",") {
-                return true;
-            }
+        if r == "compound"
+            && h < i
+            && tk.upos == "PROPN"
+            && t[h].upos == "PROPN"
+            && t[h + 1..i].iter().any(|x| doc.slice(x.span) == ",")
+        {
+            return true;
         }
         if r == "conj"
             && tk.upos == "VERB"
@@ -155,7 +158,10 @@ fn split_subjects(doc: &Doc, t: &mut [Token]) -> bool {
                         set_head(t, k, Some(cur), &r);
                     }
                 }
-            } else if between.iter().all(|&k| head(t, k) != Some(v) || t[k].upos != "PUNCT") {
+            } else if between
+                .iter()
+                .all(|&k| head(t, k) != Some(v) || t[k].upos != "PUNCT")
+            {
                 let r = if matches!(t[prev].upos.as_str(), "NOUN" | "PROPN") {
                     "compound"
                 } else {
@@ -228,9 +234,9 @@ fn reduced_relative(doc: &Doc, t: &mut [Token]) -> bool {
         if kids(t, v1).any(|k| matches!(base(&t[k].deprel), "obj" | "ccomp" | "xcomp")) {
             continue;
         }
-        let Some(v2) = kids(t, v1).find(|&k| {
-            t[k].deprel == "conj" && t[k].upos == "VERB" && k > v1 && finite(&t[k])
-        }) else {
+        let Some(v2) = kids(t, v1)
+            .find(|&k| t[k].deprel == "conj" && t[k].upos == "VERB" && k > v1 && finite(&t[k]))
+        else {
             continue;
         };
         if kids(t, v2).any(|k| {

@@ -317,3 +317,77 @@ fn agent_distributes_over_coordinated_countries() {
     assert!(dyads.contains(&("USAOPP".into(), "CHN".into())), "{ev:?}");
     assert!(dyads.contains(&("GBROPP".into(), "CHN".into())), "{ev:?}");
 }
+
+#[test]
+fn two_subjects_split_by_a_conjunction_are_coordinated() {
+    // Parser error: both "US" and "Switzerland" attached as subjects of
+    // "met", "Russia" as a compound of "US" across a comma.
+    let lines = "1 The the DET DT 2 det
+         2 US US PROPN NNP 8 nsubj SpaceAfter=No
+         3 , , PUNCT , 4 punct
+         4 Russia Russia PROPN NNP 2 compound SpaceAfter=No
+         5 , , PUNCT , 8 punct
+         6 and and CCONJ CC 8 cc
+         7 Switzerland Switzerland PROPN NNP 8 nsubj
+         8 met meet VERB VBD 0 root
+         9 yesterday yesterday NOUN NN 8 obl:tmod";
+    let mut d = doc(lines, None, &[(1, 2, "USA"), (3, 4, "RUS"), (6, 7, "CHE")]);
+    let ev = code(&mut d);
+    let mut pairs: Vec<(String, String)> = ev.iter().map(dyad).collect();
+    pairs.sort();
+    pairs.dedup();
+    assert_eq!(pairs.len(), 6, "{pairs:?}");
+    assert!(ev.iter().all(|e| e.cameo.as_str().starts_with("04")));
+}
+
+#[test]
+fn verb_parsed_as_adjective_heads_its_clause() {
+    // "presented" tagged as a modifier of "evidence" with its own subject;
+    // the pattern `- * EVIDENCE [1124]` and the "against" phrase still code.
+    let lines = "1 The the DET DT 2 det
+         2 US US PROPN NNP 3 nsubj
+         3 presented present VERB VBN 4 amod
+         4 evidence evidence NOUN NN 0 root
+         5 against against ADP IN 6 case
+         6 Russia Russia PROPN NNP 4 nmod SpaceAfter=No
+         7 . . PUNCT . 4 punct";
+    let mut d = doc(lines, None, &[(1, 2, "USA"), (5, 6, "RUS")]);
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| dyad(e) == ("USA".into(), "RUS".into()) && e.cameo.as_str() == "1124"),
+        "{:?}",
+        ev.iter()
+            .map(|e| (dyad(e), e.cameo.as_str().to_string()))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn reduced_relative_misparsed_as_main_verb() {
+    // "A report released in the Rwandan capital alleged that France ...":
+    // "released" parsed as the main verb, "alleged" as its conjunct.
+    let lines = "1 A a DET DT 2 det
+         2 report report NOUN NN 3 nsubj
+         3 released release VERB VBD 0 root
+         4 in in ADP IN 7 case
+         5 the the DET DT 7 det
+         6 Rwandan Rwandan ADJ JJ 7 amod
+         7 capital capital NOUN NN 3 obl
+         8 alleged allege VERB VBD 3 conj
+         9 that that SCONJ IN 12 mark
+         10 France France PROPN NNP 12 nsubj
+         11 was be AUX VBD 12 cop
+         12 aware aware ADJ JJ 8 ccomp SpaceAfter=No
+         13 . . PUNCT . 3 punct";
+    let mut d = doc(lines, None, &[(5, 6, "RWA"), (9, 10, "FRA")]);
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| dyad(e) == ("RWA".into(), "FRA".into()) && e.cameo.as_str().starts_with("11")),
+        "{:?}",
+        ev.iter()
+            .map(|e| (dyad(e), e.cameo.as_str().to_string()))
+            .collect::<Vec<_>>()
+    );
+}
