@@ -531,9 +531,38 @@ impl<'a> Coder<'a> {
                         .iter()
                         .any(|&c| s.rel(c) == "mark" && s.lemma_lc(c) == "to") =>
                 {
+                    // an object-control infinitive the parser attached as a
+                    // purpose clause ("urged Bree on Monday to help")
+                    let appeal = self.verb_root(sc, h).is_some_and(|r| matches!(r, 2 | 10 | 13));
+                    if appeal {
+                        if let Some(&o) = sc
+                            .kids(h)
+                            .iter()
+                            .find(|&&c| matches!(s.base_rel(c), "obj" | "iobj"))
+                        {
+                            if matches!(s.upos(o), "PROPN" | "NOUN" | "PRON") && o < cur {
+                                return Some(o);
+                            }
+                        }
+                    }
                     cur = h
                 }
                 _ => return None,
+            }
+        }
+        None
+    }
+
+    /// CAMEO root of the default code of the dictionary verb at `v`.
+    fn verb_root(&self, sc: &Scratch, v: usize) -> Option<u8> {
+        let t = sc.toks.get(v)?;
+        for id in [t.form, t.lemma].into_iter().flatten() {
+            if let Some(e) = self.dict.verbs.get(&id).and_then(|l| l.first()) {
+                let code = e
+                    .code
+                    .as_ref()
+                    .unwrap_or(&self.dict.blocks[e.block as usize].code);
+                return code.fwd.as_deref()?.get(..2)?.parse().ok();
             }
         }
         None
