@@ -533,7 +533,9 @@ impl<'a> Coder<'a> {
                 {
                     // an object-control infinitive the parser attached as a
                     // purpose clause ("urged Bree on Monday to help")
-                    let appeal = self.verb_root(sc, h).is_some_and(|r| matches!(r, 2 | 10 | 13));
+                    let appeal = self
+                        .verb_root(sc, h)
+                        .is_some_and(|r| matches!(r, 2 | 10 | 13));
                     if appeal {
                         if let Some(&o) = sc
                             .kids(h)

@@ -75,7 +75,10 @@ fn needs_repair(doc: &Doc, t: &[Token]) -> bool {
         {
             return true;
         }
-        if r == "conj"
+        if tk.upos == "VERB" && matches!(tk.xpos.as_str(), "VBD" | "VBN") && t[h].lemma == "be" {
+            return true;
+        }
+        if (r == "conj" || base(r) == "advcl")
             && tk.upos == "VERB"
             && h < i
             && t[h].upos == "VERB"
@@ -99,6 +102,7 @@ pub(crate) fn repair(doc: &Doc, toks: &[Token]) -> Option<Vec<Token>> {
     changed |= split_subjects(doc, &mut t);
     changed |= verb_as_modifier(&mut t);
     changed |= reduced_relative(doc, &mut t);
+    changed |= existential_participle(doc, &mut t);
     changed.then_some(t)
 }
 
@@ -231,12 +235,24 @@ fn reduced_relative(doc: &Doc, t: &mut [Token]) -> bool {
         let Some(s) = kids(t, v1).find(|&k| base(&t[k].deprel) == "nsubj" && k < v1) else {
             continue;
         };
-        if kids(t, v1).any(|k| matches!(base(&t[k].deprel), "obj" | "ccomp" | "xcomp")) {
+        // a reduced relative has no object, complement or auxiliary
+        if kids(t, v1).any(|k| {
+            matches!(
+                base(&t[k].deprel),
+                "obj" | "ccomp" | "xcomp" | "aux" | "cop"
+            )
+        }) {
             continue;
         }
-        let Some(v2) = kids(t, v1)
-            .find(|&k| t[k].deprel == "conj" && t[k].upos == "VERB" && k > v1 && finite(&t[k]))
-        else {
+        // the main verb as a conjunct, or as an unmarked adverbial clause
+        let Some(v2) = kids(t, v1).find(|&k| {
+            t[k].upos == "VERB"
+                && k > v1
+                && finite(&t[k])
+                && (t[k].deprel == "conj"
+                    || (base(&t[k].deprel) == "advcl"
+                        && !kids(t, k).any(|m| base(&t[m].deprel) == "mark")))
+        }) else {
             continue;
         };
         if kids(t, v2).any(|k| {
@@ -257,6 +273,35 @@ fn reduced_relative(doc: &Doc, t: &mut [Token]) -> bool {
                 t[k].head = v2 as u32 + 1;
             }
         }
+        changed = true;
+    }
+    changed
+}
+
+/// "There were 10 Russian soldiers killed in Ukraine": after existential
+/// "there be", a past form with the noun as its subject is a passive
+/// participle modifying the noun.
+fn existential_participle(doc: &Doc, t: &mut [Token]) -> bool {
+    let mut changed = false;
+    for v in 0..t.len() {
+        if t[v].upos != "VERB" || !matches!(t[v].xpos.as_str(), "VBD" | "VBN") {
+            continue;
+        }
+        let Some(h) = head(t, v) else { continue };
+        if t[h].lemma != "be"
+            || !kids(t, h).any(|k| doc.slice(t[k].span).eq_ignore_ascii_case("there"))
+        {
+            continue;
+        }
+        let Some(n) = kids(t, v).find(|&k| base(&t[k].deprel) == "nsubj" && k < v) else {
+            continue;
+        };
+        if !matches!(t[n].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        set_head(t, n, Some(h), "nsubj");
+        set_head(t, v, Some(n), "acl");
+        t[v].xpos = "VBN".into();
         changed = true;
     }
     changed

@@ -391,3 +391,29 @@ fn reduced_relative_misparsed_as_main_verb() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn existential_there_were_x_killed_is_passive() {
+    // "killed" parsed as a finite verb with "soldiers" as its subject.
+    let lines = "1 There there PRON EX 2 expl
+         2 were be VERB VBD 0 root
+         3 10 10 NUM CD 5 nummod
+         4 Russian Russian ADJ JJ 5 amod
+         5 soldiers soldier NOUN NNS 6 nsubj
+         6 killed kill VERB VBD 2 csubj
+         7 in in ADP IN 8 case
+         8 Ukraine Ukraine PROPN NNP 6 obl
+         9 today today NOUN NN 6 obl:tmod SpaceAfter=No
+         10 . . PUNCT . 2 punct";
+    let mut d = doc(lines, None, &[(3, 5, "RUSMIL"), (7, 8, "UKR")]);
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| dyad(e) == ("UKR".into(), "RUSMIL".into())),
+        "{:?}",
+        ev.iter().map(dyad).collect::<Vec<_>>()
+    );
+    assert!(!ev
+        .iter()
+        .any(|e| dyad(e) == ("RUSMIL".into(), "UKR".into())));
+}
