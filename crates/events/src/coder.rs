@@ -863,7 +863,7 @@ impl<'a> Coder<'a> {
             if agent_only && depth > 0 && s.upos(n) == "ADJ" && s.base_rel(n) == "amod" {
                 return;
             }
-            if agent_only && depth == 0 {
+            if agent_only && depth <= 1 {
                 let mut inner = Vec::new();
                 for &c in sc.kids(n) {
                     if matches!(s.base_rel(c), "nmod" | "obl") && sc.toks[c].mention != Some(m) {

@@ -417,3 +417,49 @@ fn existential_there_were_x_killed_is_passive() {
         .iter()
         .any(|e| dyad(e) == ("RUSMIL".into(), "UKR".into())));
 }
+
+#[test]
+fn we_the_governments_of_a_b_c_is_a_compound_source() {
+    let lines = "1 We we PRON PRP 12 nsubj SpaceAfter=No
+         2 , , PUNCT , 4 punct
+         3 the the DET DT 4 det
+         4 governments government NOUN NNS 1 appos
+         5 of of ADP IN 6 case
+         6 France France PROPN NNP 4 nmod SpaceAfter=No
+         7 , , PUNCT , 8 punct
+         8 Germany Germany PROPN NNP 6 conj
+         9 and and CCONJ CC 10 cc
+         10 Italy Italy PROPN NNP 6 conj SpaceAfter=No
+         11 , , PUNCT , 4 punct
+         12 condemn condemn VERB VBP 0 root
+         13 the the DET DT 14 det
+         14 attack attack NOUN NN 12 obj
+         15 on on ADP IN 16 case
+         16 Syria Syria PROPN NNP 14 nmod SpaceAfter=No
+         17 . . PUNCT . 12 punct";
+    let mut d = doc(
+        lines,
+        None,
+        &[
+            (3, 4, "---GOV"),
+            (5, 6, "FRA"),
+            (7, 8, "DEU"),
+            (9, 10, "ITA"),
+            (15, 16, "SYR"),
+        ],
+    );
+    let ev = code(&mut d);
+    let mut srcs: Vec<String> = ev
+        .iter()
+        .filter(|e| dyad(e).1 == "SYR")
+        .map(|e| dyad(e).0)
+        .collect();
+    srcs.sort();
+    srcs.dedup();
+    assert_eq!(
+        srcs,
+        vec!["DEUGOV", "FRAGOV", "ITAGOV"],
+        "{:?}",
+        ev.iter().map(dyad).collect::<Vec<_>>()
+    );
+}
