@@ -572,8 +572,11 @@ impl<'a> Coder<'a> {
 
     fn is_passive(&self, sc: &Scratch, s: &Sent, v: usize) -> bool {
         // a past participle modifying a noun: "soldiers killed in Ukraine"
+        // (a participle with a direct object is active: "warplanes bombed
+        // Kurdish rebels" misparsed as a modifier)
         if s.rel(v) == "acl"
             && (s.tokens[v].xpos == "VBN" || s.tokens[v].feats.contains("Tense=Past|VerbForm=Part"))
+            && !sc.kids(v).iter().any(|&c| matches!(s.base_rel(c), "obj" | "dobj"))
         {
             return true;
         }
@@ -1234,7 +1237,11 @@ impl<'a> Coder<'a> {
             srcs.clear();
             tgts.clear();
             if let Some(t) = h.src_tok {
-                srcs.push(self.hit(s, sc.toks[t].mention.unwrap_or(0), t));
+                // the slot's actor, composed like any noun phrase's
+                self.actors(sc, s, t, &mut srcs);
+                if srcs.is_empty() {
+                    srcs.push(self.hit(s, sc.toks[t].mention.unwrap_or(0), t));
+                }
             } else {
                 let node = if passive {
                     self.agent_node(sc, s, v)
@@ -1275,7 +1282,10 @@ impl<'a> Coder<'a> {
                 }
             }
             if let Some(t) = h.tgt_tok {
-                tgts.push(self.hit(s, sc.toks[t].mention.unwrap_or(0), t));
+                self.actors(sc, s, t, &mut tgts);
+                if tgts.is_empty() {
+                    tgts.push(self.hit(s, sc.toks[t].mention.unwrap_or(0), t));
+                }
             } else {
                 if passive {
                     if let Some(subj) = self.subject(sc, s, v) {
