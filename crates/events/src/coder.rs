@@ -576,7 +576,10 @@ impl<'a> Coder<'a> {
         // Kurdish rebels" misparsed as a modifier)
         if s.rel(v) == "acl"
             && (s.tokens[v].xpos == "VBN" || s.tokens[v].feats.contains("Tense=Past|VerbForm=Part"))
-            && !sc.kids(v).iter().any(|&c| matches!(s.base_rel(c), "obj" | "dobj"))
+            && !sc
+                .kids(v)
+                .iter()
+                .any(|&c| matches!(s.base_rel(c), "obj" | "dobj"))
         {
             return true;
         }

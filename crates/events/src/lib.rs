@@ -12,6 +12,20 @@
 //! governs through PETRARCH's internal coding ontology ("urged X to help" →
 //! 023, "ruled out cooperating" → 12x) and gives the event its modality.
 //!
+//! PETRARCH-2 semantics kept where they matter: a repeated pattern line
+//! replaces the earlier one (the dictionary is a trie), bare pattern words
+//! match the verb's own phrase and not words inside prepositional phrases,
+//! a passive's doer comes from "by/from/in" phrases and its target from
+//! "at/against/into" ones, a noun phrase without an actor of its own takes
+//! one from its modifiers (reduced relatives included), and the comma and
+//! discard rules of the validation configurations apply.
+//!
+//! Before coding, a few frequent parser errors are repaired (`repair`):
+//! two subjects of one verb (coordinated, or one pre-modifying the other),
+//! proper nouns compounded across a comma, a verb tagged as a noun's
+//! adjective with a subject of its own, reduced relatives misparsed as main
+//! verbs, and existential "there were X killed" participles.
+//!
 //! The actor mentions come from the actors stage (`doc.mentions`); this crate
 //! only reads them.
 //!
