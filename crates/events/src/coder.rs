@@ -1368,6 +1368,19 @@ impl<'a> Coder<'a> {
             if s.upos(t) != "NOUN" || consumed_nouns.contains(&t) {
                 continue;
             }
+            // "blamed Israel for the bombing": the act a party is accused
+            // of is the content of the accusation (coded 11x), not an event
+            // the sentence asserts
+            let h = sc.toks[t].head;
+            if h < n
+                && matches!(s.base_rel(t), "obl" | "nmod")
+                && matches!(self.case_of(sc, s, t), Some("for" | "over" | "of"))
+                && hits.iter().any(|x| {
+                    x.tok == h && x.code.fwd.as_deref().is_some_and(|c| c.starts_with("11"))
+                })
+            {
+                continue;
+            }
             let lemma = s.lemma_lc(t);
             let Some(list) = self.nominals.get_str(lemma).or_else(|| {
                 if !lemma.is_empty() && lemma != "_" {

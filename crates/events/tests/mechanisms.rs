@@ -463,3 +463,24 @@ fn we_the_governments_of_a_b_c_is_a_compound_source() {
         ev.iter().map(dyad).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_act_blamed_for_is_not_asserted() {
+    let lines = "1 Palestinians Palestinians PROPN NNPS 2 nsubj
+         2 blamed blame VERB VBD 0 root
+         3 Israel Israel PROPN NNP 2 obj
+         4 for for ADP IN 6 case
+         5 the the DET DT 6 det
+         6 bombing bombing NOUN NN 2 obl SpaceAfter=No
+         7 . . PUNCT . 2 punct";
+    let mut d = doc(lines, None, &[(0, 1, "PSE"), (2, 3, "ISR")]);
+    let ev = code(&mut d);
+    assert!(ev.iter().any(|e| e.cameo.as_str().starts_with("11")));
+    assert!(
+        !ev.iter().any(|e| e.cameo.as_str().starts_with("19")),
+        "{:?}",
+        ev.iter()
+            .map(|e| e.cameo.as_str().to_string())
+            .collect::<Vec<_>>()
+    );
+}
