@@ -1,7 +1,7 @@
 //! `entente eval events` on the shared event-coding dev set, end to end from
-//! text: a regression guard at the bars (PETRARCH unit tests exact
-//! >= 80 %, PETRARCH-2 GSR exact >= 85 %). Skipped when the shared data is
-//! not next to the checkout.
+//! text: a regression guard at the bars (PETRARCH unit tests at
+//! least 80 % of records exact, PETRARCH-2 GSR at least 85 %). Skipped when
+//! the shared data is not next to the checkout.
 
 use std::path::PathBuf;
 use std::process::Command;
