@@ -1354,6 +1354,10 @@ impl<'a> Coder<'a> {
                     });
                     rule.push_str(" | negated");
                     md = Modality::Asserted;
+                } else if self.cfg.petrarch_negation {
+                    // PETRARCH codes nothing for a negated verb whose code
+                    // has no negation in the ontology ("did not attack")
+                    continue;
                 }
             }
             let ev_start = out.len();

@@ -77,6 +77,11 @@ pub struct Config {
     pub require_dyad: bool,
     /// PETRARCH's comma-delimited clause elimination, when set.
     pub comma: Option<CommaRules>,
+    /// PETRARCH's negation: a verb negated in place ("did not attack")
+    /// codes its negation in the internal ontology ("did not clash" → 050)
+    /// or nothing. Off, entente keeps such events with modality `Negated`
+    /// ("we won't be coordinating with Iran").
+    pub petrarch_negation: bool,
 }
 
 /// PETRARCH / TABARI comma rules: comma-delimited clauses whose length in

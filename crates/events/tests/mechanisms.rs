@@ -484,3 +484,29 @@ fn the_act_blamed_for_is_not_asserted() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn petrarch_negation_codes_the_negation_or_nothing() {
+    let lines = "1 Putin Putin PROPN NNP 4 nsubj
+         2 did do AUX VBD 4 aux
+         3 not not PART RB 4 advmod
+         4 meet meet VERB VB 0 root
+         5 Obama Obama PROPN NNP 4 obj SpaceAfter=No
+         6 . . PUNCT . 4 punct";
+    let mentions = [(0, 1, "RUSGOV"), (4, 5, "USAGOV")];
+    // entente keeps the event, marked negated
+    let mut d = doc(lines, None, &mentions);
+    let ev = code(&mut d);
+    assert!(ev.iter().any(|e| e.modality == Modality::Negated), "{ev:?}");
+    // PETRARCH has no negation of 040 in its ontology: nothing is coded
+    let mut d = doc(lines, None, &mentions);
+    let coder = EventCoder::load()
+        .expect("embedded dictionaries load")
+        .with_config(entente_events::Config {
+            petrarch_negation: true,
+            ..Default::default()
+        });
+    assert!(coder.code(&d).is_empty());
+    coder.annotate(&mut d).expect("coding succeeds");
+    assert!(d.events.is_empty());
+}

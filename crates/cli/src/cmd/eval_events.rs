@@ -230,6 +230,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut coder = set.coder.clone().with_config(Config {
             require_dyad,
             comma,
+            // the CAMEO suites were coded by PETRARCH
+            petrarch_negation: !plover,
         });
         if !plover {
             coder = coder.without_nominals();
