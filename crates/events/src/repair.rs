@@ -103,6 +103,7 @@ pub(crate) fn repair(doc: &Doc, toks: &[Token]) -> Option<Vec<Token>> {
     changed |= verb_as_modifier(&mut t);
     changed |= reduced_relative(doc, &mut t);
     changed |= existential_participle(doc, &mut t);
+    changed |= asyndetic_complement(doc, &mut t);
     changed.then_some(t)
 }
 
@@ -302,6 +303,36 @@ fn existential_participle(doc: &Doc, t: &mut [Token]) -> bool {
         set_head(t, n, Some(h), "nsubj");
         set_head(t, v, Some(n), "acl");
         t[v].xpos = "VBN".into();
+        changed = true;
+    }
+    changed
+}
+
+/// "Israel claimed Hamas attacked Israeli soldiers" parsed with "attacked"
+/// as a conjunct of "claimed": a verb conjunct with a subject of its own,
+/// joined without comma or conjunction to a verb that has no object or
+/// complement, is that verb's complement clause.
+fn asyndetic_complement(doc: &Doc, t: &mut [Token]) -> bool {
+    let mut changed = false;
+    for v2 in 0..t.len() {
+        let Some(v1) = head(t, v2) else { continue };
+        if t[v2].deprel != "conj" || t[v2].upos != "VERB" || t[v1].upos != "VERB" || v1 > v2 {
+            continue;
+        }
+        if !kids(t, v2).any(|k| base(&t[k].deprel) == "nsubj" && k < v2) {
+            continue;
+        }
+        if kids(t, v2).any(|k| base(&t[k].deprel) == "cc")
+            || t[v1 + 1..v2].iter().any(|x| is_comma_or_cc(doc, x))
+        {
+            continue;
+        }
+        if kids(t, v1)
+            .any(|k| k != v2 && matches!(base(&t[k].deprel), "obj" | "ccomp" | "xcomp" | "iobj"))
+        {
+            continue;
+        }
+        t[v2].deprel = "ccomp".into();
         changed = true;
     }
     changed

@@ -510,3 +510,31 @@ fn petrarch_negation_codes_the_negation_or_nothing() {
     coder.annotate(&mut d).expect("coding succeeds");
     assert!(d.events.is_empty());
 }
+
+#[test]
+fn asyndetic_verb_conjunct_with_a_subject_is_a_complement() {
+    // "attacked" parsed as a conjunct of "claimed": A claims B attacked C
+    // is an accusation (PETRARCH transformation `a (b . ATTACK) CLAIM`).
+    let lines = "1 Israel Israel PROPN NNP 2 nsubj
+         2 claimed claim VERB VBD 0 root
+         3 Hamas Hamas PROPN NNP 4 nsubj
+         4 attacked attack VERB VBD 2 conj
+         5 Israeli Israeli ADJ JJ 6 amod
+         6 soldiers soldier NOUN NNS 4 obj SpaceAfter=No
+         7 . . PUNCT . 2 punct";
+    let mut d = doc(
+        lines,
+        None,
+        &[(0, 1, "ISR"), (2, 3, "PSEREBHMS"), (4, 6, "ISRMIL")],
+    );
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| dyad(e) == ("ISR".into(), "PSEREBHMS".into())
+                && e.cameo.as_str().starts_with("11")),
+        "{:?}",
+        ev.iter()
+            .map(|e| (dyad(e), e.cameo.as_str().to_string()))
+            .collect::<Vec<_>>()
+    );
+}
