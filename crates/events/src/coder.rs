@@ -1256,10 +1256,12 @@ impl<'a> Coder<'a> {
                     if srcs.is_empty() && s.upos(node) == "PRON" {
                         self.pronoun_antecedent(sc, s, node, &mut srcs);
                     }
-                    if srcs.is_empty() && !passive {
+                    if srcs.is_empty() {
                         // PETRARCH's source is the first actor of the
-                        // subject phrase, modifiers included ("a report
-                        // released in the Rwandan capital alleged ...")
+                        // subject (or passive agent) phrase, modifiers
+                        // included ("a report released in the Rwandan
+                        // capital alleged ...", "by a missile fired by
+                        // rebels")
                         if let Some(m) = self.first_mention(sc, s, node) {
                             self.actors(sc, s, m, &mut srcs);
                         }
