@@ -1043,25 +1043,9 @@ impl<'a> Coder<'a> {
             }
             pre.sort_unstable();
             pre.dedup();
-            sc.in_pp.clear();
-            sc.in_pp.resize(n, false);
-            for &t in post.iter() {
-                // function words ("FROM +") match wherever they are
-                if !matches!(s.upos(t), "NOUN" | "PROPN" | "ADJ" | "VERB" | "NUM") {
-                    continue;
-                }
-                let mut cur = t;
-                for _ in 0..n {
-                    if cur == v || cur >= n {
-                        break;
-                    }
-                    if sc.kids(cur).iter().any(|&c| s.rel(c) == "case") {
-                        sc.in_pp[t] = true;
-                        break;
-                    }
-                    cur = sc.toks[cur].head;
-                }
-            }
+            // which phrase tokens sit inside a prepositional phrase of the
+            // verb: computed on the first word-only pattern that needs it
+            let mut pp_ready = false;
             let mut best: Option<(u32, usize, Bind)> = None;
             for (bi, p_block) in entries
                 .iter()
@@ -1075,6 +1059,28 @@ impl<'a> Coder<'a> {
                     }
                     if !sc.has_all(&p.need) {
                         continue;
+                    }
+                    if p.words_only && !pp_ready {
+                        pp_ready = true;
+                        sc.in_pp.clear();
+                        sc.in_pp.resize(n, false);
+                        for &t in post.iter() {
+                            // function words ("FROM +") match wherever they are
+                            if !matches!(s.upos(t), "NOUN" | "PROPN" | "ADJ" | "VERB" | "NUM") {
+                                continue;
+                            }
+                            let mut cur = t;
+                            for _ in 0..n {
+                                if cur == v || cur >= n {
+                                    break;
+                                }
+                                if sc.kids(cur).iter().any(|&c| s.rel(c) == "case") {
+                                    sc.in_pp[t] = true;
+                                    break;
+                                }
+                                cur = sc.toks[cur].head;
+                            }
+                        }
                     }
                     // the prepositional-phrase restriction of bare words
                     // applies to patterns of words only: with an actor slot
@@ -1219,17 +1225,17 @@ impl<'a> Coder<'a> {
             }
             consumed_nouns.extend(h.consumed.iter().copied());
             sc.pattern_nouns.clear();
-            if h.by_pattern {
+            if let (true, RuleRef::Pattern(b, p)) = (h.by_pattern, h.rule) {
                 // the nouns the pattern spells out ("EVIDENCE"), not every
                 // noun of the phrase
-                let text = h.rule.text(self.dict).to_ascii_uppercase();
-                let words: Vec<&str> = text
-                    .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-                    .collect();
+                let words = &self.dict.blocks[b as usize].patterns[p].words;
                 for &t in &h.consumed {
-                    let l = s.lemma_lc(t).to_ascii_uppercase();
-                    let f = s.form(t).to_ascii_uppercase();
-                    if words.iter().any(|w| *w == l || *w == f) {
+                    let tk = sc.toks[t];
+                    if [tk.form, tk.lemma]
+                        .into_iter()
+                        .flatten()
+                        .any(|id| words.contains(&id))
+                    {
                         sc.pattern_nouns.push(t);
                     }
                 }

@@ -131,6 +131,18 @@ pub struct Pattern {
     /// Only words, synsets and multi-word phrases: no actor slot, skip or
     /// prepositional phrase.
     pub words_only: bool,
+    /// The words the pattern spells out (not through synsets).
+    pub words: Vec<WordId>,
+}
+
+fn spelled(elems: &[Elem], out: &mut Vec<WordId>) {
+    for e in elems {
+        match e {
+            Elem::Word(ids) => out.extend_from_slice(ids),
+            Elem::Phrase(v) | Elem::Prep(v) => spelled(v, out),
+            _ => {}
+        }
+    }
 }
 
 fn words_only(elems: &[Elem]) -> bool {
@@ -539,8 +551,12 @@ impl VerbDict {
                     continue;
                 }
                 let words_only = words_only(&pre) && words_only(&post);
+                let mut words = Vec::new();
+                spelled(&pre, &mut words);
+                spelled(&post, &mut words);
                 pats.push(Pattern {
                     words_only,
+                    words,
                     pre,
                     post,
                     code,

@@ -64,7 +64,14 @@ fn needs_repair(doc: &Doc, t: &[Token]) -> bool {
             }
             subj_heads.push(h);
         }
-        if r == "amod" && tk.upos == "VERB" && h > i {
+        // (only with a subject of its own: "exiled leaders" is no error)
+        if r == "amod"
+            && tk.upos == "VERB"
+            && h > i
+            && t[..i]
+                .iter()
+                .any(|x| x.head as usize == i + 1 && base(&x.deprel) == "nsubj")
+        {
             return true;
         }
         if r == "compound"
