@@ -23,8 +23,11 @@
 //! Before coding, a few frequent parser errors are repaired (`repair`):
 //! two subjects of one verb (coordinated, or one pre-modifying the other),
 //! proper nouns compounded across a comma, a verb tagged as a noun's
-//! adjective with a subject of its own, reduced relatives misparsed as main
-//! verbs, and existential "there were X killed" participles.
+//! adjective with a subject of its own, an adjective right after a modal
+//! ("it would free prisoners"), reduced relatives misparsed as main verbs,
+//! asyndetic verb conjuncts that are complement clauses ("A claimed B
+//! attacked C"), a subject pronoun parsed as the object of the verb before
+//! it, and existential "there were X killed" participles.
 //!
 //! The actor mentions come from the actors stage (`doc.mentions`); this crate
 //! only reads them.

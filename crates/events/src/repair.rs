@@ -85,6 +85,19 @@ fn needs_repair(doc: &Doc, t: &[Token]) -> bool {
         if tk.upos == "VERB" && matches!(tk.xpos.as_str(), "VBD" | "VBN") && t[h].lemma == "be" {
             return true;
         }
+        // "it would free prisoners": see modal_adjective
+        if r == "amod" && tk.upos == "ADJ" && i > 0 && t[i - 1].xpos == "MD" && h > i {
+            return true;
+        }
+        // "indicated it deplored ...": see pronoun_subject_as_object
+        if base(r) == "obj"
+            && tk.upos == "PRON"
+            && h < i
+            && t.get(i + 1)
+                .is_some_and(|n| matches!(n.upos.as_str(), "VERB" | "AUX"))
+        {
+            return true;
+        }
         if (r == "conj" || base(r) == "advcl")
             && tk.upos == "VERB"
             && h < i
@@ -111,6 +124,8 @@ pub(crate) fn repair(doc: &Doc, toks: &[Token]) -> Option<Vec<Token>> {
     changed |= reduced_relative(doc, &mut t);
     changed |= existential_participle(doc, &mut t);
     changed |= asyndetic_complement(doc, &mut t);
+    changed |= pronoun_subject_as_object(&mut t);
+    changed |= modal_adjective(&mut t);
     changed.then_some(t)
 }
 
@@ -340,6 +355,94 @@ fn asyndetic_complement(doc: &Doc, t: &mut [Token]) -> bool {
             continue;
         }
         t[v2].deprel = "ccomp".into();
+        changed = true;
+    }
+    changed
+}
+
+/// "Ethiopia indicated it deplored Libya" parsed with "it" as the object of
+/// "indicated": a personal pronoun object directly followed by the finite
+/// verb (or auxiliary) of a subjectless complement clause of the same verb
+/// is that clause's subject.
+fn pronoun_subject_as_object(t: &mut [Token]) -> bool {
+    let mut changed = false;
+    for p in 0..t.len().saturating_sub(1) {
+        let Some(v1) = head(t, p) else { continue };
+        if base(&t[p].deprel) != "obj" || t[p].upos != "PRON" || v1 > p {
+            continue;
+        }
+        // nominative or case-ambiguous personal pronouns only
+        if !matches!(
+            t[p].lemma.to_ascii_lowercase().as_str(),
+            "it" | "he" | "she" | "they" | "we" | "i" | "you"
+        ) || matches!(t[p].xpos.as_str(), "PRP$" | "WP")
+        {
+            continue;
+        }
+        let form_acc = |f: &str| matches!(f, "him" | "her" | "them" | "us" | "me");
+        if form_acc(&t[p].lemma.to_ascii_lowercase()) {
+            continue;
+        }
+        // the clause's verb: the next token, or the verb the auxiliary serves
+        let next = p + 1;
+        let v2 = if t[next].upos == "AUX" {
+            match head(t, next) {
+                Some(h) if h > next => h,
+                _ => continue,
+            }
+        } else {
+            next
+        };
+        if t[v2].upos != "VERB"
+            || head(t, v2) != Some(v1)
+            || !matches!(
+                base(&t[v2].deprel),
+                "ccomp" | "parataxis" | "conj" | "xcomp"
+            )
+            || kids(t, v2).any(|k| base(&t[k].deprel) == "nsubj")
+        {
+            continue;
+        }
+        set_head(t, p, Some(v2), "nsubj");
+        if base(&t[v2].deprel) != "ccomp" {
+            t[v2].deprel = "ccomp".into();
+        }
+        changed = true;
+    }
+    changed
+}
+
+/// "Israel said it would free Palestinian prisoners" tagged with "free" as
+/// an adjective of "prisoners": a word right after a modal auxiliary heads a
+/// verb phrase, so the adjective is the verb and the noun (which carried the
+/// modal and the subject) its object.
+fn modal_adjective(t: &mut [Token]) -> bool {
+    let mut changed = false;
+    for a in 1..t.len() {
+        let Some(n) = head(t, a) else { continue };
+        if t[a].deprel != "amod" || t[a].upos != "ADJ" || t[a - 1].xpos != "MD" || n <= a {
+            continue;
+        }
+        if !matches!(t[n].upos.as_str(), "NOUN" | "PROPN") || head(t, a - 1) != Some(n) {
+            continue;
+        }
+        let (nh, nrel) = (head(t, n), t[n].deprel.clone());
+        set_head(t, a, nh, &nrel);
+        t[a].upos = "VERB".into();
+        t[a].xpos = "VB".into();
+        set_head(t, n, Some(a), "obj");
+        // subject, auxiliaries, negation and adverbs before the verb are
+        // the verb's
+        for k in 0..a {
+            if head(t, k) == Some(n) {
+                t[k].head = a as u32 + 1;
+            }
+        }
+        for k in n + 1..t.len() {
+            if head(t, k) == Some(n) && t[k].upos == "PUNCT" {
+                t[k].head = a as u32 + 1;
+            }
+        }
         changed = true;
     }
     changed

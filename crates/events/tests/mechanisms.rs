@@ -538,3 +538,27 @@ fn asyndetic_verb_conjunct_with_a_subject_is_a_complement() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn adjective_after_a_modal_is_the_verb_and_a_reported_future_is_an_intent() {
+    // "free" tagged as an adjective of "prisoners"; "A said it would X" is
+    // an expressed intent (030 + 0841 release persons = 0352).
+    let lines = "1 Israel Israel PROPN NNP 2 nsubj
+         2 said say VERB VBD 0 root
+         3 it it PRON PRP 7 nsubj
+         4 would would AUX MD 7 aux
+         5 free free ADJ JJ 7 amod
+         6 Palestinian Palestinian ADJ JJ 7 amod
+         7 prisoners prisoner NOUN NNS 2 ccomp SpaceAfter=No
+         8 . . PUNCT . 2 punct";
+    let mut d = doc(lines, None, &[(0, 1, "ISR"), (2, 3, "ISR"), (5, 6, "PSE")]);
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| dyad(e) == ("ISR".into(), "PSE".into()) && e.cameo.as_str() == "0352"),
+        "{:?}",
+        ev.iter()
+            .map(|e| (dyad(e), e.cameo.as_str().to_string()))
+            .collect::<Vec<_>>()
+    );
+}
