@@ -34,6 +34,12 @@ pub(crate) struct Scratch {
     stamp: Vec<u32>,
     gen: u32,
     fill: Vec<usize>,
+    /// Per token: inside a case-marked dependent of the current verb.
+    pub in_pp: Vec<bool>,
+    /// Per token: in a clause left out by the comma rules (empty: none).
+    pub masked: Vec<bool>,
+    /// Nouns the current verb's matched pattern consumed.
+    pub pattern_nouns: Vec<usize>,
 }
 
 pub(crate) struct Sent<'a> {
@@ -112,7 +118,11 @@ impl Scratch {
                 form: form_id,
                 lemma: lemma_id,
                 head,
-                mention: mention_of.get(s.base + k).copied().flatten(),
+                mention: if self.masked.get(k).copied().unwrap_or(false) {
+                    None
+                } else {
+                    mention_of.get(s.base + k).copied().flatten()
+                },
             });
         }
         // Which dictionary words occur (for the pattern pre-filter).
@@ -165,6 +175,11 @@ fn is_clausal(rel: &str) -> bool {
         rel.split(':').next().unwrap_or(rel),
         "ccomp" | "advcl" | "parataxis" | "csubj" | "punct" | "discourse" | "vocative" | "dep"
     ) || rel == "acl:relcl"
+}
+
+/// A finite verb form (tensed), by features or Penn tag.
+fn finite(t: &Token) -> bool {
+    t.feats.contains("VerbForm=Fin") || matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
 }
 
 fn is_subj(rel: &str) -> bool {
@@ -232,6 +247,8 @@ struct Bind {
     src: Option<usize>,
     tgt: Option<usize>,
     score: u32,
+    /// Matching inside a prepositional or multi-word element.
+    nested: bool,
 }
 
 impl<'a> Coder<'a> {
@@ -352,7 +369,12 @@ impl<'a> Coder<'a> {
     ) -> Option<usize> {
         let t = *seq.get(pos)?;
         match e {
-            Elem::Word(ids) => self.word_at(sc, ids, t).then_some(pos + 1),
+            // PETRARCH matches a bare pattern word against the verb's own
+            // phrase: a content word inside a prepositional phrase ("made
+            // his remarks at the start of a trip") needs a `(PREP ...)`
+            Elem::Word(ids) => (self.word_at(sc, ids, t)
+                && (b.nested || !sc.in_pp.get(t).copied().unwrap_or(false)))
+            .then_some(pos + 1),
             Elem::Syn(k) => {
                 if let Some(Some(first)) = self.dict.syn_first.get(*k as usize) {
                     let tk = sc.toks[t];
@@ -373,7 +395,11 @@ impl<'a> Coder<'a> {
             }
             Elem::Phrase(parts) => {
                 let mut p = pos;
+                let outer = b.nested;
                 for (k, part) in parts.iter().enumerate() {
+                    if k == 1 {
+                        b.nested = true;
+                    }
                     if k > 0 {
                         // modifiers may sit between the words of a phrase
                         while let Some(&x) = seq.get(p) {
@@ -391,6 +417,7 @@ impl<'a> Coder<'a> {
                     }
                     p = self.elem_at(sc, s, part, seq, p, b)?;
                 }
+                b.nested = outer;
                 Some(p)
             }
             Elem::Prep(parts) => {
@@ -401,7 +428,13 @@ impl<'a> Coder<'a> {
                 if rest.is_empty() && s.upos(t) == "PART" {
                     return None;
                 }
-                let p = self.elem_at(sc, s, first, seq, pos, b)?;
+                let outer = b.nested;
+                b.nested = true;
+                let p = self.elem_at(sc, s, first, seq, pos, b);
+                let Some(p) = p else {
+                    b.nested = outer;
+                    return None;
+                };
                 // the phrase ends at the next preposition or punctuation
                 let end = (p..seq.len())
                     .find(|&k| {
@@ -409,8 +442,9 @@ impl<'a> Coder<'a> {
                             || matches!(s.form(seq[k]), "," | ";" | ":" | "." | "(" | ")")
                     })
                     .unwrap_or(seq.len());
-                let end_next = self.seq_from(sc, s, rest, &seq[..end], p, b)?;
-                Some(end_next)
+                let end_next = self.seq_from(sc, s, rest, &seq[..end], p, b);
+                b.nested = outer;
+                end_next
             }
             Elem::Source => {
                 let m = sc.toks[t].mention?;
@@ -479,6 +513,9 @@ impl<'a> Coder<'a> {
                 return None;
             }
             match r {
+                // a finite verb is no controlled complement, whatever the
+                // parser says ("China remained mum and X said ...")
+                "xcomp" if finite(&s.tokens[cur]) => return None,
                 "xcomp" => {
                     // object control: "urged Bree to help", "wants Putin to attack"
                     if let Some(&o) = sc
@@ -500,6 +537,22 @@ impl<'a> Coder<'a> {
                         .iter()
                         .any(|&c| s.rel(c) == "mark" && s.lemma_lc(c) == "to") =>
                 {
+                    // an object-control infinitive the parser attached as a
+                    // purpose clause ("urged Bree on Monday to help")
+                    let appeal = self
+                        .verb_root(sc, h)
+                        .is_some_and(|r| matches!(r, 2 | 10 | 13));
+                    if appeal {
+                        if let Some(&o) = sc
+                            .kids(h)
+                            .iter()
+                            .find(|&&c| matches!(s.base_rel(c), "obj" | "iobj"))
+                        {
+                            if matches!(s.upos(o), "PROPN" | "NOUN" | "PRON") && o < cur {
+                                return Some(o);
+                            }
+                        }
+                    }
                     cur = h
                 }
                 _ => return None,
@@ -508,8 +561,25 @@ impl<'a> Coder<'a> {
         None
     }
 
+    /// CAMEO root of the default code of the dictionary verb at `v`.
+    fn verb_root(&self, sc: &Scratch, v: usize) -> Option<u8> {
+        let t = sc.toks.get(v)?;
+        for id in [t.form, t.lemma].into_iter().flatten() {
+            if let Some(e) = self.dict.verbs.get(&id).and_then(|l| l.first()) {
+                let code = e
+                    .code
+                    .as_ref()
+                    .unwrap_or(&self.dict.blocks[e.block as usize].code);
+                return code.fwd.as_deref()?.get(..2)?.parse().ok();
+            }
+        }
+        None
+    }
+
     fn is_passive(&self, sc: &Scratch, s: &Sent, v: usize) -> bool {
         // a past participle modifying a noun: "soldiers killed in Ukraine"
+        // (a participle with a direct object is active: "warplanes bombed
+        // Kurdish rebels" misparsed as a modifier)
         if s.rel(v) == "acl"
             && (s.tokens[v].xpos == "VBN" || s.tokens[v].feats.contains("Tense=Past|VerbForm=Part"))
             // ...unless it has a direct object: "Turkish warplanes bombed
@@ -671,7 +741,10 @@ impl<'a> Coder<'a> {
             return false;
         }
         let l = s.lemma_lc(n);
-        let event_noun = self.nominals.get_str(l).is_some()
+        // a noun the verb's matched pattern names is part of the event
+        // ("presented evidence against Russia": `- * EVIDENCE [1124]`)
+        let event_noun = sc.pattern_nouns.contains(&n)
+            || self.nominals.get_str(l).is_some()
             || matches!(
                 l,
                 "fight"
@@ -796,7 +869,12 @@ impl<'a> Coder<'a> {
                 .code
                 .as_ref()
                 .is_some_and(|c| c.as_str().starts_with("---"));
-            if agent_only && depth == 0 {
+            // an agent word used as an adjective ("his first official
+            // visit") names no one
+            if agent_only && depth > 0 && s.upos(n) == "ADJ" && s.base_rel(n) == "amod" {
+                return;
+            }
+            if agent_only && depth <= 1 {
                 let mut inner = Vec::new();
                 for &c in sc.kids(n) {
                     if matches!(s.base_rel(c), "nmod" | "obl") && sc.toks[c].mention != Some(m) {
@@ -813,7 +891,16 @@ impl<'a> Coder<'a> {
                         .unwrap_or_default();
                     for mut a in inner {
                         if !a.code.ends_with(&agent) {
-                            a.code.push_str(&agent);
+                            // agents in text order: "exiled leaders (OPP) of
+                            // Egypt's Muslim (MUS) Brotherhood" is EGYOPPMUS
+                            let bare = a.code.len() >= 3
+                                && a.code.is_char_boundary(3)
+                                && !a.code.starts_with("---");
+                            if bare && a.code.len() > 3 && n < a.token {
+                                a.code.insert_str(3, &agent);
+                            } else {
+                                a.code.push_str(&agent);
+                            }
                         }
                         a.token = n;
                         out.push(a);
@@ -852,7 +939,9 @@ impl<'a> Coder<'a> {
                 || r == "conj"
                 || r == "cc"
                 || r.starts_with("acl")
-                || r == "appos"
+                // an apposition names the same actor, but only a head
+                // without an actor of its own ("Old foe Gondor") needs it
+                || (r == "appos" && depth > 0)
                 || self.opposed_modifier(sc, s, n, c)
                 || self.venue_modifier(sc, s, n, c)
             {
@@ -872,7 +961,7 @@ impl<'a> Coder<'a> {
                 || r == "conj"
                 || r == "cc"
                 || r == "acl:relcl"
-                || r == "appos"
+                || (r == "appos" && depth > 0)
                 || self.opposed_modifier(sc, s, n, c)
                 || self.venue_modifier(sc, s, n, c)
             {
@@ -922,7 +1011,9 @@ impl<'a> Coder<'a> {
         let mut pre = std::mem::take(&mut sc.pre);
         let mut stack = std::mem::take(&mut sc.stack);
         for v in 0..n {
-            if !matches!(s.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ") {
+            if !matches!(s.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ")
+                || sc.masked.get(v).copied().unwrap_or(false)
+            {
                 continue;
             }
             // Nouns are handled as nominal triggers below. Adjectives are
@@ -957,6 +1048,9 @@ impl<'a> Coder<'a> {
             }
             pre.sort_unstable();
             pre.dedup();
+            // which phrase tokens sit inside a prepositional phrase of the
+            // verb: computed on the first word-only pattern that needs it
+            let mut pp_ready = false;
             let mut best: Option<(u32, usize, Bind)> = None;
             for (bi, p_block) in entries
                 .iter()
@@ -971,7 +1065,35 @@ impl<'a> Coder<'a> {
                     if !sc.has_all(&p.need) {
                         continue;
                     }
-                    let mut b = Bind::default();
+                    if p.words_only && !pp_ready {
+                        pp_ready = true;
+                        sc.in_pp.clear();
+                        sc.in_pp.resize(n, false);
+                        for &t in post.iter() {
+                            // function words ("FROM +") match wherever they are
+                            if !matches!(s.upos(t), "NOUN" | "PROPN" | "ADJ" | "VERB" | "NUM") {
+                                continue;
+                            }
+                            let mut cur = t;
+                            for _ in 0..n {
+                                if cur == v || cur >= n {
+                                    break;
+                                }
+                                if sc.kids(cur).iter().any(|&c| s.rel(c) == "case") {
+                                    sc.in_pp[t] = true;
+                                    break;
+                                }
+                                cur = sc.toks[cur].head;
+                            }
+                        }
+                    }
+                    // the prepositional-phrase restriction of bare words
+                    // applies to patterns of words only: with an actor slot
+                    // the slot anchors the match ("+ * MONEY $")
+                    let mut b = Bind {
+                        nested: !p.words_only,
+                        ..Bind::default()
+                    };
                     if self.seq_from(sc, s, &p.post, &post, 0, &mut b).is_none() {
                         continue;
                     }
@@ -1107,13 +1229,33 @@ impl<'a> Coder<'a> {
                 continue;
             }
             consumed_nouns.extend(h.consumed.iter().copied());
+            sc.pattern_nouns.clear();
+            if let (true, RuleRef::Pattern(b, p)) = (h.by_pattern, h.rule) {
+                // the nouns the pattern spells out ("EVIDENCE"), not every
+                // noun of the phrase
+                let words = &self.dict.blocks[b as usize].patterns[p].words;
+                for &t in &h.consumed {
+                    let tk = sc.toks[t];
+                    if [tk.form, tk.lemma]
+                        .into_iter()
+                        .flatten()
+                        .any(|id| words.contains(&id))
+                    {
+                        sc.pattern_nouns.push(t);
+                    }
+                }
+            }
             let v = h.tok;
             let passive = self.is_passive(sc, s, v);
             // source
             srcs.clear();
             tgts.clear();
             if let Some(t) = h.src_tok {
-                srcs.push(self.hit(s, sc.toks[t].mention.unwrap_or(0), t));
+                // the slot's actor, composed like any noun phrase's
+                self.actors(sc, s, t, &mut srcs);
+                if srcs.is_empty() {
+                    srcs.push(self.hit(s, sc.toks[t].mention.unwrap_or(0), t));
+                }
             } else {
                 let node = if passive {
                     self.agent_node(sc, s, v)
@@ -1125,11 +1267,29 @@ impl<'a> Coder<'a> {
                     if srcs.is_empty() && s.upos(node) == "PRON" {
                         self.pronoun_antecedent(sc, s, node, &mut srcs);
                     }
+                    if srcs.is_empty() {
+                        // PETRARCH's source is the first actor of the
+                        // subject (or passive agent) phrase, modifiers
+                        // included ("a report released in the Rwandan
+                        // capital alleged ...", "by a missile fired by
+                        // rebels")
+                        if let Some(m) = self.first_mention(sc, s, node) {
+                            self.actors(sc, s, m, &mut srcs);
+                        }
+                    }
                 }
             }
             if passive && srcs.is_empty() && h.src_tok.is_none() {
-                // agentless passive: an oblique may name the doer
+                // agentless passive: an oblique may name the doer ("fired
+                // at it from the Gaza Strip": the origin, not the aim)
                 self.target_nodes(sc, s, v, true, &mut nodes);
+                nodes.retain(|&c| {
+                    !matches!(
+                        self.case_of(sc, s, c),
+                        Some("at" | "against" | "on" | "upon" | "toward" | "towards" | "into")
+                    )
+                });
+                nodes.sort_by_key(|&c| self.case_of(sc, s, c) != Some("from"));
                 for &c in nodes.iter() {
                     self.actors(sc, s, c, &mut srcs);
                     if !srcs.is_empty() {
@@ -1138,7 +1298,10 @@ impl<'a> Coder<'a> {
                 }
             }
             if let Some(t) = h.tgt_tok {
-                tgts.push(self.hit(s, sc.toks[t].mention.unwrap_or(0), t));
+                self.actors(sc, s, t, &mut tgts);
+                if tgts.is_empty() {
+                    tgts.push(self.hit(s, sc.toks[t].mention.unwrap_or(0), t));
+                }
             } else {
                 if passive {
                     if let Some(subj) = self.subject(sc, s, v) {
@@ -1180,6 +1343,11 @@ impl<'a> Coder<'a> {
                     }
                 }
             }
+            // an actor is not its own target (a passive verb's subject
+            // phrase can reach back to the agent through a modifier)
+            if h.tgt_tok.is_none() {
+                tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
+            }
             if srcs.is_empty() && tgts.is_empty() {
                 continue;
             }
@@ -1199,6 +1367,10 @@ impl<'a> Coder<'a> {
                     });
                     rule.push_str(" | negated");
                     md = Modality::Asserted;
+                } else if self.cfg.petrarch_negation {
+                    // PETRARCH codes nothing for a negated verb whose code
+                    // has no negation in the ontology ("did not attack")
+                    continue;
                 }
             }
             let ev_start = out.len();
@@ -1207,9 +1379,23 @@ impl<'a> Coder<'a> {
         }
         self.transform(sc, s, &hits, &spans, out, sent_start);
 
+        sc.pattern_nouns.clear();
         // Nominal triggers: "US airstrikes on ISIS", "talks between A and B".
         for t in 0..n {
             if s.upos(t) != "NOUN" || consumed_nouns.contains(&t) {
+                continue;
+            }
+            // "blamed Israel for the bombing": the act a party is accused
+            // of is the content of the accusation (coded 11x), not an event
+            // the sentence asserts
+            let h = sc.toks[t].head;
+            if h < n
+                && matches!(s.base_rel(t), "obl" | "nmod")
+                && matches!(self.case_of(sc, s, t), Some("for" | "over" | "of"))
+                && hits.iter().any(|x| {
+                    x.tok == h && x.code.fwd.as_deref().is_some_and(|c| c.starts_with("11"))
+                })
+            {
                 continue;
             }
             let lemma = s.lemma_lc(t);
@@ -1311,6 +1497,38 @@ impl<'a> Coder<'a> {
         }
     }
 
+    /// The first (text order) token with a country-coded mention in the
+    /// phrase headed by `n`, reduced relatives included, other clauses not.
+    fn first_mention(&self, sc: &Scratch, s: &Sent, n: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        let mut stack = vec![(n, 0u32)];
+        while let Some((x, d)) = stack.pop() {
+            if let Some(m) = sc.toks[x].mention {
+                let agent_only = s.doc.mentions[m as usize]
+                    .code
+                    .as_ref()
+                    .is_some_and(|c| c.as_str().starts_with("---"));
+                if !agent_only && best.is_none_or(|b| x < b) {
+                    best = Some(x);
+                }
+            }
+            if d >= 4 {
+                continue;
+            }
+            for &c in sc.kids(x) {
+                let r = s.rel(c);
+                if (is_clausal(r) && r != "acl")
+                    || r == "appos"
+                    || (r == "nmod:poss" && matches!(s.upos(c), "PRON" | "DET"))
+                {
+                    continue;
+                }
+                stack.push((c, d + 1));
+            }
+        }
+        best
+    }
+
     /// "Obama said he would ...": an unresolved subject pronoun of a
     /// reported clause takes the reporting verb's subject (a syntactic
     /// fallback for when coreference left the pronoun without a mention).
@@ -1336,6 +1554,14 @@ impl<'a> Coder<'a> {
             }
             cur = h;
         }
+    }
+
+    /// The verb has a future auxiliary ("will", "would", "shall").
+    fn future_aux(&self, sc: &Scratch, s: &Sent, v: usize) -> bool {
+        v < sc.toks.len()
+            && sc.kids(v).iter().any(|&c| {
+                s.base_rel(c) == "aux" && matches!(s.lemma_lc(c), "will" | "would" | "shall")
+            })
     }
 
     /// The verb itself carries a negation ("did not", "won't", "never").
@@ -1427,10 +1653,13 @@ impl<'a> Coder<'a> {
             if is_say && matches!(s.base_rel(h.tok), "parataxis" | "advcl" | "conj") {
                 // "..., an official said": the attribution, not an event,
                 // when the sentence reports one
+                // (events of its own complement clause are reported by it:
+                // "... came as Israel announced it would free ...")
                 let other = (sent_start..out.len()).any(|k| {
                     (k < *o_start || k >= *o_end)
                         && out[k].source.is_some()
                         && out[k].target.is_some()
+                        && !self.governs(sc, s, h.tok, out[k].trigger - s.base)
                 });
                 if other {
                     for r in remove.iter_mut().take(*o_end).skip(*o_start) {
@@ -1509,7 +1738,21 @@ impl<'a> Coder<'a> {
                         }
                         None
                     };
-                    let code = t.res_code.clone().unwrap_or_else(|| e.code.clone());
+                    let code = match &t.res_code {
+                        Some(c) => c.clone(),
+                        // "Israel announced it would free prisoners": a
+                        // reported future action of the speaker is an
+                        // expressed intent (CAMEO 03x)
+                        None if self.speech_blocks.contains(&h.block)
+                            && t.inner_src == 'a'
+                            && self.future_aux(sc, s, e.trigger - s.base) =>
+                        {
+                            self.tables
+                                .combine("030", &e.code)
+                                .unwrap_or_else(|| e.code.clone())
+                        }
+                        None => e.code.clone(),
+                    };
                     added.push(CodedEvent {
                         source: pick(t.res_src),
                         target: pick(t.res_tgt),

@@ -128,6 +128,29 @@ pub struct Pattern {
     /// Words the pattern cannot match without (alternatives per word): a
     /// cheap filter before matching.
     pub need: Vec<Vec<WordId>>,
+    /// Only words, synsets and multi-word phrases: no actor slot, skip or
+    /// prepositional phrase.
+    pub words_only: bool,
+    /// The words the pattern spells out (not through synsets).
+    pub words: Vec<WordId>,
+}
+
+fn spelled(elems: &[Elem], out: &mut Vec<WordId>) {
+    for e in elems {
+        match e {
+            Elem::Word(ids) => out.extend_from_slice(ids),
+            Elem::Phrase(v) | Elem::Prep(v) => spelled(v, out),
+            _ => {}
+        }
+    }
+}
+
+fn words_only(elems: &[Elem]) -> bool {
+    elems.iter().all(|e| match e {
+        Elem::Word(_) | Elem::Syn(_) => true,
+        Elem::Phrase(v) => words_only(v),
+        _ => false,
+    })
 }
 
 fn needed(elems: &[Elem], syn_first: &[Option<Vec<WordId>>], out: &mut Vec<Vec<WordId>>) {
@@ -517,11 +540,27 @@ impl VerbDict {
                 let post = d.elems(post);
                 let weight = pre.iter().chain(post.iter()).map(Elem::weight).sum();
                 let need = Vec::new();
-                d.blocks[block as usize].patterns.push(Pattern {
+                let text = t.split('#').next().unwrap_or(t).trim().to_string();
+                let pats = &mut d.blocks[block as usize].patterns;
+                // PETRARCH-2 stores a block's patterns in a trie keyed by
+                // their words, so a repeated pattern replaces the earlier
+                // one: the last code listed wins.
+                if let Some(p) = pats.iter_mut().find(|p| p.pre == pre && p.post == post) {
+                    p.code = code;
+                    p.text = text;
+                    continue;
+                }
+                let words_only = words_only(&pre) && words_only(&post);
+                let mut words = Vec::new();
+                spelled(&pre, &mut words);
+                spelled(&post, &mut words);
+                pats.push(Pattern {
+                    words_only,
+                    words,
                     pre,
                     post,
                     code,
-                    text: t.split('#').next().unwrap_or(t).trim().to_string(),
+                    text,
                     weight,
                     need,
                 });
@@ -684,6 +723,18 @@ mod tests {
         assert!(d.word("dollars").is_some());
         assert_eq!(d.transforms.len(), 1);
         assert_eq!(d.transforms[0].res_code.as_deref(), Some("015"));
+    }
+
+    #[test]
+    fn repeated_pattern_keeps_the_last_code() {
+        let d = VerbDict::parse(
+            "--- GRANT [070] ---\nGRANT\n- * SUPPORT [051]\n- * SUPPORT [060]\n- * AID [070]\n",
+        )
+        .unwrap();
+        let pats = &d.blocks[0].patterns;
+        assert_eq!(pats.len(), 2);
+        assert_eq!(pats[0].code.fwd.as_deref(), Some("060"));
+        assert!(pats[0].words_only);
     }
 
     #[test]

@@ -12,6 +12,23 @@
 //! governs through PETRARCH's internal coding ontology ("urged X to help" →
 //! 023, "ruled out cooperating" → 12x) and gives the event its modality.
 //!
+//! PETRARCH-2 semantics kept where they matter: a repeated pattern line
+//! replaces the earlier one (the dictionary is a trie), bare pattern words
+//! match the verb's own phrase and not words inside prepositional phrases,
+//! a passive's doer comes from "by/from/in" phrases and its target from
+//! "at/against/into" ones, a noun phrase without an actor of its own takes
+//! one from its modifiers (reduced relatives included), and the comma and
+//! discard rules of the validation configurations apply.
+//!
+//! Before coding, a few frequent parser errors are repaired (`repair`):
+//! two subjects of one verb (coordinated, or one pre-modifying the other),
+//! proper nouns compounded across a comma, a verb tagged as a noun's
+//! adjective with a subject of its own, an adjective right after a modal
+//! ("it would free prisoners"), reduced relatives misparsed as main verbs,
+//! asyndetic verb conjuncts that are complement clauses ("A claimed B
+//! attacked C"), a subject pronoun parsed as the object of the verb before
+//! it, and existential "there were X killed" participles.
+//!
 //! The actor mentions come from the actors stage (`doc.mentions`); this crate
 //! only reads them.
 //!
@@ -24,6 +41,7 @@ pub mod dates;
 pub mod dict;
 mod modality;
 pub mod nominal;
+mod repair;
 pub mod tables;
 
 use entente_core::{
@@ -60,6 +78,75 @@ pub struct Config {
     /// one-sided events ("we won't be coordinating with Iran") since the
     /// event model allows a missing actor and relation scores skip them.
     pub require_dyad: bool,
+    /// PETRARCH's comma-delimited clause elimination, when set.
+    pub comma: Option<CommaRules>,
+    /// PETRARCH's negation: a verb negated in place ("did not attack")
+    /// codes its negation in the internal ontology ("did not clash" → 050)
+    /// or nothing. Off, entente keeps such events with modality `Negated`
+    /// ("we won't be coordinating with Iran").
+    pub petrarch_negation: bool,
+}
+
+/// PETRARCH / TABARI comma rules: comma-delimited clauses whose length in
+/// words falls within a range are left out of coding (their actors and
+/// verbs are not used). A maximum of 0 turns a rule off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommaRules {
+    /// Internal clause (between two commas): `comma_min`, `comma_max`.
+    pub min: usize,
+    pub max: usize,
+    /// Initial clause (sentence start to first comma): `comma_bmin`, `comma_bmax`.
+    pub bmin: usize,
+    pub bmax: usize,
+    /// Terminal clause (last comma to sentence end): `comma_emin`, `comma_emax`.
+    pub emin: usize,
+    pub emax: usize,
+}
+
+impl Default for CommaRules {
+    /// PETRARCH's defaults.
+    fn default() -> CommaRules {
+        CommaRules {
+            min: 2,
+            max: 8,
+            bmin: 0,
+            bmax: 0,
+            emin: 2,
+            emax: 8,
+        }
+    }
+}
+
+impl CommaRules {
+    /// Marks the tokens of eliminated clauses in `out` (one flag per token).
+    pub fn eliminate(&self, forms: &[&str], out: &mut Vec<bool>) {
+        out.clear();
+        out.resize(forms.len(), false);
+        let commas: Vec<usize> = (0..forms.len()).filter(|&i| forms[i] == ",").collect();
+        if commas.is_empty() {
+            return;
+        }
+        let words = |a: usize, b: usize| {
+            forms[a..b]
+                .iter()
+                .filter(|f| f.chars().any(|c| c.is_alphanumeric()))
+                .count()
+        };
+        let mut mark = |a: usize, b: usize, lo: usize, hi: usize| {
+            let n = words(a, b);
+            if hi > 0 && n >= lo && n <= hi {
+                for x in out.iter_mut().take(b).skip(a) {
+                    *x = true;
+                }
+            }
+        };
+        mark(0, commas[0], self.bmin, self.bmax);
+        for w in commas.windows(2) {
+            mark(w[0] + 1, w[1], self.min, self.max);
+        }
+        let last = commas[commas.len() - 1];
+        mark(last + 1, forms.len(), self.emin, self.emax);
+    }
 }
 
 /// An actor found for an event.
@@ -129,8 +216,14 @@ impl Discards {
                 let s = from + i;
                 let e = s + p.len();
                 let left_ok = s == 0 || !lower.as_bytes()[s - 1].is_ascii_alphanumeric();
-                let right_ok =
-                    !*whole || e >= lower.len() || !lower.as_bytes()[e].is_ascii_alphanumeric();
+                // PETRARCH-2 matches phrases against whitespace-separated
+                // words: punctuation glued to the last word ("months ago,")
+                // is no match; a phrase without `_` may end inside a word
+                // (a stem)
+                let right_ok = e >= lower.len() || {
+                    let c = lower.as_bytes()[e];
+                    c.is_ascii_whitespace() || (!*whole && c.is_ascii_alphanumeric())
+                };
                 if left_ok && right_ok {
                     if *story {
                         return Some(true);
@@ -286,12 +379,6 @@ impl EventCoder {
             {
                 continue;
             }
-            let s = Sent {
-                doc,
-                tokens,
-                base: sent.token_start as usize,
-                index: si as u32,
-            };
             // An event needs an actor (two under require_dyad): most
             // sentences can be skipped before any parsing work.
             let need = if self.config.require_dyad { 2 } else { 1 };
@@ -314,6 +401,20 @@ impl EventCoder {
             if distinct < need {
                 continue;
             }
+            match &self.config.comma {
+                Some(rules) => {
+                    let forms: Vec<&str> = tokens.iter().map(|t| doc.slice(t.span)).collect();
+                    rules.eliminate(&forms, &mut sc.masked);
+                }
+                None => sc.masked.clear(),
+            }
+            let fixed = repair::repair(doc, tokens);
+            let s = Sent {
+                doc,
+                tokens: fixed.as_deref().unwrap_or(tokens),
+                base: sent.token_start as usize,
+                index: si as u32,
+            };
             sc.build(&self.dict, &s, &mention_of);
             coder.sentence(sc, &s, out);
         }
@@ -648,5 +749,48 @@ impl Annotator for EventCoder {
         let events = self.to_events(doc, &coded);
         doc.events.extend(events);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comma_rules_drop_short_terminal_and_internal_clauses() {
+        let forms: Vec<&str> = "Arnor will restore ties with Gondor , it seems , after crowds burned its embassy , a senior official said on Saturday ."
+            .split(' ')
+            .collect();
+        let mut m = Vec::new();
+        CommaRules::default().eliminate(&forms, &mut m);
+        let kept: Vec<&str> = forms
+            .iter()
+            .zip(&m)
+            .filter(|(_, x)| !**x)
+            .map(|(f, _)| *f)
+            .collect();
+        // "it seems" and "after crowds burned its embassy" (internal, 2 and
+        // 5 words) and the 7-word terminal clause go; the clause before the
+        // first comma stays (the initial rule is off by default)
+        assert!(kept.starts_with(&["Arnor", "will", "restore"]));
+        assert!(!kept.contains(&"official"));
+        assert!(!kept.contains(&"seems"));
+        // a maximum of 0 turns a rule off
+        let off = CommaRules {
+            emax: 0,
+            max: 0,
+            ..CommaRules::default()
+        };
+        off.eliminate(&forms, &mut m);
+        assert!(m.iter().all(|x| !*x));
+    }
+
+    #[test]
+    fn discards_match_whitespace_delimited_words() {
+        let d = Discards::parse("MONTHS AGO\n+TYPHOON\nNATIONS CUP_\n");
+        assert_eq!(d.check("arrested 15 months ago, came"), None);
+        assert_eq!(d.check("arrested 15 months ago came"), Some(false));
+        assert_eq!(d.check("after typhoons hit"), Some(true));
+        assert_eq!(d.check("the nations cups"), None);
     }
 }

@@ -115,6 +115,11 @@ impl Tables {
                 t.pico_rev.entry(v).or_insert_with(|| code.to_string());
             }
         }
+        // PETRARCH's reverse table has one extra entry: an intent to attack
+        // (030 + 190) is a threat of military force
+        t.pico_rev
+            .entry(0x30A0)
+            .or_insert_with(|| "138".to_string());
         t
     }
 

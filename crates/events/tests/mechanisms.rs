@@ -317,3 +317,248 @@ fn agent_distributes_over_coordinated_countries() {
     assert!(dyads.contains(&("USAOPP".into(), "CHN".into())), "{ev:?}");
     assert!(dyads.contains(&("GBROPP".into(), "CHN".into())), "{ev:?}");
 }
+
+#[test]
+fn two_subjects_split_by_a_conjunction_are_coordinated() {
+    // Parser error: both "US" and "Switzerland" attached as subjects of
+    // "met", "Russia" as a compound of "US" across a comma.
+    let lines = "1 The the DET DT 2 det
+         2 US US PROPN NNP 8 nsubj SpaceAfter=No
+         3 , , PUNCT , 4 punct
+         4 Russia Russia PROPN NNP 2 compound SpaceAfter=No
+         5 , , PUNCT , 8 punct
+         6 and and CCONJ CC 8 cc
+         7 Switzerland Switzerland PROPN NNP 8 nsubj
+         8 met meet VERB VBD 0 root
+         9 yesterday yesterday NOUN NN 8 obl:tmod";
+    let mut d = doc(lines, None, &[(1, 2, "USA"), (3, 4, "RUS"), (6, 7, "CHE")]);
+    let ev = code(&mut d);
+    let mut pairs: Vec<(String, String)> = ev.iter().map(dyad).collect();
+    pairs.sort();
+    pairs.dedup();
+    assert_eq!(pairs.len(), 6, "{pairs:?}");
+    assert!(ev.iter().all(|e| e.cameo.as_str().starts_with("04")));
+}
+
+#[test]
+fn verb_parsed_as_adjective_heads_its_clause() {
+    // "presented" tagged as a modifier of "evidence" with its own subject;
+    // the pattern `- * EVIDENCE [1124]` and the "against" phrase still code.
+    let lines = "1 The the DET DT 2 det
+         2 US US PROPN NNP 3 nsubj
+         3 presented present VERB VBN 4 amod
+         4 evidence evidence NOUN NN 0 root
+         5 against against ADP IN 6 case
+         6 Russia Russia PROPN NNP 4 nmod SpaceAfter=No
+         7 . . PUNCT . 4 punct";
+    let mut d = doc(lines, None, &[(1, 2, "USA"), (5, 6, "RUS")]);
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| dyad(e) == ("USA".into(), "RUS".into()) && e.cameo.as_str() == "1124"),
+        "{:?}",
+        ev.iter()
+            .map(|e| (dyad(e), e.cameo.as_str().to_string()))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn reduced_relative_misparsed_as_main_verb() {
+    // "A report released in the Rwandan capital alleged that France ...":
+    // "released" parsed as the main verb, "alleged" as its conjunct.
+    let lines = "1 A a DET DT 2 det
+         2 report report NOUN NN 3 nsubj
+         3 released release VERB VBD 0 root
+         4 in in ADP IN 7 case
+         5 the the DET DT 7 det
+         6 Rwandan Rwandan ADJ JJ 7 amod
+         7 capital capital NOUN NN 3 obl
+         8 alleged allege VERB VBD 3 conj
+         9 that that SCONJ IN 12 mark
+         10 France France PROPN NNP 12 nsubj
+         11 was be AUX VBD 12 cop
+         12 aware aware ADJ JJ 8 ccomp SpaceAfter=No
+         13 . . PUNCT . 3 punct";
+    let mut d = doc(lines, None, &[(5, 6, "RWA"), (9, 10, "FRA")]);
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| dyad(e) == ("RWA".into(), "FRA".into()) && e.cameo.as_str().starts_with("11")),
+        "{:?}",
+        ev.iter()
+            .map(|e| (dyad(e), e.cameo.as_str().to_string()))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn existential_there_were_x_killed_is_passive() {
+    // "killed" parsed as a finite verb with "soldiers" as its subject.
+    let lines = "1 There there PRON EX 2 expl
+         2 were be VERB VBD 0 root
+         3 10 10 NUM CD 5 nummod
+         4 Russian Russian ADJ JJ 5 amod
+         5 soldiers soldier NOUN NNS 6 nsubj
+         6 killed kill VERB VBD 2 csubj
+         7 in in ADP IN 8 case
+         8 Ukraine Ukraine PROPN NNP 6 obl
+         9 today today NOUN NN 6 obl:tmod SpaceAfter=No
+         10 . . PUNCT . 2 punct";
+    let mut d = doc(lines, None, &[(3, 5, "RUSMIL"), (7, 8, "UKR")]);
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| dyad(e) == ("UKR".into(), "RUSMIL".into())),
+        "{:?}",
+        ev.iter().map(dyad).collect::<Vec<_>>()
+    );
+    assert!(!ev
+        .iter()
+        .any(|e| dyad(e) == ("RUSMIL".into(), "UKR".into())));
+}
+
+#[test]
+fn we_the_governments_of_a_b_c_is_a_compound_source() {
+    let lines = "1 We we PRON PRP 12 nsubj SpaceAfter=No
+         2 , , PUNCT , 4 punct
+         3 the the DET DT 4 det
+         4 governments government NOUN NNS 1 appos
+         5 of of ADP IN 6 case
+         6 France France PROPN NNP 4 nmod SpaceAfter=No
+         7 , , PUNCT , 8 punct
+         8 Germany Germany PROPN NNP 6 conj
+         9 and and CCONJ CC 10 cc
+         10 Italy Italy PROPN NNP 6 conj SpaceAfter=No
+         11 , , PUNCT , 4 punct
+         12 condemn condemn VERB VBP 0 root
+         13 the the DET DT 14 det
+         14 attack attack NOUN NN 12 obj
+         15 on on ADP IN 16 case
+         16 Syria Syria PROPN NNP 14 nmod SpaceAfter=No
+         17 . . PUNCT . 12 punct";
+    let mut d = doc(
+        lines,
+        None,
+        &[
+            (3, 4, "---GOV"),
+            (5, 6, "FRA"),
+            (7, 8, "DEU"),
+            (9, 10, "ITA"),
+            (15, 16, "SYR"),
+        ],
+    );
+    let ev = code(&mut d);
+    let mut srcs: Vec<String> = ev
+        .iter()
+        .filter(|e| dyad(e).1 == "SYR")
+        .map(|e| dyad(e).0)
+        .collect();
+    srcs.sort();
+    srcs.dedup();
+    assert_eq!(
+        srcs,
+        vec!["DEUGOV", "FRAGOV", "ITAGOV"],
+        "{:?}",
+        ev.iter().map(dyad).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_act_blamed_for_is_not_asserted() {
+    let lines = "1 Palestinians Palestinians PROPN NNPS 2 nsubj
+         2 blamed blame VERB VBD 0 root
+         3 Israel Israel PROPN NNP 2 obj
+         4 for for ADP IN 6 case
+         5 the the DET DT 6 det
+         6 bombing bombing NOUN NN 2 obl SpaceAfter=No
+         7 . . PUNCT . 2 punct";
+    let mut d = doc(lines, None, &[(0, 1, "PSE"), (2, 3, "ISR")]);
+    let ev = code(&mut d);
+    assert!(ev.iter().any(|e| e.cameo.as_str().starts_with("11")));
+    assert!(
+        !ev.iter().any(|e| e.cameo.as_str().starts_with("19")),
+        "{:?}",
+        ev.iter()
+            .map(|e| e.cameo.as_str().to_string())
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn petrarch_negation_codes_the_negation_or_nothing() {
+    let lines = "1 Putin Putin PROPN NNP 4 nsubj
+         2 did do AUX VBD 4 aux
+         3 not not PART RB 4 advmod
+         4 meet meet VERB VB 0 root
+         5 Obama Obama PROPN NNP 4 obj SpaceAfter=No
+         6 . . PUNCT . 4 punct";
+    let mentions = [(0, 1, "RUSGOV"), (4, 5, "USAGOV")];
+    // entente keeps the event, marked negated
+    let mut d = doc(lines, None, &mentions);
+    let ev = code(&mut d);
+    assert!(ev.iter().any(|e| e.modality == Modality::Negated), "{ev:?}");
+    // PETRARCH has no negation of 040 in its ontology: nothing is coded
+    let mut d = doc(lines, None, &mentions);
+    let coder = EventCoder::load()
+        .expect("embedded dictionaries load")
+        .with_config(entente_events::Config {
+            petrarch_negation: true,
+            ..Default::default()
+        });
+    assert!(coder.code(&d).is_empty());
+    coder.annotate(&mut d).expect("coding succeeds");
+    assert!(d.events.is_empty());
+}
+
+#[test]
+fn asyndetic_verb_conjunct_with_a_subject_is_a_complement() {
+    // "attacked" parsed as a conjunct of "claimed": A claims B attacked C
+    // is an accusation (PETRARCH transformation `a (b . ATTACK) CLAIM`).
+    let lines = "1 Israel Israel PROPN NNP 2 nsubj
+         2 claimed claim VERB VBD 0 root
+         3 Hamas Hamas PROPN NNP 4 nsubj
+         4 attacked attack VERB VBD 2 conj
+         5 Israeli Israeli ADJ JJ 6 amod
+         6 soldiers soldier NOUN NNS 4 obj SpaceAfter=No
+         7 . . PUNCT . 2 punct";
+    let mut d = doc(
+        lines,
+        None,
+        &[(0, 1, "ISR"), (2, 3, "PSEREBHMS"), (4, 6, "ISRMIL")],
+    );
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| dyad(e) == ("ISR".into(), "PSEREBHMS".into())
+                && e.cameo.as_str().starts_with("11")),
+        "{:?}",
+        ev.iter()
+            .map(|e| (dyad(e), e.cameo.as_str().to_string()))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn adjective_after_a_modal_is_the_verb_and_a_reported_future_is_an_intent() {
+    // "free" tagged as an adjective of "prisoners"; "A said it would X" is
+    // an expressed intent (030 + 0841 release persons = 0352).
+    let lines = "1 Israel Israel PROPN NNP 2 nsubj
+         2 said say VERB VBD 0 root
+         3 it it PRON PRP 7 nsubj
+         4 would would AUX MD 7 aux
+         5 free free ADJ JJ 7 amod
+         6 Palestinian Palestinian ADJ JJ 7 amod
+         7 prisoners prisoner NOUN NNS 2 ccomp SpaceAfter=No
+         8 . . PUNCT . 2 punct";
+    let mut d = doc(lines, None, &[(0, 1, "ISR"), (2, 3, "ISR"), (5, 6, "PSE")]);
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| dyad(e) == ("ISR".into(), "PSE".into()) && e.cameo.as_str() == "0352"),
+        "{:?}",
+        ev.iter()
+            .map(|e| (dyad(e), e.cameo.as_str().to_string()))
+            .collect::<Vec<_>>()
+    );
+}

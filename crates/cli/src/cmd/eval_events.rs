@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, Context};
 use entente_core::{Annotator, Article, Doc};
-use entente_events::{plover_08, Config, Discards, EventCoder};
+use entente_events::{plover_08, CommaRules, Config, Discards, EventCoder};
 use serde_json::Value;
 
 #[derive(clap::Args)]
@@ -215,7 +215,33 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         set.actors.annotate(&mut doc)?;
         // Our nominal triggers are not part of the PETRARCH dictionaries the
         // CAMEO suites name.
-        let mut coder = set.coder.clone().with_config(Config { require_dyad });
+        // PETRARCH's comma rules, for the records whose configuration sets them
+        let num = |k: &str, d: usize| {
+            config[k]
+                .as_str()
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(d)
+        };
+        let comma = config
+            .as_object()
+            .is_some_and(|o| o.keys().any(|k| k.starts_with("comma_")))
+            .then(|| {
+                let d = CommaRules::default();
+                CommaRules {
+                    min: num("comma_min", d.min),
+                    max: num("comma_max", d.max),
+                    bmin: num("comma_bmin", d.bmin),
+                    bmax: num("comma_bmax", d.bmax),
+                    emin: num("comma_emin", d.emin),
+                    emax: num("comma_emax", d.emax),
+                }
+            });
+        let mut coder = set.coder.clone().with_config(Config {
+            require_dyad,
+            comma,
+            // the CAMEO suites were coded by PETRARCH
+            petrarch_negation: !plover,
+        });
         if !plover {
             coder = coder.without_nominals();
         }
