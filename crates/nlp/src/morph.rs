@@ -139,7 +139,11 @@ impl Morph {
 
     /// Lemma and features of one word.
     pub fn analyze(&self, form: &str, upos: &str, xpos: &str) -> (String, String) {
-        let lower = form.to_lowercase();
+        let lower = if form.is_ascii() {
+            form.to_ascii_lowercase()
+        } else {
+            form.to_lowercase()
+        };
         (
             self.lemma_lower(form, &lower, upos, xpos),
             self.feats_lower(&lower, upos, xpos),
@@ -154,7 +158,7 @@ impl Morph {
     fn lemma_lower(&self, form: &str, lower: &str, upos: &str, xpos: &str) -> String {
         if let Some(l) = self.lemma.get(&k2(lower, xpos)) {
             // Names keep their case ("Iran"), as in the treebank.
-            if upos == "PROPN" && l.to_lowercase() == lower {
+            if upos == "PROPN" && l.chars().flat_map(char::to_lowercase).eq(lower.chars()) {
                 return form.to_string();
             }
             return l.clone();
