@@ -540,7 +540,10 @@ pub const COUNTS: &[&str] = &[
     "SELECT COUNT(*) FROM warnings",
 ];
 
-pub const TOP_DYADS: &str = "SELECT COALESCE(source, '---'), COALESCE(target, '---'), COUNT(*) AS n FROM event_mentions GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?";
+/// Dyads whose two sides are both identified: a one-sided event or an
+/// unknown country (`---GOV`, "officials" of no stated country) says nothing
+/// about the relation between two actors.
+pub const TOP_DYADS: &str = "SELECT source, target, COUNT(*) AS n FROM event_mentions WHERE source IS NOT NULL AND target IS NOT NULL AND source NOT LIKE '---%' AND target NOT LIKE '---%' GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?";
 pub const TOP_ROOTS: &str =
     "SELECT cameo_root, COUNT(*) AS n FROM event_mentions GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?";
 pub const TOP_SPEAKERS: &str = "SELECT COALESCE(speaker_name, speaker, '(unattributed)'), COUNT(*) AS n FROM quotes GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?";

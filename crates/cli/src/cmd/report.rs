@@ -65,7 +65,7 @@ pub fn print(
         }
     };
     section(
-        "Events by dyad (event mentions)",
+        "Events by dyad, both actors identified (event mentions)",
         &["source", "target", "count"],
         r.top_dyads
             .iter()
