@@ -593,6 +593,28 @@ impl<'a> Coder<'a> {
         })
     }
 
+    /// True when `t` sits in an "on/over/about …" phrase below verb `v`.
+    fn in_topic_phrase(&self, sc: &Scratch, s: &Sent, t: usize, v: usize) -> bool {
+        let mut x = t;
+        for _ in 0..6 {
+            if x == v {
+                return false;
+            }
+            if matches!(
+                self.case_of(sc, s, x),
+                Some("on" | "over" | "about" | "regarding" | "concerning")
+            ) {
+                return true;
+            }
+            let h = s.tokens[x].head as usize;
+            if h == 0 || h > s.tokens.len() {
+                return false;
+            }
+            x = h - 1;
+        }
+        false
+    }
+
     /// The preposition (case marker) of a nominal dependent, lower case.
     pub(crate) fn case_of<'s>(&self, sc: &Scratch, s: &'s Sent, n: usize) -> Option<&'s str> {
         sc.kids(n)
@@ -1348,6 +1370,16 @@ impl<'a> Coder<'a> {
             if h.tgt_tok.is_none() {
                 tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
             }
+            // "A and B disagree on C", "A and B met over C": with a compound
+            // subject a symmetric predicate relates the conjuncts to each
+            // other; its topic phrase says what about, not with whom
+            if h.tgt_tok.is_none()
+                && srcs.len() >= 2
+                && !passive
+                && SYMMETRIC.contains(&s.lemma_lc(v))
+            {
+                tgts.retain(|t| !self.in_topic_phrase(sc, s, t.token, v));
+            }
             if srcs.is_empty() && tgts.is_empty() {
                 continue;
             }
@@ -1875,6 +1907,28 @@ impl<'a> Coder<'a> {
         }
     }
 }
+
+/// Predicates that relate the members of a compound subject to each other
+/// ("Iran and the West disagree").
+const SYMMETRIC: &[&str] = &[
+    "meet",
+    "talk",
+    "negotiate",
+    "agree",
+    "disagree",
+    "differ",
+    "clash",
+    "fight",
+    "quarrel",
+    "argue",
+    "cooperate",
+    "collaborate",
+    "reconcile",
+    "spar",
+    "feud",
+    "confer",
+    "consult",
+];
 
 /// Verbs whose subject does not perform the event named by their object:
 /// "Serbia rejected an ultimatum", "Japan halted aid", "X condemned the

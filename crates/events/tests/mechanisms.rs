@@ -562,3 +562,34 @@ fn adjective_after_a_modal_is_the_verb_and_a_reported_future_is_an_intent() {
             .collect::<Vec<_>>()
     );
 }
+
+/// A symmetric predicate with a compound subject relates the conjuncts;
+/// its "on …" phrase is the topic, not a party.
+#[test]
+fn compound_subject_of_symmetric_verb_is_reciprocal() {
+    let mut d = doc(
+        "1 Iran Iran PROPN NNP 6 nsubj
+         2 and and CCONJ CC 5 cc
+         3 the the DET DT 5 det
+         4 United United PROPN NNP 5 compound
+         5 States States PROPN NNP 1 conj
+         6 disagree disagree VERB VBP 0 root
+         7 on on ADP IN 8 case
+         8 Syria Syria PROPN NNP 6 obl SpaceAfter=No
+         9 . . PUNCT . 6 punct",
+        Some("2014-09-25"),
+        &[(0, 1, "IRN"), (2, 5, "USA"), (7, 8, "SYR")],
+    );
+    let ev = code(&mut d);
+    let mut dyads: Vec<(String, String)> = ev.iter().map(dyad).collect();
+    dyads.sort();
+    assert_eq!(
+        dyads,
+        [
+            ("IRN".to_string(), "USA".to_string()),
+            ("USA".to_string(), "IRN".to_string())
+        ],
+        "{ev:?}"
+    );
+    assert!(ev.iter().all(|e| e.cameo.root() == 11));
+}
