@@ -593,3 +593,40 @@ fn compound_subject_of_symmetric_verb_is_reciprocal() {
     );
     assert!(ev.iter().all(|e| e.cameo.root() == 11));
 }
+
+/// A sentence mis-parsed as a noun phrase ("Netanyahu" the root, "called"
+/// a participle modifying it) is repaired into a clause before coding, so
+/// the appeal runs from the subject to the "on" phrase.
+#[test]
+fn main_verb_parsed_as_participle_is_repaired() {
+    let mut d = doc(
+        "1 Netanyahu Netanyahu NOUN NN 0 root
+         2 called call VERB VBN 1 acl
+         3 on on ADP IN 4 case
+         4 Italy Italy PROPN NNP 2 obl
+         5 and and CCONJ CC 6 cc
+         6 Egypt Egypt PROPN NNP 4 conj
+         7 to to PART TO 8 mark
+         8 join join VERB VB 1 acl
+         9 the the DET DT 10 det
+         10 project project NOUN NN 8 obj SpaceAfter=No
+         11 . . PUNCT . 1 punct",
+        Some("2020-01-03"),
+        &[(0, 1, "ISRGOV"), (3, 4, "ITA"), (5, 6, "EGY")],
+    );
+    let ev = code(&mut d);
+    let mut appeals: Vec<(String, String)> = ev
+        .iter()
+        .filter(|e| e.cameo.root() == 2)
+        .map(dyad)
+        .collect();
+    appeals.sort();
+    assert_eq!(
+        appeals,
+        [
+            ("ISRGOV".to_string(), "EGY".to_string()),
+            ("ISRGOV".to_string(), "ITA".to_string())
+        ],
+        "{ev:?}"
+    );
+}
