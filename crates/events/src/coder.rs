@@ -1837,7 +1837,6 @@ impl<'a> Coder<'a> {
         reciprocal: bool,
         out: &mut Vec<CodedEvent>,
     ) {
-        let _ = sc;
         let trigger_span: Span = s.tokens[trig].span;
         let mut push = |src: Option<&ActorHit>, tgt: Option<&ActorHit>, c: &str| {
             if src.is_none() && tgt.is_none() {
@@ -1877,7 +1876,37 @@ impl<'a> Coder<'a> {
             if !reciprocal {
                 return;
             }
-            // compound subject with no object: reciprocal ("A and B met")
+            // compound subject with no object: reciprocal for a symmetric
+            // predicate ("A and B met", "talks between A and B"); otherwise
+            // each member acts on its own ("We, the governments of A, B and
+            // C, recognise the threat" is no threat among A, B and C)
+            let lemma = s.lemma_lc(trig);
+            // ("postponed their meeting", "renewed ties": the noun decides)
+            // ("seeking to deepen a partnership": the object of the verb it
+            // governs)
+            let is_obj = |k: usize| matches!(s.base_rel(k), "obj" | "dobj");
+            let governed = sc
+                .kids(trig)
+                .iter()
+                .filter(|&&k| s.base_rel(k) == "xcomp")
+                .flat_map(|&k| sc.kids(k).iter());
+            let symmetric = SYMMETRIC.contains(&lemma)
+                || SYMMETRIC_NOUNS.contains(&lemma)
+                || sc
+                    .kids(trig)
+                    .iter()
+                    .chain(governed)
+                    .filter(|&&k| is_obj(k))
+                    .chain(&sc.pattern_nouns)
+                    .any(|&k| SYMMETRIC_NOUNS.contains(&s.lemma_lc(k)));
+            if !symmetric {
+                if let Some(c) = &code.fwd {
+                    for a in srcs {
+                        push(Some(a), None, c);
+                    }
+                }
+                return;
+            }
             for a in srcs {
                 for b in srcs {
                     if a.mention != b.mention {
@@ -1928,6 +1957,43 @@ const SYMMETRIC: &[&str] = &[
     "feud",
     "confer",
     "consult",
+];
+
+/// Nouns naming an event between the members of a compound actor ("talks
+/// between A and B", "A and B held a meeting").
+const SYMMETRIC_NOUNS: &[&str] = &[
+    "talk",
+    "talks",
+    "meeting",
+    "negotiation",
+    "negotiations",
+    "agreement",
+    "deal",
+    "accord",
+    "treaty",
+    "pact",
+    "summit",
+    "call",
+    "conversation",
+    "dialogue",
+    "discussion",
+    "consultation",
+    "clash",
+    "fighting",
+    "war",
+    "cooperation",
+    "partnership",
+    "alliance",
+    "relations",
+    "relation",
+    "ties",
+    "tie",
+    "exchange",
+    "truce",
+    "ceasefire",
+    "rivalry",
+    "dispute",
+    "conflict",
 ];
 
 /// Verbs whose subject does not perform the event named by their object:

@@ -630,3 +630,25 @@ fn main_verb_parsed_as_participle_is_repaired() {
         "{ev:?}"
     );
 }
+
+/// A compound subject of a predicate that is not symmetric acts member by
+/// member: two countries protesting are not protesting against each other.
+#[test]
+fn compound_subject_of_one_sided_verb_is_not_paired() {
+    let mut d = doc(
+        "1 Iran Iran PROPN NNP 4 nsubj
+         2 and and CCONJ CC 3 cc
+         3 Syria Syria PROPN NNP 1 conj
+         4 protested protest VERB VBD 0 root SpaceAfter=No
+         5 . . PUNCT . 4 punct",
+        Some("2014-09-25"),
+        &[(0, 1, "IRN"), (2, 3, "SYR")],
+    );
+    let ev = code(&mut d);
+    assert!(!ev.is_empty(), "{ev:?}");
+    assert!(ev.iter().all(|e| e.target.is_none()), "{ev:?}");
+    let mut sources: Vec<String> = ev.iter().map(|e| dyad(e).0).collect();
+    sources.sort();
+    sources.dedup();
+    assert_eq!(sources, ["IRN", "SYR"]);
+}
