@@ -615,6 +615,40 @@ impl<'a> Coder<'a> {
         false
     }
 
+    /// "reaffirmed the United States' support for Ukraine", "the U.S.
+    /// commitment to Jordan": an event noun the pattern names, with an actor
+    /// as its possessor or modifier (whose support) and another in a
+    /// "for/to/with/on/against" phrase (support for whom). The phrase holds
+    /// the target; the possessor is the doer's side.
+    fn recipient_of_event_noun(&self, sc: &Scratch, s: &Sent, n: usize) -> Option<usize> {
+        if n >= sc.toks.len() || !sc.pattern_nouns.contains(&n) {
+            return None;
+        }
+        // (a "subject" of a noun is a mis-attached possessor: "the United
+        // States’ firm support")
+        let owner = sc.kids(n).iter().any(|&k| {
+            (matches!(s.rel(k), "nmod:poss" | "compound" | "amod")
+                || (s.base_rel(k) == "nsubj" && s.upos(n) == "NOUN"))
+                && sc.toks[k].mention.is_some()
+                && !matches!(s.upos(k), "PRON" | "DET")
+        });
+        if !owner {
+            return None;
+        }
+        sc.kids(n).iter().copied().find(|&k| {
+            matches!(s.base_rel(k), "nmod" | "obl")
+                && matches!(
+                    self.case_of(sc, s, k),
+                    Some("for" | "to" | "with" | "on" | "against" | "toward" | "towards" | "into")
+                )
+                && {
+                    let mut tmp = Vec::new();
+                    self.actors(sc, s, k, &mut tmp);
+                    !tmp.is_empty()
+                }
+        })
+    }
+
     /// The preposition (case marker) of a nominal dependent, lower case.
     pub(crate) fn case_of<'s>(&self, sc: &Scratch, s: &'s Sent, n: usize) -> Option<&'s str> {
         sc.kids(n)
@@ -1340,6 +1374,7 @@ impl<'a> Coder<'a> {
                     self.target_nodes(sc, s, v, passive, &mut nodes);
                     cands.extend(nodes.iter().copied());
                     for c in cands {
+                        let c = self.recipient_of_event_noun(sc, s, c).unwrap_or(c);
                         self.actors(sc, s, c, &mut tgts);
                         tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
                         if !tgts.is_empty() {

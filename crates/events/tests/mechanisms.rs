@@ -652,3 +652,28 @@ fn compound_subject_of_one_sided_verb_is_not_paired() {
     sources.dedup();
     assert_eq!(sources, ["IRN", "SYR"]);
 }
+
+/// "the U.S. commitment to Jordan": the actor modifying the event noun is
+/// whose commitment it is; the "to" phrase is whom it is for.
+#[test]
+fn event_noun_owner_is_not_the_target() {
+    let mut d = doc(
+        "1 Biden Biden PROPN NNP 2 nsubj
+         2 reiterated reiterate VERB VBD 0 root
+         3 the the DET DT 5 det
+         4 U.S. U.S. PROPN NNP 5 compound
+         5 commitment commitment NOUN NN 2 obj
+         6 to to ADP IN 7 case
+         7 Jordan Jordan PROPN NNP 5 nmod SpaceAfter=No
+         8 . . PUNCT . 2 punct",
+        Some("2022-02-03"),
+        &[(0, 1, "USAGOV"), (3, 4, "USA"), (6, 7, "JOR")],
+    );
+    let ev = code(&mut d);
+    assert!(!ev.is_empty(), "{ev:?}");
+    assert!(
+        ev.iter()
+            .all(|e| dyad(e) == ("USAGOV".to_string(), "JOR".to_string())),
+        "{ev:?}"
+    );
+}
