@@ -616,8 +616,9 @@ impl<'a> Coder<'a> {
     }
 
     /// "reaffirmed the United States' support for Ukraine", "the U.S.
-    /// commitment to Jordan": an event noun the pattern names, with an actor
-    /// as its possessor or modifier (whose support) and another in a
+    /// commitment to Jordan", "the support of the United States for
+    /// Brazil": an event noun the pattern names, with an actor as its
+    /// possessor, modifier or "of" phrase (whose support) and another in a
     /// "for/to/with/on/against" phrase (support for whom). The phrase holds
     /// the target; the possessor is the doer's side.
     fn recipient_of_event_noun(&self, sc: &Scratch, s: &Sent, n: usize) -> Option<usize> {
@@ -628,7 +629,8 @@ impl<'a> Coder<'a> {
         // States’ firm support")
         let owner = sc.kids(n).iter().any(|&k| {
             (matches!(s.rel(k), "nmod:poss" | "compound" | "amod")
-                || (s.base_rel(k) == "nsubj" && s.upos(n) == "NOUN"))
+                || (s.base_rel(k) == "nsubj" && s.upos(n) == "NOUN")
+                || (s.base_rel(k) == "nmod" && self.case_of(sc, s, k) == Some("of")))
                 && sc.toks[k].mention.is_some()
                 && !matches!(s.upos(k), "PRON" | "DET")
         });
