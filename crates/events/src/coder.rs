@@ -1927,8 +1927,13 @@ impl<'a> Coder<'a> {
                 .iter()
                 .filter(|&&k| s.base_rel(k) == "xcomp")
                 .flat_map(|&k| sc.kids(k).iter());
+            // ("talks between A and B resumed": the subject noun decides)
+            let subj_noun = self
+                .subject(sc, s, trig)
+                .is_some_and(|n| SYMMETRIC_NOUNS.contains(&s.lemma_lc(n)));
             let symmetric = SYMMETRIC.contains(&lemma)
                 || SYMMETRIC_NOUNS.contains(&lemma)
+                || subj_noun
                 || sc
                     .kids(trig)
                     .iter()
@@ -2031,6 +2036,9 @@ const SYMMETRIC_NOUNS: &[&str] = &[
     "rivalry",
     "dispute",
     "conflict",
+    "contact",
+    "contacts",
+    "rapprochement",
 ];
 
 /// Verbs whose subject does not perform the event named by their object:
