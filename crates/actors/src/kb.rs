@@ -395,13 +395,13 @@ impl KnowledgeBase {
             return;
         }
         let id = self.aliases.len() as u32;
-        // Skip exact duplicates (same actor, same words).
-        if self
-            .names
-            .get(&words)
-            .iter()
-            .any(|&a| self.aliases[a as usize].actor == actor)
-        {
+        // Skip exact duplicates (same actor, same words, same case rule). A
+        // spelling that differs only in case stays: "the west" written
+        // lower case must also match where "the West" needs a capital.
+        if self.names.get(&words).iter().any(|&a| {
+            let al = &self.aliases[a as usize];
+            al.actor == actor && al.case == case
+        }) {
             return;
         }
         self.aliases.push(Alias {

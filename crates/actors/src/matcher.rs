@@ -572,6 +572,15 @@ impl<'a> Matcher<'a> {
                 if j - i == 1 && is_common_word(&folded[i]) {
                     continue;
                 }
+                // A lower-case name followed by "of" is a direction or a
+                // part ("to the west of the city"), not the actor.
+                if words[i..j]
+                    .iter()
+                    .all(|w| !w.chars().any(char::is_uppercase))
+                    && folded.get(j).is_some_and(|w| w == "of")
+                {
+                    continue;
+                }
                 best = Some(Atom {
                     start: i,
                     end: j,

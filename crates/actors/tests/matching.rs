@@ -82,3 +82,31 @@ fn descriptions_find_their_kind() {
     let c = mention_at(&doc, "the country was", "the country");
     assert_eq!(code(c), "SYR");
 }
+
+/// "the west" written lower case (house style at several papers) is the
+/// bloc, as "the West" is; "to the west of the city" is a direction.
+#[test]
+fn lower_case_bloc_names_but_not_directions() {
+    let doc = annotate(
+        "Iran and the west continue to disagree. Sanctions imposed by the west hurt Russia. Troops advanced to the west of the city.",
+        Some("2014-09-25"),
+    );
+    let names: Vec<(&str, String)> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| (doc.slice(m.span), code(m)))
+        .collect();
+    let wst = names
+        .iter()
+        .filter(|(t, c)| *t == "the west" && c == "WST")
+        .count();
+    assert_eq!(wst, 2, "{names:?}");
+    let city = doc.text.find("west of the city").expect("text");
+    assert!(
+        !doc.mentions.iter().any(|m| m.kind == MentionKind::Name
+            && m.span.start as usize <= city
+            && city < m.span.end as usize),
+        "{names:?}"
+    );
+}
