@@ -1242,6 +1242,13 @@ fn description_at(
         fold(&doc.tokens[h].lemma)
     };
     let dtype = desc_type(hw);
+    // "the west of the city": a compass direction followed by "of" names a
+    // place, not the bloc
+    if folded.get(h + 1).is_some_and(|w| w == "of")
+        && matches!(hw, "west" | "east" | "north" | "south")
+    {
+        return None;
+    }
     let plural_head = hw.ends_with('s') && !hw.ends_with("ss");
     let two = two || (dtype == Some(DescType::Country) && plural_head);
     let window = 12;
