@@ -412,22 +412,10 @@ impl Model {
     /// training counts are known, without features updated fewer than
     /// `min_hits` times.
     pub fn pruned(&self, min_abs: u16, min_hits: u32) -> Model {
-        let rows: Vec<(u32, Vec<(u16, i16)>)> = self
-            .rows()
-            .into_iter()
-            .map(|(k, c)| {
-                (
-                    k,
-                    c.into_iter()
-                        .filter(|(_, w)| w.unsigned_abs() >= min_abs)
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .filter(|(k, c)| !c.is_empty() && self.hits.get(k).is_none_or(|h| *h >= min_hits))
-            .collect();
-        let mut m = Model::from_rows(self.n, &rows);
-        m.hits = self.hits.clone();
-        m
+        self.rebuilt(
+            |k| self.hits.get(&k).is_none_or(|h| *h >= min_hits),
+            |w| (w.unsigned_abs() >= min_abs).then_some(w),
+        )
     }
 
     /// A copy with every weight divided by `2^shift` (rounded; weights that
@@ -439,14 +427,23 @@ impl Model {
             return self.clone();
         }
         let half = 1i32 << (shift - 1);
+        self.rebuilt(
+            |_| true,
+            |w| Some(((i32::from(w) + half) >> shift) as i16).filter(|w| *w != 0),
+        )
+    }
+
+    /// A copy keeping the rows whose key passes `keep`, each weight mapped
+    /// by `weight` (`None` drops it); rows left empty are dropped.
+    fn rebuilt(&self, keep: impl Fn(u32) -> bool, weight: impl Fn(i16) -> Option<i16>) -> Model {
         let rows: Vec<(u32, Vec<(u16, i16)>)> = self
             .rows()
             .into_iter()
+            .filter(|(k, _)| keep(*k))
             .map(|(k, c)| {
                 let c: Vec<(u16, i16)> = c
                     .into_iter()
-                    .map(|(c, w)| (c, ((i32::from(w) + half) >> shift) as i16))
-                    .filter(|(_, w)| *w != 0)
+                    .filter_map(|(c, w)| weight(w).map(|w| (c, w)))
                     .collect();
                 (k, c)
             })
