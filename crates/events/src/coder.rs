@@ -620,10 +620,18 @@ impl<'a> Coder<'a> {
     /// Brazil": an event noun the pattern names, with an actor as its
     /// possessor, modifier or "of" phrase (whose support) and another in a
     /// "for/to/with/on/against" phrase (support for whom). The phrase holds
-    /// the target; the possessor is the doer's side.
-    fn recipient_of_event_noun(&self, sc: &Scratch, s: &Sent, n: usize) -> Option<usize> {
+    /// the target (its actors are put in `out`, and `true` returned); the
+    /// possessor is the doer's side.
+    fn recipient_of_event_noun(
+        &self,
+        sc: &Scratch,
+        s: &Sent,
+        n: usize,
+        out: &mut Vec<ActorHit>,
+    ) -> bool {
+        out.clear();
         if n >= sc.toks.len() || !sc.pattern_nouns.contains(&n) {
-            return None;
+            return false;
         }
         // (a "subject" of a noun is a mis-attached possessor: "the United
         // States’ firm support")
@@ -635,20 +643,22 @@ impl<'a> Coder<'a> {
                 && !matches!(s.upos(k), "PRON" | "DET")
         });
         if !owner {
-            return None;
+            return false;
         }
-        sc.kids(n).iter().copied().find(|&k| {
-            matches!(s.base_rel(k), "nmod" | "obl")
+        for &k in sc.kids(n) {
+            if matches!(s.base_rel(k), "nmod" | "obl")
                 && matches!(
                     self.case_of(sc, s, k),
                     Some("for" | "to" | "with" | "on" | "against" | "toward" | "towards" | "into")
                 )
-                && {
-                    let mut tmp = Vec::new();
-                    self.actors(sc, s, k, &mut tmp);
-                    !tmp.is_empty()
+            {
+                self.actors(sc, s, k, out);
+                if !out.is_empty() {
+                    return true;
                 }
-        })
+            }
+        }
+        false
     }
 
     /// The preposition (case marker) of a nominal dependent, lower case.
@@ -1376,8 +1386,9 @@ impl<'a> Coder<'a> {
                     self.target_nodes(sc, s, v, passive, &mut nodes);
                     cands.extend(nodes.iter().copied());
                     for c in cands {
-                        let c = self.recipient_of_event_noun(sc, s, c).unwrap_or(c);
-                        self.actors(sc, s, c, &mut tgts);
+                        if !self.recipient_of_event_noun(sc, s, c, &mut tgts) {
+                            self.actors(sc, s, c, &mut tgts);
+                        }
                         tgts.retain(|t| !srcs.iter().any(|x| x.mention == t.mention));
                         if !tgts.is_empty() {
                             break;
