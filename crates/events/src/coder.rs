@@ -1938,20 +1938,19 @@ impl<'a> Coder<'a> {
                 .iter()
                 .filter(|&&k| s.base_rel(k) == "xcomp")
                 .flat_map(|&k| sc.kids(k).iter());
-            // ("talks between A and B resumed": the subject noun decides)
-            let subj_noun = self
-                .subject(sc, s, trig)
-                .is_some_and(|n| SYMMETRIC_NOUNS.contains(&s.lemma_lc(n)));
             let symmetric = SYMMETRIC.contains(&lemma)
                 || SYMMETRIC_NOUNS.contains(&lemma)
-                || subj_noun
                 || sc
                     .kids(trig)
                     .iter()
                     .chain(governed)
                     .filter(|&&k| is_obj(k))
                     .chain(&sc.pattern_nouns)
-                    .any(|&k| SYMMETRIC_NOUNS.contains(&s.lemma_lc(k)));
+                    .any(|&k| SYMMETRIC_NOUNS.contains(&s.lemma_lc(k)))
+                // ("talks between A and B resumed": the subject noun decides)
+                || self
+                    .subject(sc, s, trig)
+                    .is_some_and(|n| SYMMETRIC_NOUNS.contains(&s.lemma_lc(n)));
             if !symmetric {
                 if let Some(c) = &code.fwd {
                     for a in srcs {
