@@ -740,12 +740,14 @@ impl Parser {
         }
     }
 
-    /// Trains on `sents` for `epochs` with the dynamic oracle.
+    /// Trains on `sents` for `epochs` with the dynamic oracle, following
+    /// its own wrong moves with probability `explore` after the first epoch.
     pub fn train(
         sents: &[TrainSent],
         labels: Vec<String>,
         epochs: usize,
         seed: u64,
+        explore: f64,
         log: &mut dyn FnMut(&str),
     ) -> Parser {
         let nl = labels.len();
@@ -796,7 +798,7 @@ impl Parser {
                         mv.update(&feats, gold, pred);
                     }
                     mv.tick();
-                    let follow = if pred == gold || (ep > 0 && rng.unit() < 0.9) {
+                    let follow = if pred == gold || (ep > 0 && rng.unit() < explore) {
                         pred
                     } else {
                         gold

@@ -27,6 +27,9 @@ pub struct Options {
     pub folds: usize,
     /// PRNG seed.
     pub seed: u64,
+    /// Probability of following the parser's own (possibly wrong) move in
+    /// training after the first epoch (error exploration).
+    pub explore: f64,
     /// Parser beam width (1 = greedy with the dynamic oracle, the shipped
     /// setting). Beam training (global perceptron, early update) is
     /// experimental: implemented, but not yet trained or evaluated here.
@@ -40,6 +43,7 @@ impl Default for Options {
             parser_epochs: 15,
             folds: 4,
             seed: 20_260_101,
+            explore: 0.9,
             beam: 1,
         }
     }
@@ -80,14 +84,53 @@ fn tag_classes(sents: &[ConlluSentence]) -> TagClasses {
     (classes, map)
 }
 
-/// Trains tagger, parser and morphology on `train` and returns the bundle.
-/// `log` receives progress lines.
-pub fn train(
+/// The tagging half of training: the final tagger and, for every training
+/// sentence (those with words, in order), the tags the parser trains on.
+pub struct Tagged {
+    /// The tagger trained on all sentences.
+    pub tagger: Tagger,
+    /// Jackknifed tag classes per sentence (gold when `folds` is 1).
+    pub pred: Vec<Vec<u16>>,
+}
+
+impl Tagged {
+    /// Serialises the tagger and the jackknifed tags (a training cache).
+    pub fn write(&self, out: &mut Vec<u8>) {
+        use crate::perceptron::put_var;
+        self.tagger.write(out);
+        put_var(out, self.pred.len() as u64);
+        for s in &self.pred {
+            put_var(out, s.len() as u64);
+            for t in s {
+                put_var(out, u64::from(*t));
+            }
+        }
+    }
+
+    /// Reads what [`Tagged::write`] wrote.
+    pub fn read(r: &mut crate::perceptron::Reader<'_>) -> Option<Tagged> {
+        let tagger = Tagger::read(r)?;
+        let n = r.var()? as usize;
+        let mut pred = Vec::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            let k = r.var()? as usize;
+            let mut s = Vec::with_capacity(k.min(1 << 16));
+            for _ in 0..k {
+                s.push(u16::try_from(r.var()?).ok()?);
+            }
+            pred.push(s);
+        }
+        Some(Tagged { tagger, pred })
+    }
+}
+
+/// Trains the final tagger and jackknifed taggers for the parser's tags.
+pub fn train_tagging(
     train: &[ConlluSentence],
     clusters: &Clusters,
     opts: &Options,
     log: &mut dyn FnMut(&str),
-) -> Nlp {
+) -> Tagged {
     let sents: Vec<&ConlluSentence> = train.iter().filter(|s| !s.forms.is_empty()).collect();
     let owned: Vec<ConlluSentence> = sents.iter().map(|s| (*s).clone()).collect();
     let (classes, cmap) = tag_classes(&owned);
@@ -152,7 +195,32 @@ pub fn train(
         opts.seed,
         log,
     );
+    Tagged { tagger, pred }
+}
 
+/// Trains tagger, parser and morphology on `train` and returns the bundle.
+/// `log` receives progress lines.
+pub fn train(
+    train: &[ConlluSentence],
+    clusters: &Clusters,
+    opts: &Options,
+    log: &mut dyn FnMut(&str),
+) -> Nlp {
+    let tagged = train_tagging(train, clusters, opts, log);
+    train_parsing(train, clusters, tagged, opts, log)
+}
+
+/// Trains parser and morphology on `train`, given the tagging half
+/// (from [`train_tagging`] on the same sentences).
+pub fn train_parsing(
+    train: &[ConlluSentence],
+    clusters: &Clusters,
+    tagged: Tagged,
+    opts: &Options,
+    log: &mut dyn FnMut(&str),
+) -> Nlp {
+    let sents: Vec<&ConlluSentence> = train.iter().filter(|s| !s.forms.is_empty()).collect();
+    let Tagged { tagger, pred } = tagged;
     // Parser.
     let mut labels: Vec<String> = vec!["root".to_string()];
     let mut lcount: HashMap<&str, usize> = HashMap::new();
@@ -208,7 +276,14 @@ pub fn train(
             log,
         )
     } else {
-        Parser::train(&psents, labels.clone(), opts.parser_epochs, opts.seed, log)
+        Parser::train(
+            &psents,
+            labels.clone(),
+            opts.parser_epochs,
+            opts.seed,
+            opts.explore,
+            log,
+        )
     };
 
     let morph = Morph::train(sents.iter().flat_map(|s| {

@@ -27,6 +27,12 @@ pub struct Args {
     /// save them there (speeds up repeated experiments).
     #[arg(long)]
     clusters_cache: Option<PathBuf>,
+    /// Read the trained tagger and the parser's jackknifed training tags from
+    /// this file if it exists, else train them and save them there (parser
+    /// experiments then skip the taggers; the file must come from the same
+    /// data and options).
+    #[arg(long)]
+    tags_cache: Option<PathBuf>,
     /// Only train a tagger and print its dev accuracy (feature experiments).
     #[arg(long)]
     tagger_only: bool,
@@ -43,6 +49,10 @@ pub struct Args {
     tagger_epochs: usize,
     #[arg(long, default_value_t = 15)]
     parser_epochs: usize,
+    /// Probability of following the parser's own wrong moves in training
+    /// (error exploration, after the first epoch).
+    #[arg(long, default_value_t = 0.9)]
+    explore: f64,
     /// Jackknife folds for the parser's training tags.
     #[arg(long, default_value_t = 4)]
     folds: usize,
@@ -159,6 +169,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         parser_epochs: args.parser_epochs,
         folds: args.folds,
         seed: args.seed,
+        explore: args.explore,
         beam: args.beam,
     };
     if args.tagger_only {
@@ -171,9 +182,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let nlp = match &args.from {
         Some(p) => entente_nlp::Nlp::from_bytes(&std::fs::read(p)?)?,
-        None => entente_nlp::train::train(&train, &clusters, &opts, &mut |m| {
-            eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64())
-        }),
+        None => {
+            let mut log = |m: &str| eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64());
+            let cached = args
+                .tags_cache
+                .as_ref()
+                .and_then(|p| std::fs::read(p).ok())
+                .and_then(|b| {
+                    entente_nlp::train::Tagged::read(&mut entente_nlp::perceptron::Reader::new(&b))
+                });
+            let tagged = match cached {
+                Some(t) => {
+                    log("tagger and jackknifed tags from the cache");
+                    t
+                }
+                None => {
+                    let t = entente_nlp::train::train_tagging(&train, &clusters, &opts, &mut log);
+                    if let Some(p) = &args.tags_cache {
+                        let mut b = Vec::new();
+                        t.write(&mut b);
+                        std::fs::write(p, b).with_context(|| format!("writing {}", p.display()))?;
+                    }
+                    t
+                }
+            };
+            entente_nlp::train::train_parsing(&train, &clusters, tagged, &opts, &mut log)
+        }
     };
     for level in &args.sweep {
         let (a, h) = level.split_once(':').unwrap_or((level, "1"));
