@@ -20,6 +20,7 @@ pub mod eval;
 pub mod morph;
 pub mod parser;
 pub mod perceptron;
+pub mod supertag;
 pub mod tagger;
 mod tokenize;
 pub mod train;
@@ -29,6 +30,7 @@ pub use tokenize::{split_sentences, tokenize};
 use morph::Morph;
 use parser::{Input, Parser};
 use perceptron::{mix, Reader};
+use supertag::{StWord, Supertagger};
 use tagger::Tagger;
 
 /// The embedded model bundle (gzip).
@@ -47,6 +49,9 @@ const MAX_SENT: usize = 400;
 pub struct Nlp {
     tagger: Tagger,
     parser: Parser,
+    /// Optional supertagger (relation + head side per word) feeding the
+    /// parser.
+    supertagger: Option<Supertagger>,
     morph: Morph,
 }
 
@@ -64,6 +69,11 @@ fn stage_err(message: impl Into<String>) -> CoreError {
         stage: "nlp",
         message: message.into(),
     }
+}
+
+/// Hash of a supertag class (or of its absence) as the parser sees it.
+fn supertag_hash(class: Option<u16>) -> u64 {
+    class.map_or(0x5ca1_ab1e, |c| mix(0x5e7, u64::from(c)))
 }
 
 /// Hash of a tag class as the parser sees it.
@@ -99,9 +109,17 @@ impl Nlp {
         if let Some(b) = r.var() {
             parser.beam = (b as usize).clamp(1, 64);
         }
+        // Optional trailer: the supertagger.
+        let supertagger = match r.var() {
+            Some(1) => {
+                Some(Supertagger::read(&mut r).ok_or_else(|| stage_err("model: bad supertagger"))?)
+            }
+            _ => None,
+        };
         Ok(Nlp {
             tagger,
             parser,
+            supertagger,
             morph,
         })
     }
@@ -111,8 +129,15 @@ impl Nlp {
         Nlp {
             tagger,
             parser,
+            supertagger: None,
             morph,
         }
+    }
+
+    /// Adds a supertagger whose tags the parser reads.
+    pub fn with_supertagger(mut self, t: Supertagger) -> Nlp {
+        self.supertagger = Some(t);
+        self
     }
 
     /// Serialises the bundle, gzip-compressed.
@@ -123,6 +148,10 @@ impl Nlp {
         self.parser.write(&mut raw);
         self.morph.write(&mut raw);
         perceptron::put_var(&mut raw, self.parser.beam as u64);
+        if let Some(t) = &self.supertagger {
+            perceptron::put_var(&mut raw, 1);
+            t.write(&mut raw);
+        }
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(9));
         // Writing to a Vec cannot fail.
         let _ = enc.write_all(&raw);
@@ -135,6 +164,9 @@ impl Nlp {
         if min_abs > 0 || min_hits > 1 {
             // The tagger is small and loses accuracy first: weights only.
             self.tagger.prune(min_abs, 1);
+            if let Some(t) = &mut self.supertagger {
+                t.prune(min_abs, min_hits);
+            }
             self.parser.prune(min_abs, min_hits);
         }
     }
@@ -143,6 +175,9 @@ impl Nlp {
     /// `perceptron::Model::requantized`).
     pub fn requantize(&mut self, shift: u32) {
         self.tagger.requantize(shift);
+        if let Some(t) = &mut self.supertagger {
+            t.requantize(shift);
+        }
         self.parser.requantize(shift);
     }
 
@@ -226,10 +261,35 @@ impl Nlp {
         let mut c = Vec::with_capacity(forms.len() + 1);
         c.push(ROOT_W);
         c.extend(words.iter().map(|x| x.cf));
+        let mut st = Vec::with_capacity(forms.len() + 1);
+        st.push(supertag_hash(None));
+        match &self.supertagger {
+            Some(t) => {
+                let sw: Vec<StWord> = words
+                    .iter()
+                    .zip(&tags)
+                    .zip(forms)
+                    .map(|((x, t), f)| StWord {
+                        w: x.w,
+                        c: x.cf,
+                        sfx: supertag::suffix_hash(&tagger::norm(f)),
+                        t: tag_hash(*t),
+                        verb: self
+                            .tagger
+                            .classes
+                            .get(*t as usize)
+                            .is_some_and(|(u, _)| u == "VERB" || u == "AUX"),
+                    })
+                    .collect();
+                st.extend(t.tag(&sw).iter().map(|x| supertag_hash(Some(*x))));
+            }
+            None => st.resize(forms.len() + 1, supertag_hash(None)),
+        }
         let (heads, labels) = self.parser.parse(&Input {
             w: &w,
             p: &p,
             c: &c,
+            st: &st,
         });
         let mut toks: Vec<Token> = forms
             .iter()

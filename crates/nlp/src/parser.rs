@@ -195,6 +195,8 @@ pub struct Input<'a> {
     pub p: &'a [u64],
     /// Hashed word classes.
     pub c: &'a [u64],
+    /// Hashed supertags (relation + head side), or all "none".
+    pub st: &'a [u64],
 }
 
 fn dist_bucket(a: usize, b: usize) -> u64 {
@@ -369,6 +371,19 @@ fn move_features(inp: &Input<'_>, st: &State, out: &mut Vec<u32>) {
     f(&[b0c, b1p]);
     f(&[s1c, s0p]);
     f(&[s0c, s0p, b0c, b0p]);
+    // Supertags: the predicted relation and head side of each word.
+    let g = |x: Option<usize>| x.map_or(NONE, |i| inp.st[i]);
+    let (s0g, s1g, b0g, b1g) = (g(s0), g(s1), g(b0), g(b1));
+    f(&[s0g]);
+    f(&[b0g]);
+    f(&[s1g]);
+    f(&[b1g]);
+    f(&[s0g, b0g]);
+    f(&[s1g, s0g]);
+    f(&[s0g, b0p]);
+    f(&[s0p, b0g]);
+    f(&[s1g, s0g, b0g]);
+    f(&[s0g, b0g, b1g]);
 }
 
 /// Arc-label features for the arc `h → d` about to be built.
@@ -458,6 +473,8 @@ pub struct TrainSent {
     pub p: Vec<u64>,
     /// Hashed word classes.
     pub c: Vec<u64>,
+    /// Hashed predicted supertags.
+    pub st: Vec<u64>,
     /// Gold heads.
     pub head: Vec<u32>,
     /// Gold label ids.
@@ -606,6 +623,7 @@ impl Parser {
                     w: &s.w,
                     p: &s.p,
                     c: &s.c,
+                    st: &s.st,
                 };
                 let mut on_stack = vec![false; n + 1];
                 on_stack[0] = true;
@@ -769,6 +787,7 @@ impl Parser {
                     w: &s.w,
                     p: &s.p,
                     c: &s.c,
+                    st: &s.st,
                 };
                 let mut st = State::new(n);
                 let mut on_stack = vec![false; n + 1];

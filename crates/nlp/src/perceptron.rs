@@ -191,7 +191,9 @@ impl Trainer {
 /// perceptron update moves weight from the guess to the truth), so a slot
 /// holds two `(class, weight)` cells inline and a lookup is one cache miss;
 /// longer rows spill into `cells` (a header `(count, 0)`, then `count`
-/// cells). Scoring first prefetches all slots (the loads are independent, so
+/// cells; or, for rows with weights for at least half the classes, a header
+/// `(DENSE, 0)` then all weights two per cell, which is no larger and sums
+/// with vector instructions). Scoring first prefetches all slots (the loads are independent, so
 /// the CPU overlaps the misses), then the spilled rows. The full keys sit in
 /// `keys`, apart from the hot table, for writing and pruning.
 #[derive(Debug, Clone)]
@@ -210,6 +212,8 @@ pub struct Model {
 const SMALL: usize = 3;
 /// Class value of an unused inline cell.
 const NO_CLASS: u8 = u8::MAX;
+/// Header count marking a dense row in `cells`.
+const DENSE: u16 = u16::MAX;
 /// Class value marking a slot whose row spilled into `cells`.
 const SPILL: u8 = u8::MAX - 1;
 
@@ -325,7 +329,7 @@ impl Model {
             cells.reserve(
                 rows.iter()
                     .filter(|r| !inline_ok || r.1.len() > 2)
-                    .map(|r| r.1.len() + 1)
+                    .map(|r| r.1.len().min(n.div_ceil(2)) + 1)
                     .sum(),
             );
             advise_huge(&cells);
@@ -351,8 +355,26 @@ impl Model {
                 }
             } else {
                 let off = cells.len();
-                cells.push((row.len() as u16, 0));
-                cells.extend_from_slice(row);
+                if row.len() * 2 >= n {
+                    // Dense: weights of classes 2j and 2j+1 share cell j
+                    // (no larger than the sparse cells, and it vectorises).
+                    cells.push((DENSE, 0));
+                    let start = cells.len();
+                    cells.resize(start + n.div_ceil(2), (0, 0));
+                    for &(c, w) in row {
+                        let c = c as usize;
+                        if let Some(cell) = cells.get_mut(start + c / 2) {
+                            if c % 2 == 0 {
+                                cell.0 = w as u16;
+                            } else {
+                                cell.1 = w;
+                            }
+                        }
+                    }
+                } else {
+                    cells.push((row.len() as u16, 0));
+                    cells.extend_from_slice(row);
+                }
                 slot.c[0] = SPILL;
                 slot.w = [off as u16 as i16, (off >> 16) as u16 as i16];
             }
@@ -392,8 +414,19 @@ impl Model {
                         .collect()
                 } else if s.c[0] == SPILL {
                     let off = s.offset();
-                    let cnt = self.cells[off].0 as usize;
-                    self.cells[off + 1..off + 1 + cnt].to_vec()
+                    if self.cells[off].0 == DENSE {
+                        let row = &self.cells[off + 1..off + 1 + self.n.div_ceil(2)];
+                        row.iter()
+                            .flat_map(|&(a, b)| [a as i16, b])
+                            .enumerate()
+                            .take(self.n)
+                            .filter(|(_, w)| *w != 0)
+                            .map(|(c, w)| (c as u16, w))
+                            .collect()
+                    } else {
+                        let cnt = self.cells[off].0 as usize;
+                        self.cells[off + 1..off + 1 + cnt].to_vec()
+                    }
                 } else {
                     s.c.iter()
                         .zip(s.w)
@@ -494,10 +527,25 @@ impl Model {
                 }
             }
         }
+        let half = self.n.div_ceil(2);
         for &off in &offs[..m] {
             let off = off as usize;
-            let cnt = self.cells[off].0 as usize;
-            for &(c, w) in &self.cells[off + 1..off + 1 + cnt] {
+            let cnt = self.cells[off].0;
+            if cnt == DENSE {
+                let Some(row) = self.cells.get(off + 1..off + 1 + half) else {
+                    continue;
+                };
+                let (pairs, rest) = scores.split_at_mut(scores.len() & !1);
+                for (sc, &(a, b)) in pairs.chunks_exact_mut(2).zip(row) {
+                    sc[0] += i32::from(a as i16);
+                    sc[1] += i32::from(b);
+                }
+                if let (Some(s), Some(&(a, _))) = (rest.first_mut(), row.get(half - 1)) {
+                    *s += i32::from(a as i16);
+                }
+                continue;
+            }
+            for &(c, w) in &self.cells[off + 1..off + 1 + cnt as usize] {
                 if let Some(s) = scores.get_mut(c as usize) {
                     *s += i32::from(w);
                 }
@@ -664,5 +712,38 @@ mod tests {
             assert_eq!(g, *y);
         }
         assert!(Model::read(&mut Reader::new(&buf[..buf.len() / 2])).is_none());
+    }
+
+    /// Inline, sparse and dense rows all score as the plain sum of weights,
+    /// for odd and even class counts, and survive a write/read round trip.
+    #[test]
+    fn every_row_layout_scores_the_same() {
+        for n in [7usize, 8] {
+            let rows: Vec<(u32, Vec<(u16, i16)>)> = vec![
+                (10, vec![(1, 5)]),
+                (20, vec![(0, -3), (6, 9)]),
+                (30, vec![(2, 4), (3, -8), (5, 1)]),
+                (
+                    (40..47).map(|k| k).sum(),
+                    (0..n as u16).map(|c| (c, c as i16 * 10 - 20)).collect(),
+                ),
+            ];
+            let m = Model::from_rows(n, &rows);
+            let feats: Vec<u32> = rows.iter().map(|r| r.0).collect();
+            let mut want = vec![0i32; n];
+            for (_, cells) in &rows {
+                for &(c, w) in cells {
+                    want[c as usize] += i32::from(w);
+                }
+            }
+            let mut got = vec![0i32; n];
+            m.score(&feats, &mut got);
+            assert_eq!(got, want, "n = {n}");
+            let mut buf = Vec::new();
+            m.write(&mut buf);
+            let m2 = Model::read(&mut Reader::new(&buf)).expect("reads back");
+            m2.score(&feats, &mut got);
+            assert_eq!(got, want, "n = {n} after a round trip");
+        }
     }
 }

@@ -13,6 +13,7 @@ use crate::clusters::Clusters;
 use crate::morph::Morph;
 use crate::parser::{Parser, TrainSent};
 use crate::perceptron::hash_str;
+use crate::supertag::{StWord, Supertagger};
 use crate::tagger::{norm, Tagger};
 use crate::{tag_hash, Nlp, ROOT_P, ROOT_W};
 
@@ -30,6 +31,9 @@ pub struct Options {
     /// Probability of following the parser's own (possibly wrong) move in
     /// training after the first epoch (error exploration).
     pub explore: f64,
+    /// Train a supertagger (relation + head side) whose tags the parser
+    /// reads as features.
+    pub supertags: bool,
     /// Parser beam width (1 = greedy with the dynamic oracle, the shipped
     /// setting). Beam training (global perceptron, early update) is
     /// experimental: implemented, but not yet trained or evaluated here.
@@ -44,6 +48,7 @@ impl Default for Options {
             folds: 4,
             seed: 20_260_101,
             explore: 0.9,
+            supertags: false,
             beam: 1,
         }
     }
@@ -58,11 +63,36 @@ type TagClasses = (Vec<(String, String)>, HashMap<(String, String), u16>);
 /// Joint tag classes (pairs seen at least 3 times, by frequency) and a map
 /// from every seen pair to its class.
 fn tag_classes(sents: &[ConlluSentence]) -> TagClasses {
+    classes_of(sents.iter().flat_map(|s| s.tokens.iter().map(pair)))
+}
+
+/// Supertag classes of `sents` (see [`supertag`]).
+fn supertag_classes(sents: &[&ConlluSentence]) -> TagClasses {
+    classes_of(
+        sents
+            .iter()
+            .flat_map(|s| (0..s.tokens.len()).map(move |i| supertag(s, i))),
+    )
+}
+
+/// Supertag of a word: its relation and the side of its head.
+fn supertag(s: &ConlluSentence, i: usize) -> (String, String) {
+    let t = &s.tokens[i];
+    let side = match (t.head as usize).cmp(&(i + 1)) {
+        _ if t.head == 0 => "root",
+        std::cmp::Ordering::Less => "L",
+        _ => "R",
+    };
+    (t.deprel.clone(), side.to_string())
+}
+
+/// Classes of `(a, b)` pairs (those seen at least 3 times, by frequency)
+/// and a map from every seen pair to its class (a rare pair maps to a class
+/// sharing its second, else first, member).
+fn classes_of(pairs: impl Iterator<Item = (String, String)>) -> TagClasses {
     let mut counts: HashMap<(String, String), usize> = HashMap::new();
-    for s in sents {
-        for t in &s.tokens {
-            *counts.entry(pair(t)).or_default() += 1;
-        }
+    for p in pairs {
+        *counts.entry(p).or_default() += 1;
     }
     let mut v: Vec<_> = counts.iter().collect();
     v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -84,6 +114,61 @@ fn tag_classes(sents: &[ConlluSentence]) -> TagClasses {
     (classes, map)
 }
 
+/// Trains `folds` taggers each on all but one fold and tags that fold
+/// (the held-out predictions), then a tagger on everything.
+fn jackknife(
+    tagged: &[(Vec<String>, Vec<u16>)],
+    classes: Vec<(String, String)>,
+    clusters: &Clusters,
+    opts: &Options,
+    what: &str,
+    log: &mut dyn FnMut(&str),
+) -> (Tagger, Vec<Vec<u16>>) {
+    let mut pred: Vec<Vec<u16>> = tagged.iter().map(|(_, t)| t.clone()).collect();
+    if opts.folds > 1 {
+        for k in 0..opts.folds {
+            let train_k: Vec<(Vec<String>, Vec<u16>)> = tagged
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % opts.folds != k)
+                .map(|(_, s)| s.clone())
+                .collect();
+            let tg = Tagger::train(
+                &train_k,
+                classes.clone(),
+                clusters,
+                opts.tagger_epochs,
+                opts.seed + k as u64 + 1,
+                &mut |_| {},
+            );
+            let (mut ok, mut tot) = (0, 0);
+            for (i, (forms, gold)) in tagged.iter().enumerate() {
+                if i % opts.folds == k {
+                    let f: Vec<&str> = forms.iter().map(String::as_str).collect();
+                    pred[i] = tg.tag(&f);
+                    ok += pred[i].iter().zip(gold).filter(|(a, b)| a == b).count();
+                    tot += gold.len();
+                }
+            }
+            log(&format!(
+                "{what} jackknife fold {}/{}: held-out accuracy {:.2}",
+                k + 1,
+                opts.folds,
+                100.0 * ok as f64 / tot.max(1) as f64
+            ));
+        }
+    }
+    let tagger = Tagger::train(
+        tagged,
+        classes,
+        clusters,
+        opts.tagger_epochs,
+        opts.seed,
+        log,
+    );
+    (tagger, pred)
+}
+
 /// The tagging half of training: the final tagger and, for every training
 /// sentence (those with words, in order), the tags the parser trains on.
 pub struct Tagged {
@@ -91,6 +176,10 @@ pub struct Tagged {
     pub tagger: Tagger,
     /// Jackknifed tag classes per sentence (gold when `folds` is 1).
     pub pred: Vec<Vec<u16>>,
+    /// The supertagger (relation + head side per word), if trained.
+    pub supertagger: Option<Supertagger>,
+    /// Jackknifed supertag classes per sentence (empty without supertagger).
+    pub pred_st: Vec<Vec<u16>>,
 }
 
 impl Tagged {
@@ -99,11 +188,15 @@ impl Tagged {
         use crate::perceptron::put_var;
         self.tagger.write(out);
         put_var(out, self.pred.len() as u64);
-        for s in &self.pred {
+        put_var(out, self.pred_st.len() as u64);
+        for s in self.pred.iter().chain(&self.pred_st) {
             put_var(out, s.len() as u64);
             for t in s {
                 put_var(out, u64::from(*t));
             }
+        }
+        if let Some(t) = &self.supertagger {
+            t.write(out);
         }
     }
 
@@ -111,8 +204,9 @@ impl Tagged {
     pub fn read(r: &mut crate::perceptron::Reader<'_>) -> Option<Tagged> {
         let tagger = Tagger::read(r)?;
         let n = r.var()? as usize;
+        let nst = r.var()? as usize;
         let mut pred = Vec::with_capacity(n.min(1 << 20));
-        for _ in 0..n {
+        for _ in 0..n + nst {
             let k = r.var()? as usize;
             let mut s = Vec::with_capacity(k.min(1 << 16));
             for _ in 0..k {
@@ -120,7 +214,18 @@ impl Tagged {
             }
             pred.push(s);
         }
-        Some(Tagged { tagger, pred })
+        let pred_st = pred.split_off(n);
+        let supertagger = if nst > 0 {
+            Some(Supertagger::read(r)?)
+        } else {
+            None
+        };
+        Some(Tagged {
+            tagger,
+            pred,
+            supertagger,
+            pred_st,
+        })
     }
 }
 
@@ -153,49 +258,83 @@ pub fn train_tagging(
         .collect();
 
     // Jackknifed tags for the parser.
-    let mut pred: Vec<Vec<u16>> = tagged.iter().map(|(_, t)| t.clone()).collect();
-    if opts.folds > 1 {
-        for k in 0..opts.folds {
-            let train_k: Vec<(Vec<String>, Vec<u16>)> = tagged
+    let verb: Vec<bool> = classes
+        .iter()
+        .map(|(u, _)| u == "VERB" || u == "AUX")
+        .collect();
+    let (tagger, pred) = jackknife(&tagged, classes, clusters, opts, "tagger", log);
+    // Supertags (relation + side of the head) over the jackknifed POS tags,
+    // themselves jackknifed.
+    let (supertagger, pred_st) = if opts.supertags {
+        let (sclasses, smap) = supertag_classes(&sents);
+        log(&format!("{} supertag classes", sclasses.len()));
+        let st: Vec<(Vec<StWord>, Vec<u16>)> = sents
+            .iter()
+            .zip(&pred)
+            .map(|(s, tags)| {
+                let words = s
+                    .forms
+                    .iter()
+                    .zip(tags)
+                    .map(|(f, t)| {
+                        let nf = norm(f);
+                        let w = hash_str(&nf);
+                        StWord {
+                            w,
+                            sfx: crate::supertag::suffix_hash(&nf),
+                            c: crate::tagger::class_values(clusters, w).1,
+                            t: tag_hash(*t),
+                            verb: verb.get(*t as usize).copied().unwrap_or(false),
+                        }
+                    })
+                    .collect();
+                let ids = (0..s.tokens.len())
+                    .map(|i| smap.get(&supertag(s, i)).copied().unwrap_or(0))
+                    .collect();
+                (words, ids)
+            })
+            .collect();
+        let mut pred_st: Vec<Vec<u16>> = st.iter().map(|(_, g)| g.clone()).collect();
+        for k in 0..opts.folds.max(2) {
+            let folds = opts.folds.max(2);
+            let train_k: Vec<(Vec<StWord>, Vec<u16>)> = st
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| i % opts.folds != k)
+                .filter(|(i, _)| i % folds != k)
                 .map(|(_, s)| s.clone())
                 .collect();
-            let tg = Tagger::train(
+            let m = Supertagger::train(
                 &train_k,
-                classes.clone(),
-                clusters,
+                sclasses.clone(),
                 opts.tagger_epochs,
-                opts.seed + k as u64 + 1,
+                opts.seed + k as u64 + 11,
                 &mut |_| {},
             );
             let (mut ok, mut tot) = (0, 0);
-            for (i, (forms, gold)) in tagged.iter().enumerate() {
-                if i % opts.folds == k {
-                    let f: Vec<&str> = forms.iter().map(String::as_str).collect();
-                    pred[i] = tg.tag(&f);
-                    ok += pred[i].iter().zip(gold).filter(|(a, b)| a == b).count();
+            for (i, (words, gold)) in st.iter().enumerate() {
+                if i % folds == k {
+                    pred_st[i] = m.tag(words);
+                    ok += pred_st[i].iter().zip(gold).filter(|(a, b)| a == b).count();
                     tot += gold.len();
                 }
             }
             log(&format!(
-                "jackknife fold {}/{}: held-out tag accuracy {:.2}",
+                "supertagger jackknife fold {}/{folds}: held-out accuracy {:.2}",
                 k + 1,
-                opts.folds,
                 100.0 * ok as f64 / tot.max(1) as f64
             ));
         }
+        let m = Supertagger::train(&st, sclasses, opts.tagger_epochs, opts.seed + 10, log);
+        (Some(m), pred_st)
+    } else {
+        (None, Vec::new())
+    };
+    Tagged {
+        tagger,
+        pred,
+        supertagger,
+        pred_st,
     }
-    let tagger = Tagger::train(
-        &tagged,
-        classes,
-        clusters,
-        opts.tagger_epochs,
-        opts.seed,
-        log,
-    );
-    Tagged { tagger, pred }
 }
 
 /// Trains tagger, parser and morphology on `train` and returns the bundle.
@@ -220,7 +359,12 @@ pub fn train_parsing(
     log: &mut dyn FnMut(&str),
 ) -> Nlp {
     let sents: Vec<&ConlluSentence> = train.iter().filter(|s| !s.forms.is_empty()).collect();
-    let Tagged { tagger, pred } = tagged;
+    let Tagged {
+        tagger,
+        pred,
+        supertagger,
+        pred_st,
+    } = tagged;
     // Parser.
     let mut labels: Vec<String> = vec!["root".to_string()];
     let mut lcount: HashMap<&str, usize> = HashMap::new();
@@ -241,9 +385,10 @@ pub fn train_parsing(
         .collect();
     let psents: Vec<TrainSent> = sents
         .iter()
+        .enumerate()
         .zip(&pred)
-        .filter(|(s, _)| s.tokens.iter().all(|t| (t.head as usize) <= s.tokens.len()))
-        .map(|(s, tags)| {
+        .filter(|((_, s), _)| s.tokens.iter().all(|t| (t.head as usize) <= s.tokens.len()))
+        .map(|((si, s), tags)| {
             let mut w = vec![ROOT_W];
             let mut p = vec![ROOT_P];
             let mut cls = vec![ROOT_W];
@@ -257,10 +402,16 @@ pub fn train_parsing(
                 head.push(t.head);
                 label.push(lid.get(t.deprel.as_str()).copied().unwrap_or(0));
             }
+            let mut st = vec![crate::supertag_hash(None)];
+            match pred_st.get(si) {
+                Some(v) => st.extend(v.iter().map(|x| crate::supertag_hash(Some(*x)))),
+                None => st.resize(w.len(), crate::supertag_hash(None)),
+            }
             TrainSent {
                 w,
                 p,
                 c: cls,
+                st,
                 head,
                 label,
             }
@@ -297,7 +448,11 @@ pub fn train_parsing(
             )
         })
     }));
-    Nlp::from_parts(tagger, parser, morph)
+    let nlp = Nlp::from_parts(tagger, parser, morph);
+    match supertagger {
+        Some(t) => nlp.with_supertagger(t),
+        None => nlp,
+    }
 }
 
 /// Trains only a tagger on `train` and returns `(UPOS, XPOS)` accuracy on
