@@ -5,8 +5,10 @@
 //! XPOS), lemmatizer, morphological features and a labelled dependency parser
 //! producing Universal Dependencies.
 //!
-//! The statistical models (an averaged-perceptron tagger and a greedy
-//! arc-hybrid parser, see [`tagger`] and [`parser`]) are trained by
+//! The statistical models (an averaged-perceptron tagger, a supertagger that
+//! predicts each word's relation and head side, and a greedy arc-hybrid
+//! parser reading both, see [`tagger`], [`supertag`] and [`parser`]) are
+//! trained by
 //! [`train::train`] from UD English EWT and GUM and shipped compressed inside
 //! the binary (`models/en_ud.bin.gz`, CC BY-SA 4.0, see `models/README.md`).
 //!
@@ -268,11 +270,9 @@ impl Nlp {
                 let sw: Vec<StWord> = words
                     .iter()
                     .zip(&tags)
-                    .zip(forms)
-                    .map(|((x, t), f)| StWord {
+                    .map(|(x, t)| StWord {
                         w: x.w,
                         c: x.cf,
-                        sfx: supertag::suffix_hash(&tagger::norm(f)),
                         t: tag_hash(*t),
                         verb: self
                             .tagger

