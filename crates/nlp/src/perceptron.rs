@@ -375,6 +375,27 @@ impl Model {
     }
 
     /// Rows as `(key, cells)`, sorted by key.
+    /// Largest weight magnitude: the quantisation scale (32,000 as trained,
+    /// less after [`Model::requantized`]).
+    pub fn max_weight(&self) -> i32 {
+        let inline = self.slots.iter().filter(|s| s.tag != 0).map(|s| {
+            if self.n <= SMALL {
+                s.small_weights()
+                    .iter()
+                    .map(|w| i32::from(*w).abs())
+                    .max()
+                    .unwrap_or(0)
+            } else if s.c[0] == SPILL {
+                0
+            } else {
+                i32::from(s.w[0]).abs().max(i32::from(s.w[1]).abs())
+            }
+        });
+        // Spilled rows (their `(count, 0)` headers weigh nothing).
+        let spilled = self.cells.iter().map(|(_, w)| i32::from(*w).abs());
+        inline.chain(spilled).max().unwrap_or(0)
+    }
+
     fn rows(&self) -> Vec<(u32, Vec<(u16, i16)>)> {
         let mut rows: Vec<(u32, Vec<(u16, i16)>)> = self
             .slots
