@@ -396,6 +396,46 @@ impl Model {
         }
     }
 
+    /// Largest weight magnitude: the quantisation scale (32,000 as trained,
+    /// less after [`Model::requantized`]).
+    pub fn max_weight(&self) -> i32 {
+        let inline = self.slots.iter().filter(|s| s.tag != 0).map(|s| {
+            if self.n <= SMALL {
+                s.small_weights()
+                    .iter()
+                    .map(|w| i32::from(*w).abs())
+                    .max()
+                    .unwrap_or(0)
+            } else if s.c[0] == SPILL {
+                0
+            } else {
+                i32::from(s.w[0]).abs().max(i32::from(s.w[1]).abs())
+            }
+        });
+        // Spilled rows: sparse cells hold (class, weight); dense cells hold
+        // two weights; the headers hold a count (or `DENSE`) and 0, so
+        // only the weights of dense rows are read from the first half.
+        let mut spilled = 0i32;
+        let mut off = 0;
+        let half = self.n.div_ceil(2);
+        while off < self.cells.len() {
+            let (cnt, _) = self.cells[off];
+            let (len, dense) = if cnt == DENSE {
+                (half, true)
+            } else {
+                (cnt as usize, false)
+            };
+            for &(a, b) in self.cells.get(off + 1..off + 1 + len).unwrap_or(&[]) {
+                spilled = spilled.max(i32::from(b).abs());
+                if dense {
+                    spilled = spilled.max(i32::from(a as i16).abs());
+                }
+            }
+            off += 1 + len;
+        }
+        inline.max().unwrap_or(0).max(spilled)
+    }
+
     /// Rows as `(key, cells)`, sorted by key.
     fn rows(&self) -> Vec<(u32, Vec<(u16, i16)>)> {
         let mut rows: Vec<(u32, Vec<(u16, i16)>)> = self
@@ -739,6 +779,11 @@ mod tests {
             let mut got = vec![0i32; n];
             m.score(&feats, &mut got);
             assert_eq!(got, want, "n = {n}");
+            let max = rows
+                .iter()
+                .flat_map(|r| r.1.iter().map(|c| i32::from(c.1).abs()))
+                .max();
+            assert_eq!(Some(m.max_weight()), max, "n = {n}");
             let mut buf = Vec::new();
             m.write(&mut buf);
             let m2 = Model::read(&mut Reader::new(&buf)).expect("reads back");

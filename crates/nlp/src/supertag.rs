@@ -200,7 +200,11 @@ impl Supertagger {
         let mut fixed = IdMap::default();
         for (k, c) in counts {
             let total: u32 = c.iter().sum();
-            if let Some((best, &top)) = c.iter().enumerate().max_by_key(|(i, v)| (**v, std::cmp::Reverse(*i))) {
+            if let Some((best, &top)) = c
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, v)| (**v, std::cmp::Reverse(*i)))
+            {
                 if total >= 20 && top * 100 >= total * 99 {
                     fixed.insert(k, best as u16);
                 }
