@@ -374,7 +374,6 @@ impl Model {
         }
     }
 
-    /// Rows as `(key, cells)`, sorted by key.
     /// Largest weight magnitude: the quantisation scale (32,000 as trained,
     /// less after [`Model::requantized`]).
     pub fn max_weight(&self) -> i32 {
@@ -396,6 +395,7 @@ impl Model {
         inline.chain(spilled).max().unwrap_or(0)
     }
 
+    /// Rows as `(key, cells)`, sorted by key.
     fn rows(&self) -> Vec<(u32, Vec<(u16, i16)>)> {
         let mut rows: Vec<(u32, Vec<(u16, i16)>)> = self
             .slots
