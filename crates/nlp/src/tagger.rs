@@ -652,3 +652,32 @@ impl Rng {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes() -> Vec<(String, String)> {
+        [
+            ("NOUN", "NN"),
+            ("NOUN", "NNS"),
+            ("VERB", "VB"),
+            ("ADJ", "JJ"),
+        ]
+        .iter()
+        .map(|(u, x)| (u.to_string(), x.to_string()))
+        .collect()
+    }
+
+    #[test]
+    fn ambiguity_classes_are_upos_sets_of_ten_percent() {
+        let c = classes();
+        // XPOS variants of one UPOS pool their counts.
+        assert_eq!(amb_class(&[1, 1, 8, 0], &c), amb_class(&[2, 0, 8, 0], &c));
+        // 10 % is in, less is out.
+        assert_ne!(amb_class(&[1, 0, 9, 0], &c), amb_class(&[0, 0, 9, 0], &c));
+        assert_eq!(amb_class(&[0, 0, 20, 1], &c), amb_class(&[0, 0, 5, 0], &c));
+        // A word whose only occurrence is left out is unknown.
+        assert_eq!(amb_class(&[0, 0, 0, 0], &c), None);
+    }
+}
