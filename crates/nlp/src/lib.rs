@@ -54,8 +54,6 @@ pub struct Nlp {
     /// Optional supertagger (relation + head side per word) feeding the
     /// parser.
     supertagger: Option<Supertagger>,
-    /// Optional first-stage parser whose trees the parser reads (stacking).
-    parser1: Option<Parser>,
     morph: Morph,
 }
 
@@ -120,18 +118,10 @@ impl Nlp {
             }
             _ => None,
         };
-        // Optional trailer: the first-stage parser.
-        let parser1 = match r.var() {
-            Some(1) => Some(
-                Parser::read(&mut r).ok_or_else(|| stage_err("model: bad first-stage parser"))?,
-            ),
-            _ => None,
-        };
         Ok(Nlp {
             tagger,
             parser,
             supertagger,
-            parser1,
             morph,
         })
     }
@@ -142,15 +132,8 @@ impl Nlp {
             tagger,
             parser,
             supertagger: None,
-            parser1: None,
             morph,
         }
-    }
-
-    /// Adds a first-stage parser whose trees the parser reads.
-    pub fn with_first_stage(mut self, p: Parser) -> Nlp {
-        self.parser1 = Some(p);
-        self
     }
 
     /// Adds a supertagger whose tags the parser reads.
@@ -167,16 +150,9 @@ impl Nlp {
         self.parser.write(&mut raw);
         self.morph.write(&mut raw);
         perceptron::put_var(&mut raw, self.parser.beam as u64);
-        match &self.supertagger {
-            Some(t) => {
-                perceptron::put_var(&mut raw, 1);
-                t.write(&mut raw);
-            }
-            None => perceptron::put_var(&mut raw, 0),
-        }
-        if let Some(p) = &self.parser1 {
+        if let Some(t) = &self.supertagger {
             perceptron::put_var(&mut raw, 1);
-            p.write(&mut raw);
+            t.write(&mut raw);
         }
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(9));
         // Writing to a Vec cannot fail.
@@ -193,9 +169,6 @@ impl Nlp {
             if let Some(t) = &mut self.supertagger {
                 t.prune(min_abs, min_hits);
             }
-            if let Some(p) = &mut self.parser1 {
-                p.prune(min_abs, min_hits);
-            }
             self.parser.prune(min_abs, min_hits);
         }
     }
@@ -206,9 +179,6 @@ impl Nlp {
         self.tagger.requantize(shift);
         if let Some(t) = &mut self.supertagger {
             t.requantize(shift);
-        }
-        if let Some(p) = &mut self.parser1 {
-            p.requantize(shift);
         }
         self.parser.requantize(shift);
     }
@@ -315,22 +285,12 @@ impl Nlp {
             }
             None => st.resize(forms.len() + 1, supertag_hash(None)),
         }
-        let mut inp = Input {
+        let (heads, labels) = self.parser.parse(&Input {
             w: &w,
             p: &p,
             c: &c,
             st: &st,
-            h1: &[],
-            h1n: &[],
-        };
-        let (h1, h1n);
-        if let Some(p1) = &self.parser1 {
-            h1 = p1.parse(&inp).0;
-            h1n = parser::child_counts(&h1);
-            inp.h1 = &h1;
-            inp.h1n = &h1n;
-        }
-        let (heads, labels) = self.parser.parse(&inp);
+        });
         let mut toks: Vec<Token> = forms
             .iter()
             .zip(&tags)

@@ -201,27 +201,6 @@ pub struct Input<'a> {
     pub c: &'a [u64],
     /// Hashed supertags (relation + head side), or all "none".
     pub st: &'a [u64],
-    /// Heads from a first-stage parse (stacking), or empty.
-    pub h1: &'a [u32],
-    /// Left and right child counts in the first-stage parse (see
-    /// [`child_counts`]), or empty.
-    pub h1n: &'a [(u8, u8)],
-}
-
-/// Left and right child counts of each position in a head array (index 0
-/// = root).
-pub fn child_counts(heads: &[u32]) -> Vec<(u8, u8)> {
-    let mut out = vec![(0u8, 0u8); heads.len()];
-    for (d, &h) in heads.iter().enumerate().skip(1) {
-        if let Some(c) = out.get_mut(h as usize) {
-            if d < h as usize {
-                c.0 = c.0.saturating_add(1);
-            } else {
-                c.1 = c.1.saturating_add(1);
-            }
-        }
-    }
-    out
 }
 
 fn dist_bucket(a: usize, b: usize) -> u64 {
@@ -409,73 +388,6 @@ fn move_features(inp: &Input<'_>, st: &State, out: &mut Vec<u32>) {
     f(&[s0p, b0g]);
     f(&[s1g, s0g, b0g]);
     f(&[s0g, b0g, b1g]);
-    if !inp.h1.is_empty() {
-        stacked_features(inp, st, s0, s1, b0, &mut f);
-    }
-}
-
-/// Features of a first-stage parse (stacking, Nivre & McDonald 2008;
-/// Martins et al. 2008): where the first parser put the heads of s0, s1
-/// and b0 relative to the current configuration, and how many of s0's and
-/// b0's first-stage children are still missing.
-fn stacked_features(
-    inp: &Input<'_>,
-    st: &State,
-    s0: Option<usize>,
-    s1: Option<usize>,
-    b0: Option<usize>,
-    f: &mut impl FnMut(&[u64]),
-) {
-    let h1 = |x: usize| inp.h1.get(x).copied().unwrap_or(0) as usize;
-    let p = |x: Option<usize>| x.map_or(NONE, |i| inp.p[i]);
-    // Where a word's first-stage head is: 1 = s0, 2 = s1, 3 = deeper in the
-    // stack, 4 = b0, 5 = later in the buffer, 6 = the root, 7 = a word
-    // already reduced.
-    let place = |x: Option<usize>| -> u64 {
-        let Some(x) = x.filter(|&x| x != 0) else {
-            return 0;
-        };
-        let h = h1(x);
-        if h == 0 {
-            6
-        } else if Some(h) == s0 {
-            1
-        } else if Some(h) == s1 {
-            2
-        } else if Some(h) == b0 {
-            4
-        } else if h > st.b {
-            5
-        } else if st.stack.contains(&(h as u32)) {
-            3
-        } else {
-            7
-        }
-    };
-    // First-stage children of `x` on each side not yet attached (0, 1, 2+).
-    let missing = |x: Option<usize>| -> (u64, u64) {
-        let Some(x) = x.filter(|&x| x != 0) else {
-            return (9, 9);
-        };
-        let (l, r) = inp.h1n.get(x).copied().unwrap_or((0, 0));
-        (
-            u64::from(l.saturating_sub(st.nl[x]).min(2)),
-            u64::from(r.saturating_sub(st.nr[x]).min(2)),
-        )
-    };
-    let (ps0, ps1, pb0) = (place(s0), place(s1), place(b0));
-    let (ms0l, ms0r) = missing(s0);
-    let (mb0l, _) = missing(b0);
-    f(&[ps0]);
-    f(&[pb0]);
-    f(&[ps0, pb0]);
-    f(&[ps0, ps1]);
-    f(&[ps0, p(s0), p(b0)]);
-    f(&[pb0, p(s0), p(b0)]);
-    f(&[ms0l, ms0r]);
-    f(&[ms0r, ps0]);
-    f(&[mb0l, pb0]);
-    f(&[ps0, pb0, ms0r, mb0l]);
 }
 
 /// Arc-label features for the arc `h → d` about to be built.
@@ -558,7 +470,6 @@ pub struct Parser {
 }
 
 /// A training sentence, index 0 = root.
-#[derive(Clone)]
 pub struct TrainSent {
     /// Hashed words.
     pub w: Vec<u64>,
@@ -568,10 +479,6 @@ pub struct TrainSent {
     pub c: Vec<u64>,
     /// Hashed predicted supertags.
     pub st: Vec<u64>,
-    /// First-stage (jackknifed) heads, or empty.
-    pub h1: Vec<u32>,
-    /// Their child counts.
-    pub h1n: Vec<(u8, u8)>,
     /// Gold heads.
     pub head: Vec<u32>,
     /// Gold label ids.
@@ -721,8 +628,6 @@ impl Parser {
                     p: &s.p,
                     c: &s.c,
                     st: &s.st,
-                    h1: &s.h1,
-                    h1n: &s.h1n,
                 };
                 let mut on_stack = vec![false; n + 1];
                 on_stack[0] = true;
@@ -887,8 +792,6 @@ impl Parser {
                     p: &s.p,
                     c: &s.c,
                     st: &s.st,
-                    h1: &s.h1,
-                    h1n: &s.h1n,
                 };
                 let mut st = State::new(n);
                 let mut on_stack = vec![false; n + 1];

@@ -13,7 +13,7 @@ use entente_core::conllu::ConlluSentence;
 
 use crate::clusters::Clusters;
 use crate::morph::Morph;
-use crate::parser::{Input, Parser, TrainSent};
+use crate::parser::{Parser, TrainSent};
 use crate::perceptron::hash_str;
 use crate::supertag::{StWord, Supertagger};
 use crate::tagger::{norm, Tagger};
@@ -38,8 +38,6 @@ pub struct Options {
     pub supertags: bool,
     /// Run the supertagger in both directions (summed scores).
     pub supertag_both_ways: bool,
-    /// Stack the parser on a first-stage parser's (jackknifed) trees.
-    pub stack: bool,
     /// Parser beam width (1 = greedy with the dynamic oracle, the shipped
     /// setting). Beam training (global perceptron, early update) is
     /// experimental: implemented, but not yet trained or evaluated here.
@@ -56,7 +54,6 @@ impl Default for Options {
             explore: 0.9,
             supertags: true,
             supertag_both_ways: false,
-            stack: false,
             beam: 1,
         }
     }
@@ -426,70 +423,11 @@ pub fn train_parsing(
                 p,
                 c: cls,
                 st,
-                h1: Vec::new(),
-                h1n: Vec::new(),
                 head,
                 label,
             }
         })
         .collect();
-    // Stacking: a first-stage parser, jackknifed, whose trees the final
-    // parser reads as features.
-    let mut psents = psents;
-    let stage1 = opts.stack.then(|| {
-        let folds = opts.folds.max(2);
-        let mut h1s: Vec<Vec<u32>> = vec![Vec::new(); psents.len()];
-        for k in 0..folds {
-            let part: Vec<TrainSent> = psents
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds != k)
-                .map(|(_, s)| s.clone())
-                .collect();
-            let p1 = Parser::train(
-                &part,
-                labels.clone(),
-                opts.parser_epochs,
-                opts.seed + 100 + k as u64,
-                opts.explore,
-                &mut |_| {},
-            );
-            let (mut ok, mut tot) = (0usize, 0usize);
-            for (i, s) in psents.iter().enumerate() {
-                if i % folds == k {
-                    let (h, _) = p1.parse(&Input {
-                        w: &s.w,
-                        p: &s.p,
-                        c: &s.c,
-                        st: &s.st,
-                        h1: &[],
-                        h1n: &[],
-                    });
-                    ok += h.iter().zip(&s.head).skip(1).filter(|(a, b)| a == b).count();
-                    tot += s.head.len() - 1;
-                    h1s[i] = h;
-                }
-            }
-            log(&format!(
-                "first-stage parser jackknife fold {}/{folds}: held-out UAS {:.2}",
-                k + 1,
-                100.0 * ok as f64 / tot.max(1) as f64
-            ));
-        }
-        let p1 = Parser::train(
-            &psents,
-            labels.clone(),
-            opts.parser_epochs,
-            opts.seed + 100,
-            opts.explore,
-            &mut |_| {},
-        );
-        for (s, h) in psents.iter_mut().zip(h1s) {
-            s.h1n = crate::parser::child_counts(&h);
-            s.h1 = h;
-        }
-        p1
-    });
     let parser = if opts.beam > 1 {
         Parser::train_beam(
             &psents,
@@ -521,14 +459,11 @@ pub fn train_parsing(
             )
         })
     }));
-    let mut nlp = Nlp::from_parts(tagger, parser, morph);
-    if let Some(t) = supertagger {
-        nlp = nlp.with_supertagger(t);
+    let nlp = Nlp::from_parts(tagger, parser, morph);
+    match supertagger {
+        Some(t) => nlp.with_supertagger(t),
+        None => nlp,
     }
-    if let Some(p) = stage1 {
-        nlp = nlp.with_first_stage(p);
-    }
-    nlp
 }
 
 /// Trains only a tagger on `train` and returns `(UPOS, XPOS)` accuracy on

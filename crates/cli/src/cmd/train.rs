@@ -60,9 +60,6 @@ pub struct Args {
     /// Run the supertagger in both directions.
     #[arg(long)]
     supertag_both_ways: bool,
-    /// Stack the parser on a first-stage parser (slower, more accurate).
-    #[arg(long)]
-    stack: bool,
     /// Jackknife folds for the parser's training tags.
     #[arg(long, default_value_t = 4)]
     folds: usize,
@@ -182,7 +179,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         explore: args.explore,
         supertags: !args.no_supertags,
         supertag_both_ways: args.supertag_both_ways,
-        stack: args.stack,
         beam: args.beam,
     };
     if args.tagger_only {
