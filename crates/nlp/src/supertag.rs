@@ -34,9 +34,6 @@ pub struct Supertagger {
     /// `(relation, side)` per class; side is `L`, `R` or `root`.
     pub classes: Vec<(String, String)>,
     model: Model,
-    /// The right-to-left model (its history is the following words'
-    /// supertags); scores of both directions are summed.
-    model_r: Option<Model>,
     /// Frequent (word, POS) pairs that take one class at least 99 % of the
     /// time in training: tagged without scoring ("the", "."), about a
     /// third of running text.
@@ -126,114 +123,28 @@ fn features(ws: &[StWord], vd: &[(u64, u64)], i: usize, s1: u64, s2: u64, out: &
     f(&[t0, edge]);
 }
 
-/// One greedy pass: per-word class scores into `scores` (`k` per word)
-/// and the argmax classes, which are the pass's own history.
-fn greedy(
-    model: &Model,
-    ws: &[StWord],
-    fixed: &[Option<u16>],
-    scores: &mut [i32],
-    k: usize,
-) -> Vec<u16> {
-    let vd = verb_distances(ws);
-    let mut feats = Vec::with_capacity(24);
-    let (mut s1, mut s2) = (START, START);
-    let mut out = Vec::with_capacity(ws.len());
-    for i in 0..ws.len() {
-        let best = match fixed.get(i).copied().flatten() {
-            Some(c) => c as usize,
-            None => {
-                features(ws, &vd, i, s1, s2, &mut feats);
-                let sc = &mut scores[i * k..(i + 1) * k];
-                model.score(&feats, sc);
-                argmax_i(sc)
-            }
-        };
-        out.push(best as u16);
-        s2 = s1;
-        s1 = best as u64 + 100;
-    }
-    out
-}
-
-/// Trains one greedy direction.
-fn train_direction(
-    sents: &[(Vec<StWord>, Vec<u16>)],
-    n: usize,
-    epochs: usize,
-    seed: u64,
-    name: &str,
-    log: &mut dyn FnMut(&str),
-) -> Model {
-    let mut tr = Trainer::new(n);
-    let mut order: Vec<usize> = (0..sents.len()).collect();
-    let mut rng = Rng(seed);
-    let mut feats = Vec::with_capacity(24);
-    let mut scores = vec![0f32; n];
-    let vds: Vec<Vec<(u64, u64)>> = sents.iter().map(|(w, _)| verb_distances(w)).collect();
-    for ep in 0..epochs {
-        rng.shuffle(&mut order);
-        let (mut ok, mut tot) = (0usize, 0usize);
-        for &s in &order {
-            let (ws, gold) = &sents[s];
-            let (mut s1, mut s2) = (START, START);
-            for i in 0..ws.len() {
-                features(ws, &vds[s], i, s1, s2, &mut feats);
-                tr.score(&feats, &mut scores);
-                let guess = argmax_f(&scores);
-                let truth = gold.get(i).copied().unwrap_or(0) as usize;
-                tr.update(&feats, truth, guess);
-                tr.tick();
-                ok += usize::from(guess == truth);
-                tot += 1;
-                s2 = s1;
-                s1 = guess as u64 + 100;
-            }
-        }
-        log(&format!(
-            "supertagger {name} epoch {}: train acc {:.2}",
-            ep + 1,
-            100.0 * ok as f64 / tot.max(1) as f64
-        ));
-    }
-    tr.finish(1)
-}
-
 impl Supertagger {
     /// Tags a sentence; returns class ids.
     pub fn tag(&self, ws: &[StWord]) -> Vec<u16> {
-        let fixed: Vec<Option<u16>> = ws
-            .iter()
-            .map(|w| self.fixed.get(&fixed_key(w)).copied())
-            .collect();
-        let k = self.model.classes();
-        let n = ws.len();
-        let mut fwd = vec![0i32; n * k];
-        let out = greedy(&self.model, ws, &fixed, &mut fwd, k);
-        let Some(model_r) = &self.model_r else {
-            return out;
-        };
-        let rev: Vec<StWord> = ws.iter().rev().copied().collect();
-        let rfixed: Vec<Option<u16>> = fixed.iter().rev().copied().collect();
-        let mut bwd = vec![0i32; n * k];
-        greedy(model_r, &rev, &rfixed, &mut bwd, k);
-        (0..n)
-            .map(|i| match fixed[i] {
-                Some(c) => c,
+        let vd = verb_distances(ws);
+        let mut feats = Vec::with_capacity(24);
+        let mut scores = vec![0i32; self.model.classes()];
+        let (mut s1, mut s2) = (START, START);
+        let mut out = Vec::with_capacity(ws.len());
+        for i in 0..ws.len() {
+            let best = match self.fixed.get(&fixed_key(&ws[i])) {
+                Some(&c) => c as usize,
                 None => {
-                    let j = n - 1 - i;
-                    let (f, b) = (&fwd[i * k..(i + 1) * k], &bwd[j * k..(j + 1) * k]);
-                    let mut best = (i32::MIN, 0usize);
-                    for c in 0..k {
-                        let v = f[c].saturating_add(b[c]);
-                        if v > best.0 {
-                            best = (v, c);
-                        }
-                    }
-                    best.1 as u16
+                    features(ws, &vd, i, s1, s2, &mut feats);
+                    self.model.score(&feats, &mut scores);
+                    argmax_i(&scores)
                 }
-            })
-            .collect()
+            };
+            out.push(best as u16);
+            s2 = s1;
+            s1 = best as u64 + 100;
+        }
+        out
     }
 
     /// Trains on `(words, gold classes)` sentences.
@@ -242,23 +153,40 @@ impl Supertagger {
         classes: Vec<(String, String)>,
         epochs: usize,
         seed: u64,
-        bidirectional: bool,
         log: &mut dyn FnMut(&str),
     ) -> Supertagger {
         let n = classes.len().max(1);
-        let model = train_direction(sents, n, epochs, seed, "left-to-right", log);
-        let model_r = bidirectional.then(|| {
-            let rev: Vec<(Vec<StWord>, Vec<u16>)> = sents
-                .iter()
-                .map(|(w, g)| {
-                    (
-                        w.iter().rev().copied().collect(),
-                        g.iter().rev().copied().collect(),
-                    )
-                })
-                .collect();
-            train_direction(&rev, n, epochs, seed ^ 0x5eed, "right-to-left", log)
-        });
+        let mut tr = Trainer::new(n);
+        let mut order: Vec<usize> = (0..sents.len()).collect();
+        let mut rng = Rng(seed);
+        let mut feats = Vec::with_capacity(24);
+        let mut scores = vec![0f32; n];
+        let vds: Vec<Vec<(u64, u64)>> = sents.iter().map(|(w, _)| verb_distances(w)).collect();
+        for ep in 0..epochs {
+            rng.shuffle(&mut order);
+            let (mut ok, mut tot) = (0usize, 0usize);
+            for &s in &order {
+                let (ws, gold) = &sents[s];
+                let (mut s1, mut s2) = (START, START);
+                for i in 0..ws.len() {
+                    features(ws, &vds[s], i, s1, s2, &mut feats);
+                    tr.score(&feats, &mut scores);
+                    let guess = argmax_f(&scores);
+                    let truth = gold.get(i).copied().unwrap_or(0) as usize;
+                    tr.update(&feats, truth, guess);
+                    tr.tick();
+                    ok += usize::from(guess == truth);
+                    tot += 1;
+                    s2 = s1;
+                    s1 = guess as u64 + 100;
+                }
+            }
+            log(&format!(
+                "supertagger epoch {}: train acc {:.2}",
+                ep + 1,
+                100.0 * ok as f64 / tot.max(1) as f64
+            ));
+        }
         // Frequent unambiguous words.
         let mut counts: IdMap<Vec<u32>> = IdMap::default();
         for (ws, gold) in sents {
@@ -284,8 +212,7 @@ impl Supertagger {
         }
         Supertagger {
             classes,
-            model,
-            model_r,
+            model: tr.finish(1),
             fixed,
         }
     }
@@ -305,13 +232,6 @@ impl Supertagger {
         for (k, c) in f {
             out.extend_from_slice(&k.to_le_bytes());
             put_var(out, u64::from(*c));
-        }
-        match &self.model_r {
-            Some(m) => {
-                put_var(out, 1);
-                m.write(out);
-            }
-            None => put_var(out, 0),
         }
     }
 
@@ -336,14 +256,9 @@ impl Supertagger {
             }
             fixed.insert(k, c);
         }
-        let model_r = match r.var()? {
-            0 => None,
-            _ => Some(Model::read(r)?).filter(|m| m.classes() == classes.len()),
-        };
         Some(Supertagger {
             classes,
             model,
-            model_r,
             fixed,
         })
     }
@@ -351,13 +266,11 @@ impl Supertagger {
     /// Coarsens the weights by `2^shift`.
     pub fn requantize(&mut self, shift: u32) {
         self.model = self.model.requantized(shift);
-        self.model_r = self.model_r.as_ref().map(|m| m.requantized(shift));
     }
 
     /// Drops weights below `min_abs` (quantised units).
     pub fn prune(&mut self, min_abs: u16, min_hits: u32) {
         self.model = self.model.pruned(min_abs, min_hits);
-        self.model_r = self.model_r.as_ref().map(|m| m.pruned(min_abs, min_hits));
     }
 }
 

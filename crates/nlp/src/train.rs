@@ -36,8 +36,6 @@ pub struct Options {
     /// Train a supertagger (relation + head side) whose tags the parser
     /// reads as features.
     pub supertags: bool,
-    /// Run the supertagger in both directions (summed scores).
-    pub supertag_both_ways: bool,
     /// Parser beam width (1 = greedy with the dynamic oracle, the shipped
     /// setting). Beam training (global perceptron, early update) is
     /// experimental: implemented, but not yet trained or evaluated here.
@@ -53,7 +51,6 @@ impl Default for Options {
             seed: 20_260_101,
             explore: 0.9,
             supertags: true,
-            supertag_both_ways: false,
             beam: 1,
         }
     }
@@ -311,7 +308,6 @@ pub fn train_tagging(
                 sclasses.clone(),
                 opts.tagger_epochs,
                 opts.seed + k as u64 + 11,
-                opts.supertag_both_ways,
                 &mut |_| {},
             );
             let (mut ok, mut tot) = (0, 0);
@@ -328,14 +324,7 @@ pub fn train_tagging(
                 100.0 * ok as f64 / tot.max(1) as f64
             ));
         }
-        let m = Supertagger::train(
-            &st,
-            sclasses,
-            opts.tagger_epochs,
-            opts.seed + 10,
-            opts.supertag_both_ways,
-            log,
-        );
+        let m = Supertagger::train(&st, sclasses, opts.tagger_epochs, opts.seed + 10, log);
         (Some(m), pred_st)
     } else {
         (None, Vec::new())

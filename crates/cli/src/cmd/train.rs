@@ -57,9 +57,6 @@ pub struct Args {
     /// tags the parser reads.
     #[arg(long)]
     no_supertags: bool,
-    /// Run the supertagger in both directions.
-    #[arg(long)]
-    supertag_both_ways: bool,
     /// Jackknife folds for the parser's training tags.
     #[arg(long, default_value_t = 4)]
     folds: usize,
@@ -178,7 +175,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         explore: args.explore,
         supertags: !args.no_supertags,
-        supertag_both_ways: args.supertag_both_ways,
         beam: args.beam,
     };
     if args.tagger_only {
