@@ -106,6 +106,10 @@ fn needs_repair(doc: &Doc, t: &[Token]) -> bool {
         {
             return true;
         }
+        // "by A, the B and other C": see appositive_list
+        if r == "appos" && other_conjunct(t, i) {
+            return true;
+        }
         // "Netanyahu called on Italy to join": see main_verb_as_participle
         if r == "acl" && h + 1 == i && head(t, h).is_none() {
             return true;
@@ -131,7 +135,54 @@ pub(crate) fn repair(doc: &Doc, toks: &[Token]) -> Option<Vec<Token>> {
     changed |= pronoun_subject_as_object(&mut t);
     changed |= modal_adjective(&mut t);
     changed |= main_verb_as_participle(doc, &mut t);
+    changed |= appositive_list(doc, &mut t);
     changed.then_some(t)
+}
+
+/// True when `i` has a conjunct modified by "other" ("the B and other C").
+fn other_conjunct(t: &[Token], i: usize) -> bool {
+    kids(t, i).any(|c| {
+        base(&t[c].deprel) == "conj" && kids(t, c).any(|m| t[m].lemma.eq_ignore_ascii_case("other"))
+    })
+}
+
+/// "forced on the state by Saudi Arabia, the United Arab Emirates and other
+/// neighbours" parsed with "Emirates" as an appositive of some earlier noun:
+/// a phrase continued by "and other ..." lists members, it does not rename
+/// anything, so it is a conjunct of the noun phrase right before its comma.
+fn appositive_list(doc: &Doc, t: &mut [Token]) -> bool {
+    let mut changed = false;
+    for y in 0..t.len() {
+        if t[y].deprel != "appos" || !other_conjunct(t, y) {
+            continue;
+        }
+        // The comma before y's phrase (the parser may hang it on y).
+        let start = (0..y).find(|&k| dominated(t, y, k)).unwrap_or(y);
+        let comma = if doc.slice(t[start].span) == "," {
+            start
+        } else if start > 0 && doc.slice(t[start - 1].span) == "," {
+            start - 1
+        } else {
+            continue;
+        };
+        if comma == 0 {
+            continue;
+        }
+        // The head of the noun phrase ending before the comma.
+        let mut a = comma - 1;
+        for _ in 0..t.len() {
+            match head(t, a) {
+                Some(h) if matches!(base(&t[a].deprel), "flat" | "compound" | "fixed") => a = h,
+                _ => break,
+            }
+        }
+        if !matches!(t[a].upos.as_str(), "PROPN" | "NOUN") || dominated(t, y, a) {
+            continue;
+        }
+        set_head(t, y, Some(a), "conj");
+        changed = true;
+    }
+    changed
 }
 
 /// "Netanyahu called on Italy and Egypt to join the project." parsed as a
@@ -154,7 +205,13 @@ fn main_verb_as_participle(doc: &Doc, t: &mut [Token]) -> bool {
         || t[v].upos != "VERB"
         || t[v].xpos != "VBN"
         || t.last().map(|x| doc.slice(x.span)) != Some(".")
-        || kids(t, r).any(|k| finite(&t[k]) && t[k].deprel != "acl:relcl")
+        || kids(t, r).any(|k| {
+            // (a finite clause with a subject of its own, "and that the
+            // military helped", is no sign that the noun has a verb)
+            finite(&t[k])
+                && t[k].deprel != "acl:relcl"
+                && !kids(t, k).any(|m| base(&t[m].deprel) == "nsubj")
+        })
     {
         return false;
     }
@@ -166,6 +223,31 @@ fn main_verb_as_participle(doc: &Doc, t: &mut [Token]) -> bool {
     });
     if !has_complement {
         return false;
+    }
+    // "A report released Tuesday in the capital alleged that ...": a later
+    // past-tense verb under the participle, with a complement but no
+    // subject and no comma or conjunction before it, is the main verb, and
+    // the participle a reduced relative of the noun.
+    let later = kids(t, v).find(|&k| {
+        k > v
+            && t[k].upos == "VERB"
+            && matches!(t[k].xpos.as_str(), "VBD" | "VBN")
+            && matches!(base(&t[k].deprel), "xcomp" | "conj" | "advcl" | "ccomp")
+            && kids(t, k).any(|m| matches!(base(&t[m].deprel), "ccomp" | "obj"))
+            && !kids(t, k).any(|m| base(&t[m].deprel) == "nsubj")
+            && !t[v + 1..k].iter().any(|x| is_comma_or_cc(doc, x))
+    });
+    if let Some(v2) = later {
+        set_head(t, v2, None, "root");
+        t[v2].xpos = "VBD".to_string();
+        t[v2].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".to_string();
+        for k in v2 + 1..t.len() {
+            if head(t, k) == Some(r) || head(t, k) == Some(v) {
+                t[k].head = v2 as u32 + 1;
+            }
+        }
+        set_head(t, r, Some(v2), "nsubj");
+        return true;
     }
     set_head(t, v, None, "root");
     t[v].xpos = "VBD".to_string();
@@ -219,6 +301,16 @@ fn split_subjects(doc: &Doc, t: &mut [Token]) -> bool {
             let between: Vec<usize> = (prev + 1..cur)
                 .filter(|&k| !dominated(t, prev, k) && !dominated(t, cur, k))
                 .collect();
+            // ", and that the military helped": a subordinator between
+            // them opens a clause of its own; the subjects belong to two
+            // clauses, not to one coordination.
+            if between
+                .iter()
+                .any(|&k| t[k].upos == "SCONJ" || base(&t[k].deprel) == "mark")
+            {
+                prev = cur;
+                continue;
+            }
             let coordinated = between.iter().any(|&k| is_comma_or_cc(doc, &t[k]));
             if coordinated {
                 set_head(t, cur, Some(first), "conj");

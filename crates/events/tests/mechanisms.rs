@@ -632,3 +632,165 @@ fn event_noun_owner_is_not_the_target() {
         "{ev:?}"
     );
 }
+
+/// The noun-phrase shape of the reduced relative: "report" the root,
+/// "released" its participle, "alleged" under the participle. The later
+/// past-tense verb with a complement is the main verb, so the allegation is
+/// the report's; the second that-clause's subject ("the French military")
+/// has a clause of its own and does not join the report's side.
+#[test]
+fn reduced_relative_with_noun_root_has_the_later_verb_as_main_verb() {
+    let lines = "1 A a DET DT 2 det
+         2 report report NOUN NN 0 root
+         3 released release VERB VBN 2 acl
+         4 in in ADP IN 7 case
+         5 the the DET DT 7 det
+         6 Rwandan Rwandan ADJ JJ 7 amod
+         7 capital capital NOUN NN 3 obl
+         8 alleged allege VERB VBN 3 xcomp
+         9 that that SCONJ IN 12 mark
+         10 France France PROPN NNP 12 nsubj
+         11 was be AUX VBD 12 cop
+         12 aware aware ADJ JJ 8 ccomp SpaceAfter=No
+         13 , , PUNCT , 20 punct
+         14 and and CCONJ CC 20 cc
+         15 that that SCONJ IN 20 mark
+         16 the the DET DT 18 det
+         17 French French ADJ JJ 18 amod
+         18 military military NOUN NN 20 nsubj
+         19 then then ADV RB 20 advmod
+         20 helped help VERB VBD 2 conj SpaceAfter=No
+         21 . . PUNCT . 2 punct";
+    let mut d = doc(
+        lines,
+        None,
+        &[(5, 6, "RWA"), (9, 10, "FRA"), (16, 18, "FRAMIL")],
+    );
+    let ev = code(&mut d);
+    let alleged: Vec<(String, String)> = ev
+        .iter()
+        .filter(|e| e.cameo.as_str().starts_with("11"))
+        .map(dyad)
+        .collect();
+    assert_eq!(alleged, [("RWA".to_string(), "FRA".to_string())], "{ev:?}");
+}
+
+/// Two subjects of one verb with a subordinator between them ("a report
+/// ... alleged that ..., and that the military helped") belong to two
+/// clauses: they are not coordinated into one compound subject.
+#[test]
+fn subjects_of_two_clauses_are_not_coordinated() {
+    // The parser's own analysis: "report" and "military" both subjects of
+    // "helped".
+    let lines = "1 A a DET DT 3 det
+         2 500-page 500-page NOUN NN 3 compound
+         3 report report NOUN NN 28 nsubj
+         4 released release VERB VBN 3 acl
+         5 Tuesday Tuesday PROPN NNP 4 obl:unmarked
+         6 in in ADP IN 9 case
+         7 the the DET DT 9 det
+         8 Rwandan rwandan ADJ JJ 9 amod
+         9 capital capital NOUN NN 4 obl
+         10 alleged allege VERB VBN 4 xcomp
+         11 that that SCONJ IN 14 mark
+         12 France France PROPN NNP 14 nsubj
+         13 was be AUX VBD 14 cop
+         14 aware aware ADJ JJ 10 ccomp
+         15 of of ADP IN 16 case
+         16 preparations preparation NOUN NNS 14 obl
+         17 for for ADP IN 19 case
+         18 the the DET DT 19 det
+         19 genocide genocide NOUN NN 16 nmod SpaceAfter=No
+         20 , , PUNCT , 28 punct
+         21 and and CCONJ CC 28 cc
+         22 that that SCONJ IN 28 mark
+         23 the the DET DT 25 det
+         24 French French ADJ JJ 25 amod
+         25 military military NOUN NN 28 nsubj
+         26 in in ADP IN 27 case
+         27 Rwanda Rwanda PROPN NNP 25 nmod
+         28 helped help VERB VBD 0 root
+         29 to to PART TO 30 mark
+         30 plan plan VERB VB 28 xcomp
+         31 and and CCONJ CC 32 cc
+         32 carry carry VERB VB 30 conj
+         33 out out ADP RP 32 compound:prt
+         34 killings killing NOUN NNS 32 obj SpaceAfter=No
+         35 . . PUNCT . 28 punct";
+    let mut d = doc(
+        lines,
+        Some("2008-08-05"),
+        &[
+            (7, 8, "RWA"),
+            (11, 12, "FRA"),
+            (23, 25, "FRAMIL"),
+            (26, 27, "RWA"),
+        ],
+    );
+    let ev = code(&mut d);
+    let alleged: Vec<(String, String)> = ev
+        .iter()
+        .filter(|e| e.cameo.as_str().starts_with("11"))
+        .map(dyad)
+        .collect();
+    assert!(
+        !alleged.iter().any(|(s, _)| s == "FRAMIL"),
+        "the military did not allege anything: {ev:?}"
+    );
+}
+
+/// "by Saudi Arabia, the United Arab Emirates and other neighbours" with
+/// "Emirates" parsed as an appositive of an earlier noun: a phrase
+/// continued by "and other ..." is a list member, not a renaming.
+#[test]
+fn appositive_continued_by_and_other_is_a_list_member() {
+    // The parser's own analysis of the sentence (EWT-trained model).
+    let lines = "1 Qatar Qatar PROPN NNP 3 nsubj
+         2 has have AUX VBZ 3 aux
+         3 pledged pledge VERB VBN 0 root
+         4 to to PART TO 5 mark
+         5 expel expel VERB VB 3 xcomp
+         6 exiled exil VERB VBN 7 amod
+         7 leaders leader NOUN NNS 5 obj
+         8 of of ADP IN 12 case
+         9 Egypt Egypt PROPN NNP 12 nmod:poss SpaceAfter=No
+         10 's 's PART POS 9 case
+         11 Muslim Muslim ADJ JJ 12 amod
+         12 Brotherhood Brotherhood PROPN NNP 7 nmod
+         13 as as ADP IN 14 case
+         14 one one NUM CD 5 obl
+         15 of of ADP IN 17 case
+         16 the the DET DT 17 det
+         17 conditions condition NOUN NNS 14 nmod
+         18 of of ADP IN 20 case
+         19 an a DET DT 20 det
+         20 agreement agreement NOUN NN 17 nmod
+         21 forced force VERB VBN 20 acl
+         22 on on ADP IN 26 case
+         23 the the DET DT 26 det
+         24 wealthy wealthy ADJ JJ 26 amod
+         25 Gulf Gulf PROPN NNP 26 compound
+         26 state state NOUN NN 21 obl
+         27 by by ADP IN 29 case
+         28 Saudi Saudi ADJ NNP 29 amod
+         29 Arabia Arabia PROPN NNP 21 obl:agent SpaceAfter=No
+         30 , , PUNCT , 34 punct
+         31 the the DET DT 34 det
+         32 United Unite VERB NNP 34 amod
+         33 Arab Arab ADJ NNP 34 amod
+         34 Emirates Emirate PROPN NNPS 20 appos
+         35 and and CCONJ CC 37 cc
+         36 other other ADJ JJ 37 amod
+         37 neighbours neighbour NOUN NNS 34 conj SpaceAfter=No
+         38 . . PUNCT . 3 punct";
+    let mut d = doc(
+        lines,
+        Some("2014-09-16"),
+        &[(0, 1, "QAT"), (27, 29, "SAU"), (30, 34, "ARE")],
+    );
+    let ev = code(&mut d);
+    assert!(
+        !ev.iter().any(|e| dyad(e) == ("SAU".into(), "ARE".into())),
+        "the agreement is not the Emirates: {ev:#?}"
+    );
+}

@@ -364,7 +364,7 @@ impl Model {
                     for &(c, w) in row {
                         let c = c as usize;
                         if let Some(cell) = cells.get_mut(start + c / 2) {
-                            if c % 2 == 0 {
+                            if c.is_multiple_of(2) {
                                 cell.0 = w as u16;
                             } else {
                                 cell.1 = w;
@@ -764,7 +764,7 @@ mod tests {
                 (20, vec![(0, -3), (6, 9)]),
                 (30, vec![(2, 4), (3, -8), (5, 1)]),
                 (
-                    (40..47).map(|k| k).sum(),
+                    40_000,
                     (0..n as u16).map(|c| (c, c as i16 * 10 - 20)).collect(),
                 ),
             ];
