@@ -13,7 +13,7 @@
 //! right-arc), so every parse is a single tree.
 
 use crate::perceptron::{key, mix, Model, Reader, Trainer};
-use crate::tagger::{argmax_i, Rng};
+use crate::tagger::{argmax_f, argmax_i, Rng};
 
 const SH: usize = 0;
 const LA: usize = 1;
@@ -938,16 +938,6 @@ fn global_update(
             st.apply(m as usize, l);
         }
     }
-}
-
-fn argmax_f(s: &[f32]) -> usize {
-    let mut b = 0;
-    for (i, v) in s.iter().enumerate() {
-        if *v > s[b] {
-            b = i;
-        }
-    }
-    b
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //! parser is trained on jackknifed supertags, as on jackknifed POS tags.
 
 use crate::perceptron::{key, mix, IdHasher, Model, Reader, Trainer};
-use crate::tagger::{argmax_i, Rng};
+use crate::tagger::{argmax_f, argmax_i, Rng};
 
 const NONE: u64 = 0x5157_0000;
 const START: u64 = 0x5157_0001;
@@ -272,16 +272,6 @@ impl Supertagger {
     pub fn prune(&mut self, min_abs: u16, min_hits: u32) {
         self.model = self.model.pruned(min_abs, min_hits);
     }
-}
-
-fn argmax_f(s: &[f32]) -> usize {
-    let mut b = 0;
-    for (i, v) in s.iter().enumerate() {
-        if *v > s[b] {
-            b = i;
-        }
-    }
-    b
 }
 
 /// Hash of no supertag (positions without one, e.g. the root).

@@ -42,6 +42,10 @@ pub fn norm(form: &str) -> String {
 
 /// At most `max` chars of `s` (garbage input can be one huge token).
 pub fn truncate(s: &str, max: usize) -> &str {
+    // A string of at most `max` bytes has at most `max` chars.
+    if s.len() <= max {
+        return s;
+    }
     match s.char_indices().nth(max) {
         Some((i, _)) => &s[..i],
         None => s,
@@ -617,7 +621,8 @@ pub fn argmax_i(s: &[i32]) -> usize {
     b
 }
 
-fn argmax_f(s: &[f32]) -> usize {
+/// Index of the largest score (first on ties), for training scores.
+pub fn argmax_f(s: &[f32]) -> usize {
     let mut b = 0;
     for (i, v) in s.iter().enumerate() {
         if *v > s[b] {

@@ -2,7 +2,9 @@
 //! unambiguous analyses, garbage input, and accuracy on a slice of EWT dev
 //! when the shared data is around.
 
-use std::path::PathBuf;
+mod common;
+use common::shared_ud;
+
 use std::time::{Duration, Instant};
 
 use entente_core::{Annotator, Article, Doc};
@@ -148,16 +150,6 @@ fn garbage_in_no_panic_bounded_time() {
     }
     // Linear-time guard (generous for debug builds on a shared machine).
     assert!(t0.elapsed() < Duration::from_secs(60), "{:?}", t0.elapsed());
-}
-
-fn shared_ud() -> Option<PathBuf> {
-    if let Ok(s) = std::env::var("ENTENTE_SHARED") {
-        return Some(PathBuf::from(s).join("data/ud"));
-    }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .map(|a| a.join("shared/data/ud"))
-        .find(|p| p.is_dir())
 }
 
 #[test]

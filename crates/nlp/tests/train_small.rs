@@ -2,19 +2,10 @@
 //! the bundle, supertagger included, survives serialisation unchanged, and
 //! training is deterministic.
 
-use std::path::PathBuf;
+mod common;
+use common::shared_ud;
 
 use entente_nlp::{clusters::Clusters, train, Nlp};
-
-fn shared_ud() -> Option<PathBuf> {
-    if let Ok(s) = std::env::var("ENTENTE_SHARED") {
-        return Some(PathBuf::from(s).join("data/ud"));
-    }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .map(|a| a.join("shared/data/ud"))
-        .find(|p| p.is_dir())
-}
 
 #[test]
 fn small_training_round_trips_and_is_deterministic() {
