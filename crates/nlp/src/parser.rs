@@ -868,6 +868,19 @@ impl Parser {
         }
     }
 
+    /// The mean of parsers trained on the same labels (see [`Model::mean`]).
+    pub fn mean(parsers: &[Parser]) -> Option<Parser> {
+        let first = parsers.first()?;
+        let moves: Vec<&Model> = parsers.iter().map(|p| &p.moves).collect();
+        let labeler: Vec<&Model> = parsers.iter().map(|p| &p.labeler).collect();
+        Some(Parser {
+            labels: first.labels.clone(),
+            beam: first.beam,
+            moves: Model::mean(&moves),
+            labeler: Model::mean(&labeler),
+        })
+    }
+
     /// Serialises the parser.
     pub fn write(&self, out: &mut Vec<u8>) {
         use crate::perceptron::{put_str, put_var};

@@ -7,7 +7,7 @@
 //! sparse row of `(class, weight)` cells; lookups go through an
 //! open-addressing table keyed by the 32-bit feature hash.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Hasher for keys that already are hashes.
@@ -481,6 +481,51 @@ impl Model {
         rows
     }
 
+    /// The mean of models over the same classes (rows missing from a model
+    /// count as zero). Scores are linear in the weights, so the mean scores
+    /// every decision as the average of the models' scores: an ensemble of
+    /// independently trained models at the cost of one. Update counts add.
+    pub fn mean(models: &[&Model]) -> Model {
+        let Some(first) = models.first() else {
+            return Model::from_rows(1, &[]);
+        };
+        let n = first.n;
+        let k = models.len() as i32;
+        let mut sum: BTreeMap<u32, Vec<i32>> = BTreeMap::new();
+        let mut hits: HashMap<u32, u32, BuildHasherDefault<IdHasher>> = HashMap::default();
+        for m in models {
+            for (key, cells) in m.rows() {
+                let row = sum.entry(key).or_insert_with(|| vec![0; n]);
+                for (c, w) in cells {
+                    if let Some(x) = row.get_mut(c as usize) {
+                        *x += i32::from(w);
+                    }
+                }
+            }
+            for (key, h) in &m.hits {
+                let e = hits.entry(*key).or_default();
+                *e = e.saturating_add(*h);
+            }
+        }
+        let rows: Vec<(u32, Vec<(u16, i16)>)> = sum
+            .into_iter()
+            .map(|(key, row)| {
+                let cells: Vec<(u16, i16)> = row
+                    .iter()
+                    .enumerate()
+                    .map(|(c, w)| (c as u16, (w + w.signum() * k / 2) / k))
+                    .filter(|(_, w)| *w != 0)
+                    .map(|(c, w)| (c, w as i16))
+                    .collect();
+                (key, cells)
+            })
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+        let mut m = Model::from_rows(n, &rows);
+        m.hits = hits;
+        m
+    }
+
     /// A copy without weights below `min_abs` (quantised units) and, when
     /// training counts are known, without features updated fewer than
     /// `min_hits` times.
@@ -790,5 +835,20 @@ mod tests {
             m2.score(&feats, &mut got);
             assert_eq!(got, want, "n = {n} after a round trip");
         }
+    }
+
+    /// The mean model scores as the average of the models' scores.
+    #[test]
+    fn mean_scores_as_the_average() {
+        let a = Model::from_rows(4, &[(1, vec![(0, 10), (3, -4)]), (2, vec![(1, 6)])]);
+        let b = Model::from_rows(4, &[(1, vec![(0, 20)]), (3, vec![(2, 8), (1, -2)])]);
+        let m = Model::mean(&[&a, &b]);
+        let feats = [1u32, 2, 3];
+        let (mut sa, mut sb, mut sm) = (vec![0i32; 4], vec![0i32; 4], vec![0i32; 4]);
+        a.score(&feats, &mut sa);
+        b.score(&feats, &mut sb);
+        m.score(&feats, &mut sm);
+        let avg: Vec<i32> = sa.iter().zip(&sb).map(|(x, y)| (x + y) / 2).collect();
+        assert_eq!(sm, avg);
     }
 }

@@ -36,6 +36,9 @@ pub struct Options {
     /// Train a supertagger (relation + head side) whose tags the parser
     /// reads as features.
     pub supertags: bool,
+    /// Parsers trained with different seeds whose weights are averaged
+    /// (an ensemble at the run-time cost of one).
+    pub parser_models: usize,
     /// Parser beam width (1 = greedy with the dynamic oracle, the shipped
     /// setting). Beam training (global perceptron, early update) is
     /// experimental: implemented, but not yet trained or evaluated here.
@@ -51,6 +54,7 @@ impl Default for Options {
             seed: 20_260_101,
             explore: 0.9,
             supertags: true,
+            parser_models: 1,
             beam: 1,
         }
     }
@@ -427,14 +431,22 @@ pub fn train_parsing(
             log,
         )
     } else {
-        Parser::train(
-            &psents,
-            labels.clone(),
-            opts.parser_epochs,
-            opts.seed,
-            opts.explore,
-            log,
-        )
+        let parsers: Vec<Parser> = (0..opts.parser_models.max(1) as u64)
+            .map(|i| {
+                Parser::train(
+                    &psents,
+                    labels.clone(),
+                    opts.parser_epochs,
+                    opts.seed + 1000 * i,
+                    opts.explore,
+                    log,
+                )
+            })
+            .collect();
+        match Parser::mean(&parsers) {
+            Some(p) if parsers.len() > 1 => p,
+            _ => parsers.into_iter().next().expect("at least one parser"),
+        }
     };
 
     let morph = Morph::train(sents.iter().flat_map(|s| {

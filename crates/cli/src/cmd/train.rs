@@ -57,6 +57,9 @@ pub struct Args {
     /// tags the parser reads.
     #[arg(long)]
     no_supertags: bool,
+    /// Train this many parsers with different seeds and average them.
+    #[arg(long, default_value_t = 1)]
+    parser_models: usize,
     /// Jackknife folds for the parser's training tags.
     #[arg(long, default_value_t = 4)]
     folds: usize,
@@ -175,6 +178,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         explore: args.explore,
         supertags: !args.no_supertags,
+        parser_models: args.parser_models,
         beam: args.beam,
     };
     if args.tagger_only {
