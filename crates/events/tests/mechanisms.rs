@@ -5,16 +5,9 @@
 
 mod common;
 
-use common::{code, doc};
-use entente_core::{Annotator, DatePrecision, Event, Modality};
+use common::{code, coded, doc, dyad};
+use entente_core::{Annotator, DatePrecision, Modality};
 use entente_events::EventCoder;
-
-fn dyad(e: &Event) -> (String, String) {
-    (
-        e.source.as_ref().map(|a| a.0.clone()).unwrap_or_default(),
-        e.target.as_ref().map(|a| a.0.clone()).unwrap_or_default(),
-    )
-}
 
 #[test]
 fn negated_cooperation() {
@@ -312,9 +305,7 @@ fn verb_parsed_as_adjective_heads_its_clause() {
         ev.iter()
             .any(|e| dyad(e) == ("USA".into(), "RUS".into()) && e.cameo.as_str() == "1124"),
         "{:?}",
-        ev.iter()
-            .map(|e| (dyad(e), e.cameo.as_str().to_string()))
-            .collect::<Vec<_>>()
+        coded(&ev)
     );
 }
 
@@ -341,9 +332,7 @@ fn reduced_relative_misparsed_as_main_verb() {
         ev.iter()
             .any(|e| dyad(e) == ("RWA".into(), "FRA".into()) && e.cameo.as_str().starts_with("11")),
         "{:?}",
-        ev.iter()
-            .map(|e| (dyad(e), e.cameo.as_str().to_string()))
-            .collect::<Vec<_>>()
+        coded(&ev)
     );
 }
 
@@ -488,9 +477,7 @@ fn asyndetic_verb_conjunct_with_a_subject_is_a_complement() {
             .any(|e| dyad(e) == ("ISR".into(), "PSEREBHMS".into())
                 && e.cameo.as_str().starts_with("11")),
         "{:?}",
-        ev.iter()
-            .map(|e| (dyad(e), e.cameo.as_str().to_string()))
-            .collect::<Vec<_>>()
+        coded(&ev)
     );
 }
 
@@ -512,9 +499,7 @@ fn adjective_after_a_modal_is_the_verb_and_a_reported_future_is_an_intent() {
         ev.iter()
             .any(|e| dyad(e) == ("ISR".into(), "PSE".into()) && e.cameo.as_str() == "0352"),
         "{:?}",
-        ev.iter()
-            .map(|e| (dyad(e), e.cameo.as_str().to_string()))
-            .collect::<Vec<_>>()
+        coded(&ev)
     );
 }
 

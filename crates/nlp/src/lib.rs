@@ -278,7 +278,7 @@ impl Nlp {
                             .tagger
                             .classes
                             .get(*t as usize)
-                            .is_some_and(|(u, _)| u == "VERB" || u == "AUX"),
+                            .is_some_and(|(u, _)| supertag::is_verb(u)),
                     })
                     .collect();
                 st.extend(t.tag(&sw).iter().map(|x| supertag_hash(Some(*x))));

@@ -9,8 +9,8 @@
 //! One greedy left-to-right averaged perceptron over ~20 templates; the
 //! parser is trained on jackknifed supertags, as on jackknifed POS tags.
 
-use crate::perceptron::{key, mix, IdHasher, Model, Reader, Trainer};
-use crate::tagger::{argmax_f, argmax_i, Rng};
+use crate::perceptron::{key, mix, IdHasher, Model, Reader};
+use crate::tagger::{argmax_i, train_greedy};
 
 const NONE: u64 = 0x5157_0000;
 const START: u64 = 0x5157_0001;
@@ -26,6 +26,11 @@ pub struct StWord {
     pub t: u64,
     /// The predicted POS is a verb or auxiliary.
     pub verb: bool,
+}
+
+/// The UPOS values [`StWord::verb`] marks.
+pub fn is_verb(upos: &str) -> bool {
+    upos == "VERB" || upos == "AUX"
 }
 
 /// Relation + head-side classes and their perceptron.
@@ -156,37 +161,18 @@ impl Supertagger {
         log: &mut dyn FnMut(&str),
     ) -> Supertagger {
         let n = classes.len().max(1);
-        let mut tr = Trainer::new(n);
-        let mut order: Vec<usize> = (0..sents.len()).collect();
-        let mut rng = Rng(seed);
-        let mut feats = Vec::with_capacity(24);
-        let mut scores = vec![0f32; n];
         let vds: Vec<Vec<(u64, u64)>> = sents.iter().map(|(w, _)| verb_distances(w)).collect();
-        for ep in 0..epochs {
-            rng.shuffle(&mut order);
-            let (mut ok, mut tot) = (0usize, 0usize);
-            for &s in &order {
-                let (ws, gold) = &sents[s];
-                let (mut s1, mut s2) = (START, START);
-                for i in 0..ws.len() {
-                    features(ws, &vds[s], i, s1, s2, &mut feats);
-                    tr.score(&feats, &mut scores);
-                    let guess = argmax_f(&scores);
-                    let truth = gold.get(i).copied().unwrap_or(0) as usize;
-                    tr.update(&feats, truth, guess);
-                    tr.tick();
-                    ok += usize::from(guess == truth);
-                    tot += 1;
-                    s2 = s1;
-                    s1 = guess as u64 + 100;
-                }
-            }
-            log(&format!(
-                "supertagger epoch {}: train acc {:.2}",
-                ep + 1,
-                100.0 * ok as f64 / tot.max(1) as f64
-            ));
-        }
+        let golds: Vec<Vec<u16>> = sents.iter().map(|(_, g)| g.clone()).collect();
+        let model = train_greedy(
+            &golds,
+            n,
+            epochs,
+            seed,
+            START,
+            "supertagger",
+            log,
+            |s, i, p1, p2, out| features(&sents[s].0, &vds[s], i, p1, p2, out),
+        );
         // Frequent unambiguous words.
         let mut counts: IdMap<Vec<u32>> = IdMap::default();
         for (ws, gold) in sents {
@@ -212,7 +198,7 @@ impl Supertagger {
         }
         Supertagger {
             classes,
-            model: tr.finish(1),
+            model,
             fixed,
         }
     }

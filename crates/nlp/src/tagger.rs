@@ -491,8 +491,38 @@ fn train_direction(
     name: &str,
     log: &mut dyn FnMut(&str),
 ) -> Model {
+    let name = format!("tagger {name}");
+    train_greedy(
+        golds,
+        n,
+        epochs,
+        seed,
+        START,
+        &name,
+        log,
+        |s, i, p1, p2, out| Tagger::features(&cached[s], i, p1, p2, out),
+    )
+}
+
+/// Trains a greedy left-to-right sequence labeller with an averaged
+/// perceptron: `features(s, i, p1, p2, out)` gives the features of word `i`
+/// of sentence `s` from the two previous predicted classes (hashed as the
+/// class plus 100; `start` before the first word). It trains on its own
+/// guesses, as at prediction time; `golds` gives the classes and the
+/// sentence lengths.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn train_greedy(
+    golds: &[Vec<u16>],
+    n: usize,
+    epochs: usize,
+    seed: u64,
+    start: u64,
+    name: &str,
+    log: &mut dyn FnMut(&str),
+    mut features: impl FnMut(usize, usize, u64, u64, &mut Vec<u32>),
+) -> Model {
     let mut tr = Trainer::new(n);
-    let mut order: Vec<usize> = (0..cached.len()).collect();
+    let mut order: Vec<usize> = (0..golds.len()).collect();
     let mut rng = Rng(seed);
     let mut feats = Vec::new();
     let mut scores = vec![0f32; n];
@@ -500,26 +530,22 @@ fn train_direction(
         rng.shuffle(&mut order);
         let (mut ok, mut tot) = (0usize, 0usize);
         for &s in &order {
-            let ws = &cached[s];
-            let gold = &golds[s];
-            let (mut p1, mut p2) = (START, START);
-            #[allow(clippy::needless_range_loop)]
-            for i in 0..ws.len() {
-                Tagger::features(ws, i, p1, p2, &mut feats);
+            let (mut p1, mut p2) = (start, start);
+            for (i, &truth) in golds[s].iter().enumerate() {
+                features(s, i, p1, p2, &mut feats);
                 tr.score(&feats, &mut scores);
                 let guess = argmax_f(&scores);
-                let truth = gold[i] as usize;
+                let truth = truth as usize;
                 tr.update(&feats, truth, guess);
                 tr.tick();
                 ok += (guess == truth) as usize;
                 tot += 1;
                 p2 = p1;
-                // Train on the guess, as at prediction time.
                 p1 = guess as u64 + 100;
             }
         }
         log(&format!(
-            "tagger {name} epoch {}: train acc {:.2}",
+            "{name} epoch {}: train acc {:.2}",
             ep + 1,
             100.0 * ok as f64 / tot.max(1) as f64
         ));

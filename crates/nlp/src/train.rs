@@ -120,59 +120,45 @@ fn classes_of(pairs: impl Iterator<Item = (String, String)>) -> TagClasses {
     (classes, map)
 }
 
-/// Trains `folds` taggers each on all but one fold and tags that fold
-/// (the held-out predictions), then a tagger on everything.
-fn jackknife(
-    tagged: &[(Vec<String>, Vec<u16>)],
-    classes: Vec<(String, String)>,
-    clusters: &Clusters,
-    opts: &Options,
+/// Jackknifing: trains `folds` models each on all but one fold (seeds
+/// `seed + k + 1`) and labels that fold with it (the held-out predictions
+/// the next stage trains on), then a model on everything (seed `seed`).
+/// With fewer than two folds the predictions are the gold labels.
+fn jackknife<S: Clone, M>(
+    sents: &[(S, Vec<u16>)],
+    folds: usize,
+    seed: u64,
     what: &str,
     log: &mut dyn FnMut(&str),
-) -> (Tagger, Vec<Vec<u16>>) {
-    let mut pred: Vec<Vec<u16>> = tagged.iter().map(|(_, t)| t.clone()).collect();
-    if opts.folds > 1 {
-        for k in 0..opts.folds {
-            let train_k: Vec<(Vec<String>, Vec<u16>)> = tagged
+    train: impl Fn(&[(S, Vec<u16>)], u64, &mut dyn FnMut(&str)) -> M,
+    label: impl Fn(&M, &S) -> Vec<u16>,
+) -> (M, Vec<Vec<u16>>) {
+    let mut pred: Vec<Vec<u16>> = sents.iter().map(|(_, t)| t.clone()).collect();
+    if folds > 1 {
+        for k in 0..folds {
+            let train_k: Vec<(S, Vec<u16>)> = sents
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| i % opts.folds != k)
+                .filter(|(i, _)| i % folds != k)
                 .map(|(_, s)| s.clone())
                 .collect();
-            let tg = Tagger::train(
-                &train_k,
-                classes.clone(),
-                clusters,
-                opts.tagger_epochs,
-                opts.seed + k as u64 + 1,
-                &mut |_| {},
-            );
+            let m = train(&train_k, seed + k as u64 + 1, &mut |_| {});
             let (mut ok, mut tot) = (0, 0);
-            for (i, (forms, gold)) in tagged.iter().enumerate() {
-                if i % opts.folds == k {
-                    let f: Vec<&str> = forms.iter().map(String::as_str).collect();
-                    pred[i] = tg.tag(&f);
+            for (i, (x, gold)) in sents.iter().enumerate() {
+                if i % folds == k {
+                    pred[i] = label(&m, x);
                     ok += pred[i].iter().zip(gold).filter(|(a, b)| a == b).count();
                     tot += gold.len();
                 }
             }
             log(&format!(
-                "{what} jackknife fold {}/{}: held-out accuracy {:.2}",
+                "{what} jackknife fold {}/{folds}: held-out accuracy {:.2}",
                 k + 1,
-                opts.folds,
                 100.0 * ok as f64 / tot.max(1) as f64
             ));
         }
     }
-    let tagger = Tagger::train(
-        tagged,
-        classes,
-        clusters,
-        opts.tagger_epochs,
-        opts.seed,
-        log,
-    );
-    (tagger, pred)
+    (train(sents, seed, log), pred)
 }
 
 /// The tagging half of training: the final tagger and, for every training
@@ -266,9 +252,26 @@ pub fn train_tagging(
     // Jackknifed tags for the parser.
     let verb: Vec<bool> = classes
         .iter()
-        .map(|(u, _)| u == "VERB" || u == "AUX")
+        .map(|(u, _)| crate::supertag::is_verb(u))
         .collect();
-    let (tagger, pred) = jackknife(&tagged, classes, clusters, opts, "tagger", log);
+    let (tagger, pred) = jackknife(
+        &tagged,
+        opts.folds,
+        opts.seed,
+        "tagger",
+        log,
+        |part, seed, log| {
+            Tagger::train(
+                part,
+                classes.clone(),
+                clusters,
+                opts.tagger_epochs,
+                seed,
+                log,
+            )
+        },
+        |tg, forms| tg.tag(&forms.iter().map(String::as_str).collect::<Vec<_>>()),
+    );
     // Supertags (relation + side of the head) over the jackknifed POS tags,
     // themselves jackknifed.
     let (supertagger, pred_st) = if opts.supertags {
@@ -298,37 +301,17 @@ pub fn train_tagging(
                 (words, ids)
             })
             .collect();
-        let mut pred_st: Vec<Vec<u16>> = st.iter().map(|(_, g)| g.clone()).collect();
-        for k in 0..opts.folds.max(2) {
-            let folds = opts.folds.max(2);
-            let train_k: Vec<(Vec<StWord>, Vec<u16>)> = st
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds != k)
-                .map(|(_, s)| s.clone())
-                .collect();
-            let m = Supertagger::train(
-                &train_k,
-                sclasses.clone(),
-                opts.tagger_epochs,
-                opts.seed + k as u64 + 11,
-                &mut |_| {},
-            );
-            let (mut ok, mut tot) = (0, 0);
-            for (i, (words, gold)) in st.iter().enumerate() {
-                if i % folds == k {
-                    pred_st[i] = m.tag(words);
-                    ok += pred_st[i].iter().zip(gold).filter(|(a, b)| a == b).count();
-                    tot += gold.len();
-                }
-            }
-            log(&format!(
-                "supertagger jackknife fold {}/{folds}: held-out accuracy {:.2}",
-                k + 1,
-                100.0 * ok as f64 / tot.max(1) as f64
-            ));
-        }
-        let m = Supertagger::train(&st, sclasses, opts.tagger_epochs, opts.seed + 10, log);
+        let (m, pred_st) = jackknife(
+            &st,
+            opts.folds.max(2),
+            opts.seed + 10,
+            "supertagger",
+            log,
+            |part, seed, log| {
+                Supertagger::train(part, sclasses.clone(), opts.tagger_epochs, seed, log)
+            },
+            |m, words| m.tag(words),
+        );
         (Some(m), pred_st)
     } else {
         (None, Vec::new())
@@ -431,7 +414,7 @@ pub fn train_parsing(
             log,
         )
     } else {
-        let parsers: Vec<Parser> = (0..opts.parser_models.max(1) as u64)
+        let mut parsers: Vec<Parser> = (0..opts.parser_models.max(1) as u64)
             .map(|i| {
                 Parser::train(
                     &psents,
@@ -443,10 +426,12 @@ pub fn train_parsing(
                 )
             })
             .collect();
-        match Parser::mean(&parsers) {
-            Some(p) if parsers.len() > 1 => p,
-            _ => parsers.into_iter().next().expect("at least one parser"),
+        if parsers.len() > 1 {
+            Parser::mean(&parsers)
+        } else {
+            parsers.pop()
         }
+        .expect("parser_models.max(1) parsers were trained")
     };
 
     let morph = Morph::train(sents.iter().flat_map(|s| {

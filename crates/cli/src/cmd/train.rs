@@ -106,6 +106,30 @@ pub fn find_ud() -> Option<PathBuf> {
         .find(|p| p.is_dir())
 }
 
+/// The value stored at `path` if it reads back (and `true`), else
+/// `build()`, saved there (training caches for repeated experiments; no
+/// path, no cache).
+fn cached<T>(
+    path: Option<&Path>,
+    read: impl Fn(&mut entente_nlp::perceptron::Reader<'_>) -> Option<T>,
+    write: impl Fn(&T, &mut Vec<u8>),
+    build: impl FnOnce() -> anyhow::Result<T>,
+) -> anyhow::Result<(T, bool)> {
+    let stored = path
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| read(&mut entente_nlp::perceptron::Reader::new(&b)));
+    if let Some(v) = stored {
+        return Ok((v, true));
+    }
+    let v = build()?;
+    if let Some(p) = path {
+        let mut b = Vec::new();
+        write(&v, &mut b);
+        std::fs::write(p, b).with_context(|| format!("writing {}", p.display()))?;
+    }
+    Ok((v, false))
+}
+
 fn read(path: &Path) -> anyhow::Result<Vec<conllu::ConlluSentence>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
@@ -140,36 +164,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .corpus
             .clone()
             .unwrap_or_else(|| data.join("../corpus"));
-        let cached = args
-            .clusters_cache
-            .as_ref()
-            .and_then(|p| std::fs::read(p).ok())
-            .and_then(|b| {
-                entente_nlp::clusters::Clusters::read(&mut entente_nlp::perceptron::Reader::new(&b))
-            });
-        if let Some(c) = cached {
-            c
-        } else {
-            let texts = entente_nlp::clusters::read_corpus(&dir)
-                .with_context(|| format!("reading {}", dir.display()))?;
-            eprintln!(
-                "[{:>6.1}s] word classes from {} documents",
-                t0.elapsed().as_secs_f64(),
-                texts.len()
-            );
-            let c = entente_nlp::clusters::Clusters::build(texts.into_iter(), &Default::default());
-            eprintln!(
-                "[{:>6.1}s] {} words classed",
-                t0.elapsed().as_secs_f64(),
-                c.len()
-            );
-            if let Some(p) = &args.clusters_cache {
-                let mut b = Vec::new();
-                c.write(&mut b);
-                std::fs::write(p, b)?;
-            }
-            c
-        }
+        cached(
+            args.clusters_cache.as_deref(),
+            entente_nlp::clusters::Clusters::read,
+            entente_nlp::clusters::Clusters::write,
+            || {
+                let texts = entente_nlp::clusters::read_corpus(&dir)
+                    .with_context(|| format!("reading {}", dir.display()))?;
+                eprintln!(
+                    "[{:>6.1}s] word classes from {} documents",
+                    t0.elapsed().as_secs_f64(),
+                    texts.len()
+                );
+                let c =
+                    entente_nlp::clusters::Clusters::build(texts.into_iter(), &Default::default());
+                eprintln!(
+                    "[{:>6.1}s] {} words classed",
+                    t0.elapsed().as_secs_f64(),
+                    c.len()
+                );
+                Ok(c)
+            },
+        )?
+        .0
     };
     let opts = entente_nlp::train::Options {
         tagger_epochs: args.tagger_epochs,
@@ -193,28 +210,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(p) => entente_nlp::Nlp::from_bytes(&std::fs::read(p)?)?,
         None => {
             let mut log = |m: &str| eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64());
-            let cached = args
-                .tags_cache
-                .as_ref()
-                .and_then(|p| std::fs::read(p).ok())
-                .and_then(|b| {
-                    entente_nlp::train::Tagged::read(&mut entente_nlp::perceptron::Reader::new(&b))
-                });
-            let tagged = match cached {
-                Some(t) => {
-                    log("tagger and jackknifed tags from the cache");
-                    t
-                }
-                None => {
-                    let t = entente_nlp::train::train_tagging(&train, &clusters, &opts, &mut log);
-                    if let Some(p) = &args.tags_cache {
-                        let mut b = Vec::new();
-                        t.write(&mut b);
-                        std::fs::write(p, b).with_context(|| format!("writing {}", p.display()))?;
-                    }
-                    t
-                }
-            };
+            let (tagged, hit) = cached(
+                args.tags_cache.as_deref(),
+                entente_nlp::train::Tagged::read,
+                entente_nlp::train::Tagged::write,
+                || {
+                    Ok(entente_nlp::train::train_tagging(
+                        &train, &clusters, &opts, &mut log,
+                    ))
+                },
+            )?;
+            if hit {
+                log("tagger and jackknifed tags from the cache");
+            }
             entente_nlp::train::train_parsing(&train, &clusters, tagged, &opts, &mut log)
         }
     };

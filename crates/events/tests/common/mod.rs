@@ -44,6 +44,22 @@ pub fn doc(lines: &str, date: Option<&str>, mentions: &[(u32, u32, &str)]) -> Do
     d
 }
 
+/// `(source, target)` codes of an event ("" where absent).
+pub fn dyad(e: &Event) -> (String, String) {
+    (
+        e.source.as_ref().map(|a| a.0.clone()).unwrap_or_default(),
+        e.target.as_ref().map(|a| a.0.clone()).unwrap_or_default(),
+    )
+}
+
+/// Dyads and CAMEO codes of events, for assertion messages.
+#[allow(dead_code)] // (not every test file prints them)
+pub fn coded(ev: &[Event]) -> Vec<((String, String), String)> {
+    ev.iter()
+        .map(|e| (dyad(e), e.cameo.as_str().to_string()))
+        .collect()
+}
+
 pub fn code(d: &mut Doc) -> Vec<Event> {
     let coder = EventCoder::load().expect("embedded dictionaries load");
     coder.annotate(d).expect("coding succeeds");
