@@ -39,6 +39,7 @@
 mod coder;
 pub mod dates;
 pub mod dict;
+pub mod gold;
 mod modality;
 pub mod nominal;
 mod repair;

@@ -18,8 +18,21 @@ use serde_json::Value;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Validation records, one JSON object per line.
-    pub file: PathBuf,
+    /// Validation records, one JSON object per line (the PETRARCH / PLOVER
+    /// dev suites).
+    pub file: Option<PathBuf>,
+    /// Also (or only) score the sentence-level gold set in this folder
+    /// (`documents.jsonl` + `gold.jsonl`, see `docs/codebook.md`): its test
+    /// part as a whole, its train part, both at root and 3-digit level.
+    #[arg(long)]
+    pub gold: Option<PathBuf>,
+    /// Score against this annotation file instead of `GOLD/gold.jsonl`
+    /// (e.g. one annotator's file, to measure agreement).
+    #[arg(long, requires = "gold")]
+    pub gold_file: Option<PathBuf>,
+    /// Only count coded events with at least this confidence (gold set).
+    #[arg(long, default_value_t = 0.0)]
+    pub min_confidence: f32,
     /// Print the scores as JSON.
     #[arg(long)]
     pub json: bool,
@@ -38,7 +51,8 @@ pub struct Args {
     /// Only this suite.
     #[arg(long)]
     pub suite: Option<String>,
-    /// Print every record that is not exactly right.
+    /// Print every record that is not exactly right (gold set: the train
+    /// part's misses only; the test part is scored as a whole).
     #[arg(long, short)]
     pub verbose: bool,
 }
@@ -49,13 +63,12 @@ struct DictSet {
     coder: EventCoder,
 }
 
-fn find_dicts(args: &Args) -> anyhow::Result<PathBuf> {
+fn find_dicts(args: &Args, file: &Path) -> anyhow::Result<PathBuf> {
     if let Some(d) = &args.dicts {
         return Ok(d.clone());
     }
     let mut cands = Vec::new();
-    if let Some(parent) = args
-        .file
+    if let Some(parent) = file
         .canonicalize()
         .ok()
         .and_then(|p| p.parent().and_then(Path::parent).map(Path::to_path_buf))
@@ -151,8 +164,29 @@ struct Score {
 type Triple = (String, String, String);
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let text = read(&args.file)?;
-    let dicts = find_dicts(&args)?;
+    if args.file.is_none() && args.gold.is_none() {
+        return Err(anyhow!(
+            "nothing to score: give a validation file, --gold DIR, or both"
+        ));
+    }
+    let mut out = serde_json::Map::new();
+    if let Some(dir) = &args.gold {
+        out.insert("gold".into(), super::eval_gold::run(&args, dir)?);
+    }
+    if let Some(file) = &args.file {
+        out.insert("suites".into(), run_suites(&args, file)?);
+        out.insert("gold_parse".into(), Value::Bool(args.use_gold_parse));
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&Value::Object(out))?);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Scores the PETRARCH / PLOVER validation records of `file`.
+fn run_suites(args: &Args, file: &Path) -> anyhow::Result<Value> {
+    let text = read(file)?;
+    let dicts = find_dicts(args, file)?;
     let mut nlp: Option<entente_nlp::Nlp> = None;
     let mut sets: HashMap<String, DictSet> = HashMap::new();
     let mut scores: BTreeMap<String, Score> = BTreeMap::new();
@@ -367,13 +401,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         suites.insert(name.clone(), o);
     }
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(
-                &serde_json::json!({ "suites": suites, "gold_parse": args.use_gold_parse })
-            )?
-        );
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(Value::Object(suites))
 }

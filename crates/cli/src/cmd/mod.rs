@@ -11,6 +11,7 @@ pub mod eval;
 pub mod eval_coref;
 pub mod eval_events;
 pub mod eval_extract;
+pub mod eval_gold;
 pub mod eval_parse;
 pub mod eval_quotes;
 pub mod events;
