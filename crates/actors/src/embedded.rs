@@ -26,6 +26,9 @@ const CURATED: &[(&str, &str)] = &[
 
 const AGENTS: &str = include_str!("../data/agents.txt");
 
+/// Wikidata office-holders, compact build (`scripts/gen_officeholders.py`).
+const OFFICEHOLDERS: &str = include_str!("../data/officeholders.tsv");
+
 const PHOENIX_ACTORS: &[(&str, &str)] = &[
     (
         "Phoenix.International.actors.txt",
@@ -65,6 +68,9 @@ struct Entry {
     roles: Vec<Role>,
     #[serde(default)]
     gender: Option<Gender>,
+    /// Wikidata item (`Q28591`).
+    #[serde(default)]
+    wikidata: Option<String>,
     /// Free-text note (sources, caveats); not used by the code.
     #[serde(default)]
     #[allow(dead_code)]
@@ -133,6 +139,7 @@ pub(crate) fn load_jsonl(
             codes,
             gender: e.gender,
             source: format!("{file}:{}", i + 1),
+            wikidata: e.wikidata.clone(),
         });
         kb.add_alias(id, &e.name, AliasKind::Name);
         for a in &e.aliases {
@@ -150,13 +157,15 @@ pub(crate) fn load_jsonl(
 
 impl KnowledgeBase {
     /// entente's own knowledge base, embedded in the binary: the curated
-    /// files of `data/` first, then the Phoenix dictionaries (MIT) for
+    /// files of `data/` first, then the Wikidata office-holders (merged into
+    /// curated people of the same name and country, which win), then the Phoenix dictionaries (MIT) for
     /// names the curated files lack.
     pub fn embedded() -> Result<KnowledgeBase, ActorsError> {
         let mut kb = KnowledgeBase::new();
         for (name, text) in CURATED {
             load_jsonl(&mut kb, name, text)?;
         }
+        crate::officeholders::load(&mut kb, "officeholders.tsv", OFFICEHOLDERS)?;
         let own_agents = KnowledgeBase::from_petrarch_named(&[], &[("agents.txt", AGENTS)])?;
         kb.merge(own_agents);
         let mut phoenix = KnowledgeBase::from_petrarch_named(

@@ -79,10 +79,10 @@ pub struct DatedCode {
 }
 
 impl DatedCode {
-    fn is_undated(&self) -> bool {
+    pub(crate) fn is_undated(&self) -> bool {
         self.from.is_none() && self.to.is_none()
     }
-    fn contains(&self, d: NaiveDate) -> bool {
+    pub(crate) fn contains(&self, d: NaiveDate) -> bool {
         self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d <= t)
     }
     /// Length of the range in days (open ranges count as very long, so a
@@ -94,7 +94,7 @@ impl DatedCode {
             _ => i64::MAX / 2,
         }
     }
-    fn range_text(&self) -> String {
+    pub(crate) fn range_text(&self) -> String {
         let f = self.from.map_or("…".to_string(), |d| d.to_string());
         let t = self.to.map_or("…".to_string(), |d| d.to_string());
         format!("{f}..{t}")
@@ -116,6 +116,9 @@ pub struct Actor {
     pub gender: Option<Gender>,
     /// Where the entry comes from (`people.jsonl:12`, `Phoenix.Countries.actors.txt:22109`).
     pub source: String,
+    /// Wikidata item of the person or body (`Q28591`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
 }
 
 /// How a name refers to its actor.
@@ -187,53 +190,99 @@ pub struct Discard {
     pub whole_word: bool,
 }
 
-/// A trie over folded words.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Trie {
-    nodes: Vec<TrieNode>,
+/// FxHash (rustc's hasher): fast for short keys; the tables below hold
+/// dictionary words, not attacker-chosen input.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// A trie over folded words: words are interned, edges are one table keyed
+/// by (node, word), so a node costs no allocation of its own.
 #[derive(Debug, Clone, Default)]
-struct TrieNode {
-    children: HashMap<Box<str>, u32>,
-    values: Vec<u32>,
+pub(crate) struct Trie {
+    words: FxMap<Box<str>, u32>,
+    edges: FxMap<u64, u32>,
+    /// Values per node (node 0 is the root).
+    values: Vec<Vec<u32>>,
 }
 
 impl Trie {
     fn new() -> Trie {
         Trie {
-            nodes: vec![TrieNode::default()],
+            words: FxMap::default(),
+            edges: FxMap::default(),
+            values: vec![Vec::new()],
         }
     }
+    fn edge(node: u32, word: u32) -> u64 {
+        (u64::from(node) << 32) | u64::from(word)
+    }
     fn insert(&mut self, words: &[String], value: u32) {
-        let mut n = 0usize;
+        let mut n = 0u32;
         for w in words {
-            let next = match self.nodes[n].children.get(w.as_str()) {
-                Some(&c) => c as usize,
+            let wid = match self.words.get(w.as_str()) {
+                Some(&id) => id,
                 None => {
-                    let c = self.nodes.len();
-                    self.nodes.push(TrieNode::default());
-                    self.nodes[n].children.insert(w.as_str().into(), c as u32);
+                    let id = self.words.len() as u32;
+                    self.words.insert(w.as_str().into(), id);
+                    id
+                }
+            };
+            n = match self.edges.get(&Trie::edge(n, wid)) {
+                Some(&c) => c,
+                None => {
+                    let c = self.values.len() as u32;
+                    self.values.push(Vec::new());
+                    self.edges.insert(Trie::edge(n, wid), c);
                     c
                 }
             };
-            n = next;
         }
-        if !self.nodes[n].values.contains(&value) {
-            self.nodes[n].values.push(value);
+        let vals = &mut self.values[n as usize];
+        if !vals.contains(&value) {
+            vals.push(value);
         }
     }
     /// The child of `node` for `word`.
     pub(crate) fn step(&self, node: u32, word: &str) -> Option<u32> {
-        self.nodes
-            .get(node as usize)
-            .and_then(|n| n.children.get(word).copied())
+        let &wid = self.words.get(word)?;
+        self.edges.get(&Trie::edge(node, wid)).copied()
     }
     /// Values stored at `node`.
     pub(crate) fn values(&self, node: u32) -> &[u32] {
-        self.nodes
-            .get(node as usize)
-            .map_or(&[], |n| n.values.as_slice())
+        self.values.get(node as usize).map_or(&[], |v| v.as_slice())
     }
     fn get(&self, words: &[String]) -> &[u32] {
         let mut n = 0u32;
@@ -275,6 +324,11 @@ pub struct KnowledgeBase {
     pub(crate) surnames: HashMap<String, Vec<u32>>,
     /// Problems met while importing (skipped lines), for the user to fix.
     pub(crate) warnings: Vec<String>,
+    /// Multi-word person names with one word masked → (alias, masked word),
+    /// for bounded edit-distance matching of long names.
+    pub(crate) masked_names: FxMap<u64, Vec<u32>>,
+    /// Where the curated files and the Wikidata office-holders disagree.
+    pub(crate) disagreements: Vec<crate::officeholders::Disagreement>,
 }
 
 impl Default for KnowledgeBase {
@@ -344,6 +398,8 @@ impl KnowledgeBase {
             discards: Vec::new(),
             surnames: HashMap::new(),
             warnings: Vec::new(),
+            masked_names: FxMap::default(),
+            disagreements: Vec::new(),
         }
     }
 
@@ -386,6 +442,21 @@ impl KnowledgeBase {
         kind: AliasKind,
         style: CaseStyle,
     ) {
+        self.add_alias_full(actor, phrase, kind, style, true);
+    }
+
+    /// Adds a name; `surname` says whether its last word joins the index of
+    /// single-word spelling variants (curated people only: with tens of
+    /// thousands of office-holders, a lone word would too often be one
+    /// letter away from somebody).
+    pub(crate) fn add_alias_full(
+        &mut self,
+        actor: u32,
+        phrase: &str,
+        kind: AliasKind,
+        style: CaseStyle,
+        surname: bool,
+    ) {
         let words = phrase_words(phrase);
         if words.is_empty() {
             return;
@@ -411,10 +482,13 @@ impl KnowledgeBase {
             text: phrase.replace('_', " ").trim().to_string(),
         });
         self.names.insert(&words, id);
-        if style == CaseStyle::AsWritten
+        let person_name = style == CaseStyle::AsWritten
             && self.actors[actor as usize].kind == ActorKind::Person
-            && kind == AliasKind::Name
-        {
+            && kind == AliasKind::Name;
+        if person_name {
+            crate::fuzzy::index_name(&mut self.masked_names, &words, id);
+        }
+        if person_name && surname {
             if let Some(last) = words.last().filter(|w| w.chars().count() >= 5) {
                 let ids = self.surnames.entry(last.clone()).or_default();
                 if !ids.contains(&actor) {
@@ -482,7 +556,23 @@ impl KnowledgeBase {
                 _ => None,
             };
             match same {
-                Some(id) => map.push(id),
+                Some(id) => {
+                    // An office-holder from Wikidata lacks spells that ended
+                    // before 2000: keep the imported ones from before its
+                    // first spell.
+                    let mine = &mut self.actors[id as usize];
+                    if mine.source.starts_with("officeholders") {
+                        let first = mine.codes.iter().filter_map(|c| c.from).min();
+                        if let Some(first) = first {
+                            mine.codes.extend(
+                                a.codes
+                                    .into_iter()
+                                    .filter(|c| c.to.is_some_and(|t| t < first)),
+                            );
+                        }
+                    }
+                    map.push(id)
+                }
                 None => {
                     map.push((self.actors.len() + new_actors.len()) as u32);
                     new_actors.push(a);
@@ -531,7 +621,9 @@ impl KnowledgeBase {
     pub fn lookup(&self, name: &str, date: Option<NaiveDate>) -> Option<Resolution<'_>> {
         let words = phrase_words(name);
         let ids = self.aliases_for(&words);
-        let &first = ids.first()?;
+        let Some(&first) = ids.first() else {
+            return self.lookup_variant(&words, date);
+        };
         let alias = &self.aliases[first as usize];
         let mut r = self.resolve(alias.actor, alias.kind, date);
         if ids.len() > 1 {
@@ -601,7 +693,7 @@ impl KnowledgeBase {
 }
 
 /// The code of an actor on a date and why.
-fn code_at(a: &Actor, date: Option<NaiveDate>) -> (Option<ActorCode>, String) {
+pub(crate) fn code_at(a: &Actor, date: Option<NaiveDate>) -> (Option<ActorCode>, String) {
     let undated = a.codes.iter().find(|c| c.is_undated());
     let root = a
         .country

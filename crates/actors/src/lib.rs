@@ -27,10 +27,12 @@ use entente_core::{Annotator, CoreError, Doc};
 pub mod coref;
 mod embedded;
 mod error;
+mod fuzzy;
 pub mod gum;
 mod kb;
 mod matcher;
 pub mod norm;
+mod officeholders;
 mod petrarch;
 
 pub use error::ActorsError;
@@ -38,6 +40,7 @@ pub use kb::{
     Actor, ActorKind, Agent, AliasKind, DatedCode, Discard, Gender, KnowledgeBase, Resolution,
 };
 pub use matcher::MentionInfo;
+pub use officeholders::Disagreement;
 
 /// The actor stage (knowledge base + matcher + coreference).
 #[derive(Debug)]

@@ -280,6 +280,7 @@ fn load_actor_file(kb: &mut KnowledgeBase, file: &str, text: &str) -> Result<(),
             codes: r.codes,
             gender: None,
             source: format!("{short}:{}", r.line),
+            wikidata: None,
         });
         for n in &r.names {
             // "THE_US": the article is not part of the name (and would make
