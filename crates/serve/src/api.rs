@@ -21,12 +21,12 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::relations::split_mention_id;
-use crate::{assets, openapi, AppState};
+use crate::{assets, dashboard, openapi, AppState};
 
-type Shared = Arc<AppState>;
+pub(crate) type Shared = Arc<AppState>;
 
 /// An API error: a status and a message, sent as `{"error": "..."}`.
-pub struct ApiError(StatusCode, String);
+pub struct ApiError(pub(crate) StatusCode, pub(crate) String);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
@@ -40,14 +40,14 @@ impl From<StoreError> for ApiError {
     }
 }
 
-fn bad(msg: impl Into<String>) -> ApiError {
+pub(crate) fn bad(msg: impl Into<String>) -> ApiError {
     ApiError(StatusCode::BAD_REQUEST, msg.into())
 }
 
-type ApiResult = Result<Json<Value>, ApiError>;
+pub(crate) type ApiResult = Result<Json<Value>, ApiError>;
 
 /// Runs blocking store work off the async threads.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     tokio::task::spawn_blocking(f)
@@ -65,7 +65,7 @@ pub fn router(state: Shared) -> Router {
         .route("/api/report", get(report))
         .route("/api/documents", get(documents))
         .route("/api/documents/{id}", get(document))
-        .route("/api/events", get(events))
+        .route("/api/events", get(dashboard::events))
         .route("/api/canonical-events", get(canonical_events))
         .route("/api/canonical-events/{id}", get(canonical_event))
         .route("/api/quotes", get(quotes))
@@ -75,6 +75,10 @@ pub fn router(state: Shared) -> Router {
         .route("/api/periods", get(periods))
         .route("/api/balance", get(balance_view))
         .route("/api/balance/series", get(balance_series))
+        .route("/api/timeline", get(dashboard::timeline))
+        .route("/api/map", get(dashboard::map))
+        .route("/api/why", get(dashboard::why))
+        .route("/api/actors", get(dashboard::actors))
         .route("/api/dedup", post(dedup))
         .with_state(state)
 }
@@ -94,9 +98,9 @@ async fn openapi_json() -> Response {
         .into_response()
 }
 
-const MAX_LIMIT: usize = 1000;
+pub(crate) const MAX_LIMIT: usize = 1000;
 
-fn limit_of(l: Option<usize>) -> usize {
+pub(crate) fn limit_of(l: Option<usize>) -> usize {
     l.unwrap_or(50).clamp(1, MAX_LIMIT)
 }
 
@@ -104,7 +108,7 @@ fn paged(items: Value, limit: usize, offset: usize, total: Option<usize>) -> Val
     json!({ "limit": limit, "offset": offset, "total": total, "items": items })
 }
 
-fn parse_date(s: &Option<String>, what: &str) -> Result<Option<NaiveDate>, ApiError> {
+pub(crate) fn parse_date(s: &Option<String>, what: &str) -> Result<Option<NaiveDate>, ApiError> {
     match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
@@ -114,7 +118,7 @@ fn parse_date(s: &Option<String>, what: &str) -> Result<Option<NaiveDate>, ApiEr
 }
 
 /// Node key of an actor code given by a user (`irngov` → `IRN`).
-fn node_of(code: &str) -> Result<String, ApiError> {
+pub(crate) fn node_of(code: &str) -> Result<String, ApiError> {
     node_key(&ActorCode::new(code.trim())).ok_or_else(|| bad(format!("unknown actor {code:?}")))
 }
 
@@ -178,79 +182,6 @@ async fn document(State(st): State<Shared>, Path(id): Path<String>) -> ApiResult
 
 fn event_json(e: &entente_store::EventRow, rel: &crate::Relations) -> Value {
     rel.row_value(e)
-}
-
-#[derive(Deserialize, Default)]
-struct EventsQ {
-    actor: Option<String>,
-    source: Option<String>,
-    target: Option<String>,
-    #[serde(default)]
-    directed: bool,
-    code: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-    doc_id: Option<String>,
-    /// Comma-separated modalities.
-    modality: Option<String>,
-    limit: Option<usize>,
-    #[serde(default)]
-    offset: usize,
-}
-
-async fn events(State(st): State<Shared>, Query(q): Query<EventsQ>) -> Result<Response, ApiError> {
-    parse_date(&q.from, "from")?;
-    parse_date(&q.to, "to")?;
-    let limit = limit_of(q.limit);
-    let dyad = match (&q.source, &q.target) {
-        (Some(a), Some(b)) => Some((a.to_ascii_uppercase(), b.to_ascii_uppercase())),
-        (None, None) => None,
-        _ => return Err(bad("give both source and target, or use actor")),
-    };
-    let filter = EventFilter {
-        actor: q.actor.map(|a| a.to_ascii_uppercase()),
-        dyad,
-        directed: q.directed,
-        code: q.code,
-        from: q.from,
-        to: q.to,
-        doc_id: q.doc_id,
-        modalities: q
-            .modality
-            .map(|m| {
-                m.split(',')
-                    .map(|x| x.trim().to_string())
-                    .filter(|x| !x.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default(),
-        limit: Some(limit),
-        offset: q.offset,
-    };
-    // Served from the snapshot loaded at start (or at the last /api/dedup):
-    // filtering 10^5 rows in memory beats the SQL plan by two orders of
-    // magnitude, and keeps provenance and canonical ids consistent.
-    let rel = st.relations();
-    // Rows are pre-serialised: the response is a concatenation.
-    let mut body = format!(
-        "{{\"limit\":{limit},\"offset\":{},\"total\":null,\"items\":[",
-        q.offset
-    );
-    for (n, i) in rel.filter_idx(&filter).into_iter().enumerate() {
-        if n > 0 {
-            body.push(',');
-        }
-        body.push_str(&rel.rows_json[i]);
-    }
-    body.push_str("]}");
-    Ok((
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        )],
-        body,
-    )
-        .into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -387,22 +318,29 @@ async fn quotes(State(st): State<Shared>, Query(q): Query<QuotesQ>) -> ApiResult
 }
 
 #[derive(Deserialize, Default)]
-struct WindowQ {
-    from: Option<String>,
-    to: Option<String>,
+pub(crate) struct WindowQ {
+    pub(crate) from: Option<String>,
+    pub(crate) to: Option<String>,
     #[serde(default)]
-    all: bool,
-    min_events: Option<usize>,
-    actor: Option<String>,
-    other: Option<String>,
-    by: Option<String>,
+    pub(crate) all: bool,
+    pub(crate) min_events: Option<usize>,
+    pub(crate) actor: Option<String>,
+    pub(crate) other: Option<String>,
+    pub(crate) by: Option<String>,
     #[serde(default)]
-    directed: bool,
-    limit: Option<usize>,
+    pub(crate) directed: bool,
+    pub(crate) limit: Option<usize>,
+    /// Network: keep only the `top` most active nodes (plus `focus`).
+    pub(crate) top: Option<usize>,
+    /// Network: split countries into their sectors (full actor codes).
+    #[serde(default)]
+    pub(crate) split: bool,
+    /// Network: a node always kept, whatever `top` says.
+    pub(crate) focus: Option<String>,
 }
 
 impl WindowQ {
-    fn params(&self) -> Result<NetworkParams, ApiError> {
+    pub(crate) fn params(&self) -> Result<NetworkParams, ApiError> {
         Ok(NetworkParams {
             from: parse_date(&self.from, "from")?,
             to: parse_date(&self.to, "to")?,
@@ -410,7 +348,7 @@ impl WindowQ {
             min_events: self.min_events.unwrap_or(1),
         })
     }
-    fn by(&self) -> Result<Granularity, ApiError> {
+    pub(crate) fn by(&self) -> Result<Granularity, ApiError> {
         self.by
             .as_deref()
             .unwrap_or("month")
@@ -422,6 +360,7 @@ impl WindowQ {
 /// The busiest undirected dyads (node level) in the window.
 async fn dyads(State(st): State<Shared>, Query(q): Query<WindowQ>) -> ApiResult {
     let p = q.params()?;
+    let actor = q.actor.as_deref().map(node_of).transpose()?;
     let rel = st.relations();
     let mut counts: BTreeMap<(String, String), Bucket> = BTreeMap::new();
     for e in rel
@@ -432,7 +371,7 @@ async fn dyads(State(st): State<Shared>, Query(q): Query<WindowQ>) -> ApiResult 
         let (Some(s), Some(t)) = (&e.source_node, &e.target_node) else {
             continue;
         };
-        if s == t {
+        if s == t || actor.as_ref().is_some_and(|a| a != s && a != t) {
             continue;
         }
         let k = if s < t {
@@ -477,9 +416,12 @@ async fn dyad(
 async fn network(State(st): State<Shared>, Query(q): Query<WindowQ>) -> ApiResult {
     let p = q.params()?;
     let rel = st.relations();
-    Ok(Json(
-        serde_json::to_value(signed_network(&rel.events, &p)).unwrap_or(Value::Null),
-    ))
+    if q.top.is_none() && !q.split && q.focus.is_none() {
+        return Ok(Json(
+            serde_json::to_value(signed_network(&rel.events, &p)).unwrap_or(Value::Null),
+        ));
+    }
+    dashboard::network(&rel, &q, &p)
 }
 
 /// Periods that have events, for the dashboard's time slider.

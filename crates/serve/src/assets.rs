@@ -14,42 +14,44 @@ struct Asset {
     body: &'static [u8],
 }
 
+const JS: &str = "text/javascript; charset=utf-8";
+const CSS: &str = "text/css; charset=utf-8";
+const JSON: &str = "application/json";
+const TEXT: &str = "text/plain; charset=utf-8";
+
+macro_rules! asset {
+    ($path:literal, $mime:expr) => {
+        Asset {
+            path: $path,
+            mime: $mime,
+            body: include_bytes!(concat!("../assets/", $path)),
+        }
+    };
+}
+
 const ASSETS: &[Asset] = &[
-    Asset {
-        path: "app.js",
-        mime: "text/javascript; charset=utf-8",
-        body: include_bytes!("../assets/app.js"),
-    },
-    Asset {
-        path: "app.css",
-        mime: "text/css; charset=utf-8",
-        body: include_bytes!("../assets/app.css"),
-    },
-    Asset {
-        path: "vendor/cytoscape.min.js",
-        mime: "text/javascript; charset=utf-8",
-        body: include_bytes!("../assets/vendor/cytoscape.min.js"),
-    },
-    Asset {
-        path: "vendor/uPlot.iife.min.js",
-        mime: "text/javascript; charset=utf-8",
-        body: include_bytes!("../assets/vendor/uPlot.iife.min.js"),
-    },
-    Asset {
-        path: "vendor/uPlot.min.css",
-        mime: "text/css; charset=utf-8",
-        body: include_bytes!("../assets/vendor/uPlot.min.css"),
-    },
-    Asset {
-        path: "vendor/LICENSE-cytoscape",
-        mime: "text/plain; charset=utf-8",
-        body: include_bytes!("../assets/vendor/LICENSE-cytoscape"),
-    },
-    Asset {
-        path: "vendor/LICENSE-uPlot",
-        mime: "text/plain; charset=utf-8",
-        body: include_bytes!("../assets/vendor/LICENSE-uPlot"),
-    },
+    asset!("app.js", JS),
+    asset!("network.js", JS),
+    asset!("map.js", JS),
+    asset!("why.js", JS),
+    asset!("table.js", JS),
+    asset!("start.js", JS),
+    asset!("app.css", CSS),
+    // ISO alpha-3 code of each map shape (scripts/dashboard-country-codes.py).
+    asset!("country-codes.json", JSON),
+    asset!("vendor/cytoscape.min.js", JS),
+    asset!("vendor/uPlot.iife.min.js", JS),
+    asset!("vendor/uPlot.min.css", CSS),
+    asset!("vendor/d3-array.min.js", JS),
+    asset!("vendor/d3-geo.min.js", JS),
+    asset!("vendor/topojson-client.min.js", JS),
+    asset!("vendor/countries-110m.json", JSON),
+    asset!("vendor/LICENSE-cytoscape", TEXT),
+    asset!("vendor/LICENSE-uPlot", TEXT),
+    asset!("vendor/LICENSE-d3-array", TEXT),
+    asset!("vendor/LICENSE-d3-geo", TEXT),
+    asset!("vendor/LICENSE-topojson-client", TEXT),
+    asset!("vendor/LICENSE-world-atlas", TEXT),
 ];
 
 fn respond(mime: &'static str, body: &'static [u8]) -> Response {

@@ -17,6 +17,7 @@
 
 mod api;
 mod assets;
+mod dashboard;
 mod openapi;
 pub mod relations;
 
@@ -27,6 +28,7 @@ use entente_analysis::DedupParams;
 use entente_store::{Store, StoreError};
 
 pub use api::router;
+pub use dashboard::Views;
 pub use relations::Relations;
 
 /// Errors starting or running the server.

@@ -25,9 +25,14 @@ pub struct Relations {
     /// The stored event mentions with provenance, in the store's order
     /// (date, document, index), for fast filtered listing.
     pub rows: Vec<EventRow>,
-    /// Each row as the API's JSON object (row fields plus `id` and
-    /// `canonical_id`), serialised once at load time.
+    /// Each row as the API's JSON object (row fields plus `id`,
+    /// `canonical_id`, `doc_date` and `historical`), serialised once at load
+    /// time.
     pub rows_json: Vec<String>,
+    /// Publication date of every dated document, by document id.
+    pub doc_dates: HashMap<String, NaiveDate>,
+    /// Views the dashboard derives from the above, built on first use.
+    pub views: crate::dashboard::Views,
 }
 
 impl Relations {
@@ -53,11 +58,15 @@ impl Relations {
             skipped,
             rows: Vec::new(),
             rows_json: Vec::new(),
+            doc_dates: HashMap::new(),
+            views: Default::default(),
         }
     }
 
     /// A stored event row as the API shows it: its fields plus its mention
-    /// `id` and the `canonical_id` of the event it reports.
+    /// `id`, the `canonical_id` of the event it reports, its document's
+    /// publication date `doc_date` and whether it is `historical` (see
+    /// [`Relations::is_historical`]).
     pub fn row_value(&self, e: &EventRow) -> serde_json::Value {
         let mut v = serde_json::to_value(e).unwrap_or(serde_json::Value::Null);
         let mid = mention_id(&e.doc_id, e.idx);
@@ -67,8 +76,28 @@ impl Relations {
                 serde_json::json!(self.event_of.get(&mid)),
             );
             m.insert("id".into(), serde_json::json!(mid));
+            m.insert(
+                "doc_date".into(),
+                serde_json::json!(self.doc_dates.get(&e.doc_id)),
+            );
+            m.insert("historical".into(), self.is_historical(e).into());
         }
         v
+    }
+
+    /// True when the event is dated more than [`HISTORICAL_DAYS`] away from
+    /// its document's publication: a reference to the past ("in 1933 …") or
+    /// a misread number, not news of the day.
+    pub fn is_historical(&self, e: &EventRow) -> bool {
+        let date = e
+            .date
+            .as_deref()
+            .and_then(EventDate::parse_iso)
+            .map(|d| d.date);
+        match (date, self.doc_dates.get(&e.doc_id)) {
+            (Some(d), Some(p)) => (d - *p).num_days().abs() > HISTORICAL_DAYS,
+            _ => false,
+        }
     }
 
     /// Event mentions matching `f` (the store's filter semantics: actor and
@@ -142,6 +171,11 @@ impl Relations {
         self.by_id.get(id).and_then(|&i| self.events.get(i))
     }
 }
+
+/// Events dated further than this from their document's publication (in
+/// days, either way) are historical references: listed with a mark, kept off
+/// the time slider.
+pub const HISTORICAL_DAYS: i64 = 90;
 
 /// The mention id of a stored event row: `doc_id:idx`.
 pub fn mention_id(doc_id: &str, idx: u32) -> String {
@@ -219,11 +253,16 @@ pub struct DocMeta {
 /// converted, so memory holds the events, not the corpus. Returns the records
 /// and how many rows were skipped as unreadable.
 pub fn load_records(store: &mut dyn Store) -> Result<(Vec<EventRecord>, usize), StoreError> {
-    let (records, skipped, _) = load_all(store)?;
+    let (records, skipped, _, _) = load_all(store)?;
     Ok((records, skipped))
 }
 
-type Loaded = (Vec<EventRecord>, usize, Vec<EventRow>);
+type Loaded = (
+    Vec<EventRecord>,
+    usize,
+    Vec<EventRow>,
+    HashMap<String, NaiveDate>,
+);
 
 fn load_all(store: &mut dyn Store) -> Result<Loaded, StoreError> {
     let rows = store.events(&EventFilter::default())?;
@@ -233,11 +272,20 @@ fn load_all(store: &mut dyn Store) -> Result<Loaded, StoreError> {
     }
     let mut records: Vec<Option<EventRecord>> = vec![None; rows.len()];
     let mut seen: HashSet<String> = HashSet::new();
+    let mut doc_dates = HashMap::new();
     const PAGE: usize = 500;
     let mut offset = 0;
     loop {
         let docs = store.documents(PAGE, offset)?;
         for d in &docs {
+            let date = d
+                .date
+                .as_deref()
+                .and_then(EventDate::parse_iso)
+                .map(|x| x.date);
+            if let Some(date) = date {
+                doc_dates.insert(d.id.clone(), date);
+            }
             let Some(idxs) = by_doc.get(&d.id) else {
                 continue;
             };
@@ -248,11 +296,7 @@ fn load_all(store: &mut dyn Store) -> Result<Loaded, StoreError> {
                     .as_deref()
                     .and_then(url_host)
                     .or_else(|| (!d.source.is_empty()).then(|| d.source.clone())),
-                date: d
-                    .date
-                    .as_deref()
-                    .and_then(EventDate::parse_iso)
-                    .map(|x| x.date),
+                date,
                 text: d.text.clone(),
             };
             for &i in idxs {
@@ -273,15 +317,16 @@ fn load_all(store: &mut dyn Store) -> Result<Loaded, StoreError> {
     let total = records.len();
     let out: Vec<EventRecord> = records.into_iter().flatten().collect();
     let skipped = total - out.len();
-    Ok((out, skipped, rows))
+    Ok((out, skipped, rows, doc_dates))
 }
 
 /// Loads and clusters everything in the store.
 pub fn load(store: &mut dyn Store, params: &DedupParams) -> Result<Relations, StoreError> {
-    let (records, skipped, mut rows) = load_all(store)?;
+    let (records, skipped, mut rows, doc_dates) = load_all(store)?;
     // The store's order: date (undated first), document, index.
     rows.sort_by(|a, b| (&a.date, &a.doc_id, a.idx).cmp(&(&b.date, &b.doc_id, b.idx)));
     let mut rel = Relations::from_records(records, params, skipped);
+    rel.doc_dates = doc_dates;
     rel.rows_json = rows.iter().map(|r| rel.row_value(r).to_string()).collect();
     rel.rows = rows;
     Ok(rel)

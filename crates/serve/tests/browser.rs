@@ -1,162 +1,30 @@
 //! The dashboard in a real headless browser (Debian's chromium driven through
-//! chromedriver's WebDriver API): the graph has the expected nodes, the seed's
-//! unbalanced triad is listed, clicking an event highlights its sentence and
-//! actor spans, and a hostile article cannot run script.
+//! chromedriver's WebDriver API, window 1400×900).
+//!
+//! On the fixture store: the graph has the expected nodes, the seed's
+//! unbalanced triad is listed, the "why" panel for IRN–USA names ISIS as a
+//! common enemy, clicking an event highlights its sentence and actor spans,
+//! and a hostile article cannot run script.
+//!
+//! On the demo store (the bundled example corpus through the real
+//! pipeline): the default network has at most 60 nodes and no two visible
+//! labels overlap (boxes from the renderer's own layout), the time slider
+//! spans exactly the documents' publication range, the event table opens on
+//! the newest event, the map draws every country with events, the browser
+//! console stays free of errors; a screenshot of each view is saved under
+//! `target/dashboard-screenshots/`.
 //!
 //! Needs `chromium` and `chromium-driver` (`.ci/run` installs them and sets
 //! `ENTENTE_REQUIRE_BROWSER=1`, which turns a missing browser into a failure;
-//! elsewhere the test says it skipped).
+//! elsewhere the tests say they skipped).
 
 mod common;
-
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+#[path = "support/driver.rs"]
+mod driver;
 
 use common::*;
+use driver::{browser_available, Driver};
 use serde_json::{json, Value};
-
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const CHROMIUM: &str = "/usr/bin/chromium";
-
-/// Flags chromium needs on this kind of machine (root, no GPU, no network).
-pub const CHROME_FLAGS: &[&str] = &[
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--window-size=1400,1100",
-];
-
-/// Kills the chromedriver we started (by its handle) when the test ends.
-struct Driver {
-    child: Child,
-    url: String,
-    session: Option<String>,
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        if let Some(s) = self.session.take() {
-            let _ = http("DELETE", &format!("{}/session/{s}", self.url), &[], None);
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Driver {
-    fn start() -> Driver {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
-        let child = Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver");
-        let url = format!("http://127.0.0.1:{port}");
-        let mut d = Driver {
-            child,
-            url,
-            session: None,
-        };
-        let t0 = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                t0.elapsed() < Duration::from_secs(20),
-                "chromedriver did not start"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let caps = json!({"capabilities": {"alwaysMatch": {
-            "browserName": "chrome",
-            "goog:chromeOptions": {"binary": CHROMIUM, "args": CHROME_FLAGS}
-        }}});
-        let v = d.call("POST", "/session", Some(caps));
-        d.session = Some(
-            v["sessionId"]
-                .as_str()
-                .unwrap_or_else(|| panic!("no session: {v}"))
-                .to_string(),
-        );
-        d
-    }
-
-    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
-        let body = body.map(|b| b.to_string());
-        let (st, text) = http(method, &format!("{}{path}", self.url), &[], body.as_deref());
-        let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        assert!(st < 300, "WebDriver {method} {path}: {st} {text}");
-        v["value"].clone()
-    }
-
-    fn s(&self, path: &str) -> String {
-        format!("/session/{}{path}", self.session.as_deref().unwrap_or(""))
-    }
-
-    fn go(&self, url: &str) {
-        self.call("POST", &self.s("/url"), Some(json!({ "url": url })));
-    }
-
-    fn js(&self, script: &str) -> Value {
-        self.call(
-            "POST",
-            &self.s("/execute/sync"),
-            Some(json!({ "script": script, "args": [] })),
-        )
-    }
-
-    fn wait_js(&self, script: &str, what: &str) -> Value {
-        let t0 = Instant::now();
-        loop {
-            let v = self.js(script);
-            if !v.is_null() && v != json!(false) {
-                return v;
-            }
-            assert!(
-                t0.elapsed() < Duration::from_secs(30),
-                "timed out waiting for {what}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn click(&self, css: &str) {
-        let v = self.call(
-            "POST",
-            &self.s("/element"),
-            Some(json!({ "using": "css selector", "value": css })),
-        );
-        let id = v
-            .as_object()
-            .and_then(|o| o.values().next())
-            .and_then(Value::as_str)
-            .unwrap_or_else(|| panic!("no element {css}"))
-            .to_string();
-        self.call(
-            "POST",
-            &self.s(&format!("/element/{id}/click")),
-            Some(json!({})),
-        );
-    }
-}
-
-fn browser_available() -> bool {
-    let ok = std::path::Path::new(CHROMEDRIVER).exists() && std::path::Path::new(CHROMIUM).exists();
-    if !ok {
-        assert!(
-            std::env::var_os("ENTENTE_REQUIRE_BROWSER").is_none(),
-            "ENTENTE_REQUIRE_BROWSER is set but chromium/chromium-driver are not installed"
-        );
-        eprintln!("skipped: install chromium and chromium-driver to run the browser test");
-    }
-    ok
-}
 
 #[test]
 fn dashboard_graph_triads_click_highlight_and_hostile_page() {
@@ -184,6 +52,34 @@ fn dashboard_graph_triads_click_highlight_and_hostile_page() {
     // The seed's unbalanced triad is listed with its three edges.
     let triad = d.js("const li = document.querySelector('#triads li[data-nodes=\"IMGMUSISI IRN USA\"]'); return li ? li.querySelectorAll('.edge').length : 0");
     assert_eq!(triad, 3);
+
+    // "Why this relation" for IRN–USA names ISIS as the enemy they share,
+    // and its evidence sentences open their article.
+    d.js("document.getElementById('why-a').value = 'IRN'; document.getElementById('why-b').value = 'USA'; document.getElementById('why-c').value = ''; document.getElementById('why-panel').dataset.loaded = ''; return null");
+    d.click("#why-go");
+    d.wait_js(
+        "return document.getElementById('why-panel').dataset.loaded === 'IRN USA' || null",
+        "why panel",
+    );
+    let why = d.js("return document.querySelector('#why-text .why-main').textContent");
+    let why = why.as_str().unwrap_or("");
+    assert!(
+        why.contains("IRN and USA share an enemy (ISIS:"),
+        "why panel says: {why}"
+    );
+    assert!(why.contains("while their own tie is negative"), "{why}");
+    let evidence = d.js(
+        "return [...document.querySelectorAll('#why-evidence .evidence')].map(e => e.textContent)",
+    );
+    let evidence = evidence.as_array().cloned().unwrap_or_default();
+    assert!(
+        evidence.iter().any(|e| e.as_str().is_some_and(
+            |t| t.contains("Khamenei has ruled out cooperating with the US to tackle ISIS.")
+        )),
+        "evidence: {evidence:?}"
+    );
+    d.click("#why-evidence .evidence");
+    d.wait_js("const s = document.querySelector('#article-text .hl-sentence'); return s && (document.querySelectorAll('#article-text .hl-source').length > 0) || null", "evidence opens its article");
 
     // Clicking an event opens its article with its sentence highlighted.
     let want = d.js("return document.querySelector('#events tbody tr td.sentence').title");
@@ -217,4 +113,181 @@ fn dashboard_graph_triads_click_highlight_and_hostile_page() {
         "{check}"
     );
     assert_eq!(check["title"], "<img src=x onerror=\"window.__pwned = 3\">");
+    let errors = d.console_errors();
+    assert!(errors.is_empty(), "browser console errors: {errors:?}");
+}
+
+/// The documents' publication range, read from the store directly.
+fn store_doc_range(db: &str) -> (String, String) {
+    let mut store = entente_store::open(db).expect("store");
+    let docs = store.documents(100_000, 0).expect("documents");
+    let dates: Vec<String> = docs
+        .iter()
+        .filter_map(|d| d.date.as_deref())
+        .filter(|d| d.len() >= 10)
+        .map(|d| d[..10].to_string())
+        .collect();
+    (
+        dates.iter().min().cloned().expect("dated documents"),
+        dates.iter().max().cloned().expect("dated documents"),
+    )
+}
+
+/// The newest event date among events dated near their document (within 90
+/// days of publication; farther ones are historical references).
+fn store_newest_event(db: &str) -> String {
+    use chrono::NaiveDate;
+    let mut store = entente_store::open(db).expect("store");
+    let docs = store.documents(100_000, 0).expect("documents");
+    let day = |s: &str| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok();
+    let published: std::collections::HashMap<String, NaiveDate> = docs
+        .iter()
+        .filter_map(|d| Some((d.id.clone(), day(d.date.as_deref()?)?)))
+        .collect();
+    let rows = store
+        .events(&entente_store::EventFilter::default())
+        .expect("events");
+    rows.iter()
+        .filter_map(|r| {
+            let d = day(r.date.as_deref()?)?;
+            let p = published.get(&r.doc_id)?;
+            ((d - *p).num_days().abs() <= 90).then_some(d)
+        })
+        .max()
+        .expect("dated events")
+        .to_string()
+}
+
+fn scroll_to(d: &Driver, id: &str) {
+    d.js(&format!(
+        "const e = document.getElementById('{id}'); window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 48); return null"
+    ));
+    std::thread::sleep(std::time::Duration::from_millis(150));
+}
+
+#[test]
+fn dashboard_on_the_demo_corpus_is_readable() {
+    if !browser_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = demo_db(dir.path());
+    let srv = entente_serve::Background::start(&db, None).expect("server");
+    let d = Driver::start();
+    d.go(&format!("{}/", srv.url()));
+    let ready = d.wait_js("return document.body.dataset.ready || null", "dashboard");
+    assert_eq!(
+        ready,
+        "true",
+        "dashboard failed: {}",
+        d.js("return document.getElementById('status').textContent")
+    );
+
+    // The network: at most 60 nodes by default, and no two visible labels
+    // overlap (label boxes as the renderer laid them out, in pixels).
+    let net = d.js(
+        "const cy = window.entente.cy;
+         const opt = { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false };
+         const vis = cy.nodes().filter(n => !n.hasClass('nolabel') && n.style('label') !== '');
+         const boxes = vis.map(n => [n.id(), n.renderedBoundingBox(opt)]);
+         const clash = [];
+         for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+           const [a, p] = boxes[i], [b, q] = boxes[j];
+           if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) clash.push(a + '/' + b);
+         }
+         return { nodes: cy.nodes().length, labelled: vis.length, widths: boxes.map(b => b[1].w),
+                  clash, top: Number(document.getElementById('top-n').value) };",
+    );
+    eprintln!("network: {net}");
+    let nodes = net["nodes"].as_u64().unwrap_or(0);
+    assert!((10..=60).contains(&nodes), "default network nodes: {net}");
+    assert_eq!(net["top"], 40);
+    assert_eq!(net["clash"], json!([]), "overlapping labels: {net}");
+    let labelled = net["labelled"].as_u64().unwrap_or(0);
+    assert!(labelled >= 10, "too few labels shown: {net}");
+    assert!(
+        net["widths"]
+            .as_array()
+            .is_some_and(|w| w.iter().all(|x| x.as_f64().unwrap_or(0.0) > 0.0)),
+        "label boxes have no width: {net}"
+    );
+
+    // The slider spans exactly the documents' publication range.
+    let (from, to) = store_doc_range(&db);
+    let slider = d.js(
+        "const sl = document.getElementById('slider'), t = window.entente.timeline;
+         return { from: sl.dataset.from, to: sl.dataset.to, first: t.items[0].start,
+                  last: t.items[t.items.length - 1].end, stops: t.items.length,
+                  max: Number(sl.max), by: t.by };",
+    );
+    eprintln!("slider: {slider}");
+    assert_eq!(
+        (slider["from"].as_str(), slider["to"].as_str()),
+        (Some(from.as_str()), Some(to.as_str())),
+        "{slider}"
+    );
+    assert_eq!(
+        (slider["first"].as_str(), slider["last"].as_str()),
+        (Some(from.as_str()), Some(to.as_str())),
+        "{slider}"
+    );
+    assert_eq!(
+        slider["max"].as_u64().map(|m| m + 1),
+        slider["stops"].as_u64()
+    );
+
+    // The event table opens on the newest event.
+    let first = d.js("const r = document.querySelector('#events tbody tr'); return { date: r.dataset.date, historical: r.classList.contains('historical') }");
+    assert_eq!(
+        first["date"].as_str(),
+        Some(store_newest_event(&db).as_str()),
+        "{first}"
+    );
+    assert_eq!(first["historical"], false);
+
+    // The map draws every country that has events in the window.
+    let map = d.js(
+        "const shapes = new Set([...document.querySelectorAll('#map path.country')].map(p => p.dataset.code));
+         const drawn = new Set([...document.querySelectorAll('#map path.has-events')].map(p => p.dataset.code));
+         const codes = window.entente.mapCountries.map(c => c.code);
+         return { countries: codes.length, shapes: shapes.size, drawn: drawn.size,
+                  missing: codes.filter(c => shapes.has(c) && !drawn.has(c)),
+                  no_shape: codes.filter(c => !shapes.has(c)) };",
+    );
+    eprintln!("map: {map}");
+    assert_eq!(map["missing"], json!([]), "{map}");
+    assert!(map["drawn"].as_u64().unwrap_or(0) >= 10, "{map}");
+
+    // Quote marks once.
+    let quotes =
+        d.js("return [...document.querySelectorAll('#quotes .quote')].map(q => q.textContent)");
+    for q in quotes.as_array().into_iter().flatten() {
+        let q = q.as_str().unwrap_or("");
+        assert!(
+            q.starts_with('\u{201c}') && !q[3..].starts_with(['"', '\u{201c}']),
+            "quote marks doubled: {q:?}"
+        );
+    }
+
+    // A screenshot of each view.
+    let mut shots = Vec::new();
+    shots.push(d.screenshot("1-network"));
+    scroll_to(&d, "side-panel");
+    shots.push(d.screenshot("2-why"));
+    scroll_to(&d, "map-panel");
+    shots.push(d.screenshot("3-map-and-dyad"));
+    scroll_to(&d, "events-panel");
+    shots.push(d.screenshot("4-events"));
+    d.click("#events tbody tr");
+    d.wait_js(
+        "return document.querySelector('#article-text .hl-sentence') !== null || null",
+        "article",
+    );
+    shots.push(d.screenshot("5-article"));
+    scroll_to(&d, "quotes-panel");
+    shots.push(d.screenshot("6-quotes"));
+    eprintln!("screenshots: {shots:?}");
+
+    let errors = d.console_errors();
+    assert!(errors.is_empty(), "browser console errors: {errors:?}");
 }

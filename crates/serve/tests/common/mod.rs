@@ -225,6 +225,35 @@ pub fn fixture_db(dir: &std::path::Path) -> String {
     path
 }
 
+/// Runs the bundled example corpus (`examples/`, what `entente demo`
+/// stores: the seed article, White House and Wikinews samples) through the
+/// standard pipeline into a SQLite store in `dir`; returns its path.
+pub fn demo_db(dir: &std::path::Path) -> String {
+    use entente_pipeline::{ingest, Pipeline};
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let pipeline = Pipeline::standard().expect("models");
+    let mut docs = Vec::new();
+    for input in ingest::expand_inputs(&[examples]) {
+        let path = input.expect("example file");
+        for article in ingest::read_path(&path).flatten() {
+            if !article.body.trim().is_empty() {
+                docs.push(pipeline.process(article));
+            }
+        }
+    }
+    assert!(
+        docs.len() > 250,
+        "the example corpus has {} documents",
+        docs.len()
+    );
+    let path = dir.join("demo.sqlite").to_string_lossy().into_owned();
+    let mut store = entente_store::open(&path).expect("open store");
+    for chunk in docs.chunks(64) {
+        store.put_docs(chunk).expect("put docs");
+    }
+    path
+}
+
 /// One HTTP/1.1 request; returns status and body.
 pub fn http(
     method: &str,

@@ -1,0 +1,336 @@
+//! The API reads behind the dashboard's views: the readable network (top-N
+//! actors, sectors folded or split), the time slider over the documents'
+//! publication range, the world map's per-country counts, actor search, the
+//! "why this relation" explanation and the event table (newest first,
+//! filters, downloads).
+//!
+//! Everything reads the in-memory [`Relations`] snapshot; what is costly to
+//! derive is built once per snapshot in [`Views`].
+
+mod events;
+mod why;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use axum::extract::{Query, State};
+use axum::Json;
+use chrono::{Duration, NaiveDate};
+use entente_analysis::network::in_window;
+use entente_analysis::series::{counts_modality, Bucket};
+use entente_analysis::{signed_network, CanonicalEvent, Granularity, Network, NetworkParams};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::api::{bad, node_of, ApiError, ApiResult, Shared, WindowQ};
+use crate::relations::HISTORICAL_DAYS;
+use crate::Relations;
+
+pub use events::events;
+pub use why::why;
+
+/// Views derived from one relations snapshot, each built on first use (the
+/// snapshot never changes; a recomputation makes a new one).
+#[derive(Debug, Default, Clone)]
+pub struct Views {
+    split: OnceLock<Vec<CanonicalEvent>>,
+    row_of: OnceLock<HashMap<String, usize>>,
+    newest: OnceLock<Vec<usize>>,
+    actors: OnceLock<[Vec<ActorEntry>; 2]>,
+}
+
+/// One actor as search finds it.
+#[derive(Debug, Clone)]
+struct ActorEntry {
+    id: String,
+    name: Option<String>,
+    events: usize,
+}
+
+impl Views {
+    /// The canonical events with sectors split: nodes are the full actor
+    /// codes (`IRNGOV`, `IRNELI`) instead of the countries they fold into.
+    fn split(&self, rel: &Relations) -> &[CanonicalEvent] {
+        self.split.get_or_init(|| {
+            rel.events
+                .iter()
+                .map(|e| {
+                    let mut e = e.clone();
+                    if let Some(c) = &e.source {
+                        e.source_node = Some(c.as_str().to_string());
+                    }
+                    if let Some(c) = &e.target {
+                        e.target_node = Some(c.as_str().to_string());
+                    }
+                    e
+                })
+                .collect()
+        })
+    }
+
+    /// Row index of each mention id (`doc:idx`).
+    fn row_of(&self, rel: &Relations) -> &HashMap<String, usize> {
+        self.row_of.get_or_init(|| {
+            rel.rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (crate::relations::mention_id(&r.doc_id, r.idx), i))
+                .collect()
+        })
+    }
+
+    /// Row indices newest first: by event date, except that historical
+    /// references (and undated rows) sort by their document's date, so a
+    /// misread "2121" or a quoted "1933" does not head the table.
+    fn newest(&self, rel: &Relations) -> &[usize] {
+        self.newest.get_or_init(|| {
+            let key = |i: usize| -> Option<String> {
+                let r = &rel.rows[i];
+                let doc = || rel.doc_dates.get(&r.doc_id).map(|d| d.to_string());
+                if rel.is_historical(r) {
+                    doc()
+                } else {
+                    r.date.clone().or_else(doc)
+                }
+            };
+            let keys: Vec<Option<String>> = (0..rel.rows.len()).map(key).collect();
+            let mut idx: Vec<usize> = (0..rel.rows.len()).collect();
+            idx.sort_by(|&a, &b| {
+                keys[b].cmp(&keys[a]).then_with(|| {
+                    let (x, y) = (&rel.rows[a], &rel.rows[b]);
+                    (&y.doc_id, y.idx).cmp(&(&x.doc_id, x.idx))
+                })
+            });
+            idx
+        })
+    }
+
+    /// All-time actors (countries, then split), most active first.
+    fn actors(&self, rel: &Relations) -> &[Vec<ActorEntry>; 2] {
+        self.actors.get_or_init(|| {
+            let p = NetworkParams::default();
+            let list = |net: Network| {
+                let mut v: Vec<ActorEntry> = net
+                    .nodes
+                    .into_iter()
+                    .map(|n| ActorEntry {
+                        id: n.id,
+                        name: n.name,
+                        events: n.events,
+                    })
+                    .collect();
+                v.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.id.cmp(&b.id)));
+                v
+            };
+            [
+                list(signed_network(&rel.events, &p)),
+                list(signed_network(self.split(rel), &p)),
+            ]
+        })
+    }
+}
+
+/// The documents' publication range (first and last dated document).
+pub fn doc_range(rel: &Relations) -> Option<(NaiveDate, NaiveDate)> {
+    let min = rel.doc_dates.values().min()?;
+    let max = rel.doc_dates.values().max()?;
+    Some((*min, *max))
+}
+
+/// The slider's granularity for a span: days up to two months, weeks up to
+/// a year and a half, months beyond (so the slider has at most ~80 stops
+/// below five years).
+pub fn auto_granularity(from: NaiveDate, to: NaiveDate) -> Granularity {
+    match (to - from).num_days() {
+        d if d <= 62 => Granularity::Day,
+        d if d <= 548 => Granularity::Week,
+        _ => Granularity::Month,
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct TimelineQ {
+    by: Option<String>,
+    #[serde(default)]
+    all: bool,
+}
+
+/// `GET /api/timeline`: the time slider's stops. They span the documents'
+/// publication range `from`–`to`, every period present (empty ones too, so
+/// the slider moves evenly through time), with canonical events and
+/// documents per period. Events dated up to [`HISTORICAL_DAYS`] before the
+/// first or after the last document still belong to the news of the range
+/// (`events_from`–`events_to`; counted in the first and last stop); events
+/// dated beyond are historical references, counted as `outside`.
+pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> ApiResult {
+    let rel = st.relations();
+    let Some((from, to)) = doc_range(&rel) else {
+        return Ok(Json(
+            json!({ "from": null, "to": null, "by": "month", "items": [], "outside": 0 }),
+        ));
+    };
+    let by = match q.by.as_deref().map(str::trim) {
+        None | Some("") | Some("auto") => auto_granularity(from, to),
+        Some(b) => b
+            .parse()
+            .map_err(|e: entente_analysis::AnalysisError| bad(e.to_string()))?,
+    };
+    let margin = Duration::days(HISTORICAL_DAYS);
+    let (events_from, events_to) = (from - margin, to + margin);
+    let mut periods: BTreeMap<NaiveDate, (usize, usize)> = BTreeMap::new();
+    let mut start = by.start(from);
+    while start <= to {
+        periods.insert(start, (0, 0));
+        start = by.next(start);
+    }
+    let mut outside = 0;
+    for e in rel.events.iter().filter(|e| counts_modality(e, q.all)) {
+        match e.date {
+            Some(d) if d >= events_from && d <= events_to => {
+                let d = d.clamp(from, to);
+                if let Some(p) = periods.get_mut(&by.start(d)) {
+                    p.0 += 1;
+                }
+            }
+            Some(_) => outside += 1,
+            None => {}
+        }
+    }
+    for d in rel.doc_dates.values() {
+        if let Some(p) = periods.get_mut(&by.start(*d)) {
+            p.1 += 1;
+        }
+    }
+    let items: Vec<Value> = periods
+        .into_iter()
+        .map(|(start, (events, documents))| {
+            let end = (by.next(start) - Duration::days(1)).min(to);
+            let start = start.max(from);
+            json!({ "start": start, "end": end, "label": by.label(start),
+                    "events": events, "documents": documents })
+        })
+        .collect();
+    Ok(Json(json!({
+        "from": from, "to": to, "events_from": events_from, "events_to": events_to,
+        "by": by, "items": items, "outside": outside, "documents": rel.doc_dates.len(),
+    })))
+}
+
+/// `GET /api/network` with `top`, `split` or `focus`: the readable network.
+/// Keeps the `top` nodes with the most events (and `focus`), and the edges
+/// among them; `total_nodes`/`total_edges` tell what was left out.
+pub(crate) fn network(rel: &Relations, q: &WindowQ, p: &NetworkParams) -> ApiResult {
+    let events = if q.split {
+        rel.views.split(rel)
+    } else {
+        &rel.events
+    };
+    let mut net = signed_network(events, p);
+    let (total_nodes, total_edges) = (net.nodes.len(), net.edges.len());
+    let focus = match q.focus.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+        Some(f) if q.split => Some(f.to_ascii_uppercase()),
+        Some(f) => Some(node_of(f)?),
+        None => None,
+    };
+    if let Some(top) = q.top {
+        let mut ranked: Vec<(usize, &str)> = net
+            .nodes
+            .iter()
+            .map(|n| (n.events, n.id.as_str()))
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let mut keep: std::collections::HashSet<String> = ranked
+            .iter()
+            .take(top)
+            .map(|(_, id)| id.to_string())
+            .collect();
+        if let Some(f) = &focus {
+            if net.nodes.iter().any(|n| &n.id == f) {
+                keep.insert(f.clone());
+            }
+        }
+        net.edges
+            .retain(|e| keep.contains(&e.a) && keep.contains(&e.b));
+        net.nodes.retain(|n| keep.contains(&n.id));
+        for n in &mut net.nodes {
+            n.degree = net
+                .edges
+                .iter()
+                .filter(|e| e.a == n.id || e.b == n.id)
+                .count();
+        }
+    }
+    let mut v = serde_json::to_value(&net).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut v {
+        m.insert("total_nodes".into(), total_nodes.into());
+        m.insert("total_edges".into(), total_edges.into());
+        m.insert("split".into(), q.split.into());
+        m.insert("focus".into(), json!(focus));
+    }
+    Ok(Json(v))
+}
+
+/// `GET /api/map`: per country (three-letter node) in the window, its events
+/// (as source or target), cooperation, conflict and net cooperation. Event
+/// places have no coordinates yet (no gazetteer with them), so `places` is
+/// empty and the map colours countries only.
+pub async fn map(State(st): State<Shared>, Query(q): Query<WindowQ>) -> ApiResult {
+    let p = q.params()?;
+    let rel = st.relations();
+    let mut by: BTreeMap<&str, Bucket> = BTreeMap::new();
+    for e in rel
+        .events
+        .iter()
+        .filter(|e| counts_modality(e, p.include_all_modalities) && in_window(e, p.from, p.to))
+    {
+        let (s, t) = (e.source_node.as_deref(), e.target_node.as_deref());
+        // Each country once per event, also for events within a country.
+        let t = t.filter(|t| Some(*t) != s);
+        for n in [s, t].into_iter().flatten().filter(|n| n.len() == 3) {
+            by.entry(n).or_default().add(e);
+        }
+    }
+    let countries: Vec<Value> = by
+        .into_iter()
+        .map(|(code, b)| {
+            json!({ "code": code, "events": b.events, "cooperation": b.cooperation(),
+                    "conflict": b.conflict(), "net_cooperation": b.net_cooperation() })
+        })
+        .collect();
+    Ok(Json(json!({ "countries": countries, "places": [] })))
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct ActorsQ {
+    q: Option<String>,
+    #[serde(default)]
+    split: bool,
+    limit: Option<usize>,
+}
+
+/// `GET /api/actors?q=`: actors whose code or name contains `q`
+/// (case-insensitive), most active first; for the search box.
+pub async fn actors(State(st): State<Shared>, Query(q): Query<ActorsQ>) -> ApiResult {
+    let rel = st.relations();
+    let needle = q.q.as_deref().unwrap_or("").trim().to_lowercase();
+    let limit = q.limit.unwrap_or(20).clamp(1, 200);
+    let list = &rel.views.actors(&rel)[usize::from(q.split)];
+    let items: Vec<Value> = list
+        .iter()
+        .filter(|a| {
+            needle.is_empty()
+                || a.id.to_lowercase().contains(&needle)
+                || a.name
+                    .as_deref()
+                    .is_some_and(|n| n.to_lowercase().contains(&needle))
+        })
+        .take(limit)
+        .map(|a| json!({ "id": a.id, "name": a.name, "events": a.events }))
+        .collect();
+    Ok(Json(json!({ "items": items })))
+}
+
+/// Rejects an unparsable date parameter (shared by the handlers here).
+fn check_date(s: &Option<String>, what: &str) -> Result<(), ApiError> {
+    crate::api::parse_date(s, what).map(|_| ())
+}
