@@ -557,6 +557,9 @@ impl<'a> Matcher<'a> {
         // Names.
         let mut node = 0u32;
         let mut j = i;
+        // After a title ("President obama", "MS. PSAKI") a person's name
+        // counts whatever its case.
+        let after_title = i > 0 && crate::fuzzy::is_title(&folded[i - 1]);
         while j < end {
             let Some(n) = self.kb.names.step(node, &folded[j]) else {
                 break;
@@ -564,10 +567,13 @@ impl<'a> Matcher<'a> {
             node = n;
             j += 1;
             let vals = self.kb.names.values(node);
-            if let Some(&alias) = vals
-                .iter()
-                .find(|&&a| self.kb.aliases[a as usize].case_ok(&words[i..j]))
-            {
+            if let Some(&alias) = vals.iter().find(|&&a| {
+                let al = &self.kb.aliases[a as usize];
+                al.case_ok(&words[i..j])
+                    || (after_title
+                        && al.kind == AliasKind::Name
+                        && self.kb.actors[al.actor as usize].kind == ActorKind::Person)
+            }) {
                 // A single capitalised common word at a sentence start is not a name.
                 if j - i == 1 && is_common_word(&folded[i]) {
                     continue;
@@ -781,10 +787,16 @@ impl<'a> Matcher<'a> {
                 let span = doc.tokens[t].span.cover(doc.tokens[e - 1].span);
                 let text = doc.slice(span).to_string();
                 let n = e - t;
-                // "Ali Khamanei": a run ending in a spelling variant of a
-                // known surname is that person.
+                // "Ali Khamanei": a run that is a spelling variant of a
+                // known full name, or ends in one of a curated surname, is
+                // that person.
                 if n > 1 {
-                    if let Some((actor, variant)) = self.fuzzy(&folded[e - 1], words[e - 1]) {
+                    let full = self.kb.name_variant(&folded[t..e]).map(|(al, _)| {
+                        let al = &self.kb.aliases[al as usize];
+                        (al.actor, al.text.as_str())
+                    });
+                    let variant = full.or_else(|| self.fuzzy(&folded[e - 1], words[e - 1]));
+                    if let Some((actor, variant)) = variant {
                         let r = self.kb.resolve(actor, AliasKind::Name, self.date);
                         let a = &self.kb.actors[actor as usize];
                         surnames.insert(folded[e - 1].clone(), mentions.len());
@@ -866,6 +878,7 @@ impl<'a> Matcher<'a> {
             }
         }
         merge_titles(doc, &mut mentions, &mut infos);
+        self.scope_by_of(&folded, &mut mentions, &infos);
         // Keep text order.
         let mut order: Vec<usize> = (0..mentions.len()).collect();
         order.sort_by_key(|&i| (mentions[i].span.start, mentions[i].span.end));
@@ -882,6 +895,39 @@ impl<'a> Matcher<'a> {
             out_i.push(infos[old].clone());
         }
         (out_m, out_i)
+    }
+
+    /// "The Senate of Nigeria": a state body followed by "of" and a country
+    /// belongs to that country.
+    fn scope_by_of(&self, folded: &[String], mentions: &mut [Mention], infos: &[MentionInfo]) {
+        let by_start: HashMap<u32, usize> = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.token_start, i))
+            .collect();
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            let (Some(kind), Some(code)) = (infos[i].actor_kind, m.code.as_ref()) else {
+                continue;
+            };
+            if folded.get(m.token_end as usize).map(String::as_str) != Some("of") {
+                continue;
+            }
+            let Some(&n) = by_start.get(&(m.token_end + 1)) else {
+                continue;
+            };
+            if infos[n].actor_kind != Some(ActorKind::Country) {
+                continue;
+            }
+            let Some(root) = mentions[n].code.as_ref().map(|c| c.root().to_string()) else {
+                continue;
+            };
+            if let Some(scoped) = rescope(kind, code, &root) {
+                let m = &mut mentions[i];
+                m.rule.push_str(&format!("; \"of\" {root}: {scoped}"));
+                m.code = Some(scoped);
+            }
+        }
     }
 
     /// A spelling variant of a curated person's surname ("Khamanei").
@@ -1007,6 +1053,27 @@ impl<'a> Matcher<'a> {
                     .iter()
                     .any(|a| matches!(a.kind, AtomKind::Agent { .. }))
             });
+            // "Rwanda's Senate", "the Kenyan Senate": a possessor or a
+            // country before a state body scopes it to that country, not the
+            // one the bare name defaults to.
+            let scope = owner_name
+                .into_iter()
+                .chain(head.iter().filter_map(|x| match x.kind {
+                    AtomKind::Name { alias: y } if y != alias => Some(y),
+                    _ => None,
+                }))
+                .find_map(|y| {
+                    let ya = &kb.aliases[y as usize];
+                    (kb.actors[ya.actor as usize].kind == ActorKind::Country)
+                        .then(|| kb.resolve(ya.actor, ya.kind, self.date).code)
+                        .flatten()
+                });
+            if let (Some(sc), Some(c)) = (&scope, &code) {
+                if let Some(scoped) = rescope(a.kind, c, sc.root()) {
+                    rules.push(format!("scoped by {}: {scoped}", sc.root()));
+                    code = Some(scoped);
+                }
+            }
             if agent_before && al.kind != AliasKind::Demonym {
                 if let Some(c) = &code {
                     code = Some(append_agents(kb, c.as_str(), &agents));
@@ -1258,6 +1325,32 @@ fn split_chunk<'c>(kb: &KnowledgeBase, chunk: &'c [Atom]) -> Vec<&'c [Atom]> {
     }
     out.push(&chunk[start..]);
     out
+}
+
+/// A state body's code moved to another country (`USAGOVLEG` in `RWA` →
+/// `RWAGOVLEG`); `None` when the actor is no state body or already there.
+pub(crate) fn rescope(kind: ActorKind, code: &ActorCode, root: &str) -> Option<ActorCode> {
+    if !matches!(
+        kind,
+        ActorKind::Institution | ActorKind::Other | ActorKind::Organization
+    ) {
+        return None;
+    }
+    let c = code.as_str();
+    let own = code.root();
+    let rest = c.get(own.len()..)?;
+    if own == root || own.len() != 3 || rest.is_empty() || root.len() != 3 {
+        return None;
+    }
+    // Only sector codes (GOV, LEG, MIL, JUD, …), not an organisation's own code.
+    let sector = &rest[..3.min(rest.len())];
+    if !matches!(
+        sector,
+        "GOV" | "LEG" | "MIL" | "JUD" | "SPY" | "COP" | "OPP" | "PTY" | "ELI"
+    ) {
+        return None;
+    }
+    Some(ActorCode::new(format!("{root}{rest}")))
 }
 
 /// Appends agent code parts to `base` (`IRN` + `GOV` → `IRNGOV`), skipping

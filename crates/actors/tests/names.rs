@@ -1,0 +1,98 @@
+//! Names as people write them: possessors scope institutions, titles before
+//! lower-case or all-caps names, spelling variants of full names.
+
+mod common;
+
+use common::annotate;
+
+/// (text of the mention, code) for every mention with a code.
+fn coded(text: &str, date: &str) -> Vec<(String, String)> {
+    let doc = annotate(text, Some(date));
+    doc.mentions
+        .iter()
+        .map(|m| {
+            (
+                doc.slice(m.span).to_string(),
+                m.code.as_ref().map(|c| c.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn code_of(text: &str, date: &str, mention: &str) -> String {
+    let all = coded(text, date);
+    all.iter()
+        .find(|(t, _)| t.contains(mention))
+        .map(|(_, c)| c.clone())
+        .unwrap_or_else(|| panic!("no mention {mention:?} in {all:?}"))
+}
+
+#[test]
+fn possessor_scopes_an_institution() {
+    let d = "2021-06-01";
+    assert!(code_of("Rwanda's Senate approved the law on Monday.", d, "Senate").starts_with("RWA"));
+    assert!(code_of(
+        "The Iraqi parliament voted against the deal.",
+        d,
+        "parliament"
+    )
+    .starts_with("IRQ"));
+    assert!(code_of("Kenya's parliament passed the budget.", d, "parliament").starts_with("KEN"));
+    assert!(code_of("The Senate of Nigeria rejected the bill.", d, "Senate").starts_with("NGA"));
+}
+
+#[test]
+fn titles_before_lower_case_and_all_caps_names() {
+    assert_eq!(
+        code_of("President obama met the press.", "2014-09-25", "obama"),
+        "USAGOV"
+    );
+    assert_eq!(
+        code_of(
+            "MS. PSAKI: We have nothing to announce.",
+            "2021-06-01",
+            "PSAKI"
+        ),
+        "USAGOV"
+    );
+    assert_eq!(
+        code_of(
+            "Sec. Blinken arrived in Kyiv on Tuesday.",
+            "2022-06-01",
+            "Blinken"
+        ),
+        "USAGOV"
+    );
+}
+
+#[test]
+fn full_names_misspelt_by_one_letter() {
+    let c = code_of(
+        "Ayatollah Ali Khamanei warned the United States.",
+        "2014-09-25",
+        "Khamanei",
+    );
+    assert_eq!(c, "IRNGOV");
+    let c = code_of(
+        "Prime Minister Jacinda Arden spoke in Wellington.",
+        "2020-01-01",
+        "Arden",
+    );
+    assert_eq!(c, "NZLGOV");
+}
+
+#[test]
+fn wikidata_office_holders_are_found_in_text() {
+    let c = code_of(
+        "Ghana's President Nana Akufo-Addo visited Lagos.",
+        "2020-01-01",
+        "Akufo-Addo",
+    );
+    assert_eq!(c, "GHAGOV");
+    let c = code_of(
+        "Gabriel Boric said the reform would pass.",
+        "2022-06-01",
+        "Boric",
+    );
+    assert_eq!(c, "CHLGOV");
+}
