@@ -516,6 +516,9 @@ impl<'a> Coder<'a> {
                 // a finite verb is no controlled complement, whatever the
                 // parser says ("China remained mum and X said ...")
                 "xcomp" if finite(&s.tokens[cur]) => return None,
+                // "informed Iran of its intention to strike": the one who
+                // informs is the one who intends
+                "xcomp" if crate::coder::informing_verb(s.lemma_lc(h)) => cur = h,
                 "xcomp" => {
                     // object control: "urged Bree to help", "wants Putin to attack"
                     if let Some(&o) = sc
@@ -530,6 +533,16 @@ impl<'a> Coder<'a> {
                     cur = h
                 }
                 "conj" => cur = h,
+                // "X struck Y, reassuring Z": a participle adjunct with no
+                // subject or subordinator of its own shares its head's
+                // (PETRARCH codes such adjuncts without a source)
+                "advcl"
+                    if !self.cfg.petrarch
+                        && s.tokens[cur].xpos == "VBG"
+                        && !sc.kids(cur).iter().any(|&c| s.base_rel(c) == "mark") =>
+                {
+                    cur = h
+                }
                 "acl" if s.rel(cur) == "acl" => return Some(h),
                 "advcl"
                     if sc
@@ -585,6 +598,23 @@ impl<'a> Coder<'a> {
             // ...unless it has a direct object: "Turkish warplanes bombed
             // rebel bases" mis-parsed as a participle is active
             && !sc.kids(v).iter().any(|&c| matches!(s.base_rel(c), "obj" | "dobj"))
+        {
+            return true;
+        }
+        // "a leader is dead, killed in a raid by X": a bare participle
+        // joined to a predicate that is no verb shares its subject as
+        // the one acted on (the dead is the target, not the attacker)
+        let participle =
+            s.tokens[v].xpos == "VBN" || s.tokens[v].feats.contains("Tense=Past|VerbForm=Part");
+        if participle
+            && s.base_rel(v) == "conj"
+            && sc.toks[v].head < sc.toks.len()
+            && !matches!(s.upos(sc.toks[v].head), "VERB")
+            && !sc.kids(v).iter().any(|&c| {
+                is_subj(s.rel(c))
+                    || s.rel(c).starts_with("aux")
+                    || matches!(s.base_rel(c), "obj" | "dobj")
+            })
         {
             return true;
         }
@@ -704,10 +734,19 @@ impl<'a> Coder<'a> {
     }
 
     fn agent_node(&self, sc: &Scratch, s: &Sent, v: usize) -> Option<usize> {
-        sc.kids(v).iter().copied().find(|&c| {
+        let by = |c: usize| {
             s.rel(c) == "obl:agent"
                 || s.rel(c) == "nmod:agent"
                 || (matches!(s.base_rel(c), "obl" | "nmod") && self.case_of(sc, s, c) == Some("by"))
+        };
+        sc.kids(v).iter().copied().find(|&c| by(c)).or_else(|| {
+            // "killed in a joint raid by A and B", "in an airstrike by X":
+            // the doer of the event noun the passive happened in
+            sc.kids(v)
+                .iter()
+                .copied()
+                .filter(|&c| s.base_rel(c) == "obl" && self.case_of(sc, s, c) == Some("in"))
+                .find_map(|c| sc.kids(c).iter().copied().find(|&k| by(k)))
         })
     }
 
@@ -748,6 +787,13 @@ impl<'a> Coder<'a> {
                 let Some(pm) = sc.toks[cc - 1].mention else {
                     break;
                 };
+                // adjacent in the text is not enough: the earlier country
+                // must be part of this phrase, not the end of a
+                // prepositional phrase before it ("after the summit in
+                // Madrid, Merkel said": Madrid lends nothing to Merkel)
+                if !self.same_phrase(sc, s, cc - 1, out[i].token) {
+                    break;
+                }
                 let prev = &s.doc.mentions[pm as usize];
                 let h = self.hit(s, pm, cc - 1);
                 if local(prev.token_end) != Some(cc) || !bare(&h.code) {
@@ -764,6 +810,37 @@ impl<'a> Coder<'a> {
                 }
             }
         }
+    }
+
+    /// Whether token `p` belongs to the noun phrase headed at `n`: walking
+    /// up from `p` reaches `n` (or `n` reaches `p`) without entering a
+    /// prepositional phrase or a clause on the way.
+    fn same_phrase(&self, sc: &Scratch, s: &Sent, p: usize, n: usize) -> bool {
+        let up = |from: usize, to: usize| {
+            let mut x = from;
+            for _ in 0..5 {
+                if x == to {
+                    return true;
+                }
+                if x >= sc.toks.len()
+                    || sc
+                        .kids(x)
+                        .iter()
+                        .any(|&c| s.rel(c) == "case" && s.form(c) != "'s")
+                    || is_clausal(s.rel(x))
+                {
+                    return false;
+                }
+                x = sc.toks[x].head;
+            }
+            false
+        };
+        let lca_sibling = p < sc.toks.len()
+            && n < sc.toks.len()
+            && sc.toks[p].head == sc.toks[n].head
+            && matches!(s.base_rel(p), "conj" | "compound" | "amod")
+            && !sc.kids(p).iter().any(|&c| s.rel(c) == "case");
+        up(p, n) || up(n, p) || lca_sibling
     }
 
     fn conj_walk(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>, depth: u32) {
@@ -866,6 +943,31 @@ impl<'a> Coder<'a> {
             )
     }
 
+    /// "talks about the war in Libya", "a report concerning Iran": what a
+    /// thing is about is its topic, not a party to the event.
+    fn topic_modifier(&self, sc: &Scratch, s: &Sent, c: usize) -> bool {
+        matches!(s.base_rel(c), "nmod" | "obl")
+            && matches!(
+                self.case_of(sc, s, c),
+                Some("about" | "regarding" | "concerning")
+            )
+    }
+
+    /// "the hotel in Tokyo", "a bomb near Kabul": a place in a locative
+    /// modifier of a thing is where it is; it does not make the thing an
+    /// actor (people and bodies are actors of their own: "officials in
+    /// Tokyo" is resolved through the agent mention).
+    fn place_modifier(&self, sc: &Scratch, s: &Sent, n: usize, c: usize) -> bool {
+        !self.cfg.petrarch
+            && s.upos(n) == "NOUN"
+            && sc.toks[n].mention.is_none()
+            && matches!(s.base_rel(c), "nmod" | "obl")
+            && matches!(
+                self.case_of(sc, s, c),
+                Some("in" | "inside" | "within" | "near" | "across" | "throughout")
+            )
+    }
+
     /// Adds the actors of the conjuncts of `n` ("Mordor, Rohan, Arnor and Bree").
     fn conjuncts(&self, sc: &Scratch, s: &Sent, n: usize, out: &mut Vec<ActorHit>) {
         self.conj_walk_at(sc, s, n, out, 0, 1);
@@ -920,6 +1022,7 @@ impl<'a> Coder<'a> {
                     && !poss_pron
                     && !self.opposed_modifier(sc, s, x, c)
                     && !self.venue_modifier(sc, s, x, c)
+                    && !self.topic_modifier(sc, s, c)
                     && tail < ring.len()
                 {
                     ring[tail] = c;
@@ -1012,6 +1115,8 @@ impl<'a> Coder<'a> {
                 || (r == "appos" && depth > 0)
                 || self.opposed_modifier(sc, s, n, c)
                 || self.venue_modifier(sc, s, n, c)
+                || self.topic_modifier(sc, s, c)
+                || self.place_modifier(sc, s, n, c)
             {
                 continue;
             }
@@ -1032,6 +1137,8 @@ impl<'a> Coder<'a> {
                 || (r == "appos" && depth > 0)
                 || self.opposed_modifier(sc, s, n, c)
                 || self.venue_modifier(sc, s, n, c)
+                || self.topic_modifier(sc, s, c)
+                || self.place_modifier(sc, s, n, c)
             {
                 continue;
             }
@@ -1237,7 +1344,13 @@ impl<'a> Coder<'a> {
             let Some(hj) = hits.iter().position(|h2| {
                 sc.toks[h2.tok].head == h.tok
                     && (s.base_rel(h2.tok) == "xcomp"
-                        || (s.base_rel(h2.tok) == "ccomp" && Some(h.block) == self.refuse_block))
+                        || (s.base_rel(h2.tok) == "ccomp" && Some(h.block) == self.refuse_block)
+                        // "ruled out cooperating with X" parsed as an
+                        // adverbial gerund: still what is refused
+                        || (s.base_rel(h2.tok) == "advcl"
+                            && Some(h.block) == self.refuse_block
+                            && s.tokens[h2.tok].xpos == "VBG"
+                            && !sc.kids(h2.tok).iter().any(|&k| s.base_rel(k) == "mark")))
             }) else {
                 continue;
             };
@@ -1359,6 +1472,12 @@ impl<'a> Coder<'a> {
                 });
                 nodes.sort_by_key(|&c| self.case_of(sc, s, c) != Some("from"));
                 for &c in nodes.iter() {
+                    // only an actor the phrase itself names: "excluded from
+                    // talks about the war in Libya" has no doer, and the
+                    // topic of the talks is none
+                    if sc.toks[c].mention.is_none() && !self.cfg.petrarch {
+                        continue;
+                    }
                     self.actors(sc, s, c, &mut srcs);
                     if !srcs.is_empty() {
                         break;
@@ -1438,6 +1557,16 @@ impl<'a> Coder<'a> {
             }
             let mut md = modality::of_verb(self, sc, s, trig.min(v), v, trig);
             let mut code = code;
+            if informing_verb(s.lemma_lc(v))
+                && !self.cfg.petrarch
+                && code.fwd.as_deref().is_some_and(|c| c.starts_with("01"))
+            {
+                code = std::borrow::Cow::Owned(CodePair {
+                    fwd: Some("040".into()),
+                    rev: None,
+                });
+                rule.push_str(" | informing: consult");
+            }
             if md == Modality::Negated && self.negated_here(sc, s, v) {
                 // PETRARCH's negation: "did not clash" (110) is 050
                 if let Some(c) = code.fwd.as_deref().and_then(|c| self.tables.negate(c)) {
@@ -1757,6 +1886,8 @@ impl<'a> Coder<'a> {
                 continue;
             }
             let a_code = a.as_ref().map(|x| x.code.as_str());
+            let informing = informing_verb(s.lemma_lc(h.tok));
+            let speech = self.speech_blocks.contains(&h.block);
             let mut fired = false;
             for &k in &inner {
                 let e = &out[k];
@@ -1788,6 +1919,15 @@ impl<'a> Coder<'a> {
                     let reporter =
                         a_code.is_none_or(|c| c.get(3..).is_some_and(|r| r.contains("MED")));
                     if reporter && (t.res_src == 'a' || t.res_tgt == 'a') {
+                        continue;
+                    }
+                    // The codebook's speech rule: "X said Y attacked Z" is
+                    // the reported attack, not an accusation by X, and "X
+                    // said it arrested Y" is X's arrest, not a claim of
+                    // responsibility. PETRARCH's fixed-code transformations
+                    // (112, 015) apply only under its conventions; "X
+                    // informed Y of its plan to ..." is never one.
+                    if t.res_code.is_some() && (informing || (speech && !self.cfg.petrarch)) {
                         continue;
                     }
                     if let Some(b) = t.inner_block {
@@ -1833,9 +1973,16 @@ impl<'a> Coder<'a> {
                         }
                         None => e.code.clone(),
                     };
+                    let modality =
+                        if speech && !self.cfg.petrarch && e.modality == Modality::Asserted {
+                            Modality::Claimed
+                        } else {
+                            e.modality
+                        };
                     added.push(CodedEvent {
                         source: pick(t.res_src),
                         target: pick(t.res_tgt),
+                        modality,
                         code,
                         rule: format!("{} | {}", e.rule, t.text),
                         ..e.clone()
@@ -1856,7 +2003,16 @@ impl<'a> Coder<'a> {
                 out.get(k)
                     .is_some_and(|e| matches!(e.code.get(..2), Some("02" | "10" | "13")))
             }) && o_start < o_end;
-            if fired || (dyadic && !own_demand) {
+            if !fired && speech && !informing && !self.cfg.petrarch {
+                // what someone says happened, the writer does not assert
+                for &k in &inner {
+                    if out[k].modality == Modality::Asserted {
+                        out[k].modality = Modality::Claimed;
+                    }
+                }
+            }
+            // informing someone is a consultation of its own
+            if !informing && (fired || (dyadic && !own_demand)) {
                 for r in remove.iter_mut().take(*o_end).skip(*o_start) {
                     *r = true;
                 }
@@ -2050,6 +2206,15 @@ const SYMMETRIC_NOUNS: &[&str] = &[
     "contacts",
     "rapprochement",
 ];
+
+/// Verbs of informing someone ("X informed Y of its plan"): a consultation
+/// of the one informed (CAMEO 04x), not a statement about a third party.
+pub(crate) fn informing_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "inform" | "notify" | "brief" | "apprise" | "update" | "advise" | "reassure" | "assure"
+    )
+}
 
 /// Verbs whose subject does not perform the event named by their object:
 /// "Serbia rejected an ultimatum", "Japan halted aid", "X condemned the

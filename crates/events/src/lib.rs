@@ -40,6 +40,7 @@ mod coder;
 pub mod dates;
 pub mod dict;
 pub mod gold;
+pub mod judge;
 mod modality;
 pub mod nominal;
 mod repair;
@@ -86,6 +87,16 @@ pub struct Config {
     /// or nothing. Off, entente keeps such events with modality `Negated`
     /// ("we won't be coordinating with Iran").
     pub petrarch_negation: bool,
+    /// PETRARCH's conventions where entente's codebook differs (set for
+    /// the PETRARCH validation suites): the fixed-code speech
+    /// transformations ("A said B attacked C" → A→B 112, "A said it
+    /// attacked B" → A→B 015) and places in locative phrases taken as
+    /// actors ("protest in Beijing" → CHN). Off, the reported event stands
+    /// with its own actors and modality `Claimed`, and "in X" is a place.
+    pub petrarch: bool,
+    /// Keep events with no identified political or social actor on
+    /// either side (off: such events are dropped, as the codebook says).
+    pub keep_irrelevant: bool,
 }
 
 /// PETRARCH / TABARI comma rules: comma-delimited clauses whose length in
@@ -417,7 +428,9 @@ impl EventCoder {
                 index: si as u32,
             };
             sc.build(&self.dict, &s, &mention_of);
+            let start = out.len();
             coder.sentence(sc, &s, out);
+            judge::judge(&coder, sc, &s, out, start);
         }
         dedup(out);
     }

@@ -110,6 +110,14 @@ fn needs_repair(doc: &Doc, t: &[Token]) -> bool {
         if r == "appos" && other_conjunct(t, i) {
             return true;
         }
+        // "Iran's president Rouhani and US president Obama": see
+        // coordinated_appositive
+        if r == "appos" && coordinator_before(doc, t, i) {
+            return true;
+        }
+        if r == "conj" && h < i && t[h].deprel == "appos" && !other_conjunct(t, h) {
+            return true;
+        }
         // "Netanyahu called on Italy to join": see main_verb_as_participle
         if r == "acl" && h + 1 == i && head(t, h).is_none() {
             return true;
@@ -127,6 +135,7 @@ pub(crate) fn repair(doc: &Doc, toks: &[Token]) -> Option<Vec<Token>> {
     let mut t = toks.to_vec();
     let mut changed = false;
     changed |= comma_compounds(doc, &mut t);
+    changed |= coordinated_appositive(doc, &mut t);
     changed |= split_subjects(doc, &mut t);
     changed |= verb_as_modifier(&mut t);
     changed |= reduced_relative(doc, &mut t);
@@ -137,6 +146,63 @@ pub(crate) fn repair(doc: &Doc, toks: &[Token]) -> Option<Vec<Token>> {
     changed |= main_verb_as_participle(doc, &mut t);
     changed |= appositive_list(doc, &mut t);
     changed.then_some(t)
+}
+
+/// True when `i` has a coordinating conjunction ("and", "or") of its own
+/// before it.
+fn coordinator_before(doc: &Doc, t: &[Token], i: usize) -> bool {
+    kids(t, i).any(|c| {
+        c < i
+            && base(&t[c].deprel) == "cc"
+            && matches!(
+                doc.slice(t[c].span).to_ascii_lowercase().as_str(),
+                "and" | "or"
+            )
+    })
+}
+
+/// "Iran's president Hassan Rouhani and US president Barack Obama had a
+/// call" parsed with "Barack Obama" as an appositive of "president": an
+/// apposition opened by "and" does not rename the noun, it is a second
+/// member of a coordination.
+fn coordinated_appositive(doc: &Doc, t: &mut [Token]) -> bool {
+    let mut changed = false;
+    for y in 0..t.len() {
+        if t[y].deprel == "appos" && coordinator_before(doc, t, y) {
+            let h = head(t, y);
+            set_head(t, y, h, "conj");
+            changed = true;
+        }
+    }
+    // "Kenya's president Uhuru Kenyatta and Uganda's president ...": the
+    // second member hung on the first one's name belongs to the title the
+    // name is in apposition to
+    for y in 0..t.len() {
+        let Some(a) = head(t, y) else { continue };
+        // ("A, B and other C" is appositive_list's)
+        if t[y].deprel == "conj" && a < y && t[a].deprel == "appos" && !other_conjunct(t, a) {
+            let h = head(t, a);
+            set_head(t, y, h, "conj");
+            changed = true;
+        }
+    }
+    // "... and Uganda's president Yoweri Museveni had": the name right after
+    // a title inside the first subject's phrase, taken as a second subject,
+    // is that title's name
+    for b in 1..t.len() {
+        let Some(v) = head(t, b) else { continue };
+        if base(&t[b].deprel) != "nsubj" || t[b].upos != "PROPN" || t[b - 1].upos != "NOUN" {
+            continue;
+        }
+        let first = kids(t, v).find(|&a| a < b && base(&t[a].deprel) == "nsubj");
+        if let Some(a) = first {
+            if a != b - 1 && dominated(t, a, b - 1) {
+                set_head(t, b, Some(b - 1), "appos");
+                changed = true;
+            }
+        }
+    }
+    changed
 }
 
 /// True when `i` has a conjunct modified by "other" ("the B and other C").

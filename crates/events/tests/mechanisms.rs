@@ -457,8 +457,10 @@ fn petrarch_negation_codes_the_negation_or_nothing() {
 
 #[test]
 fn asyndetic_verb_conjunct_with_a_subject_is_a_complement() {
-    // "attacked" parsed as a conjunct of "claimed": A claims B attacked C
-    // is an accusation (PETRARCH transformation `a (b . ATTACK) CLAIM`).
+    // "attacked" parsed as a conjunct of "claimed": under PETRARCH's
+    // conventions A claims B attacked C is an accusation (transformation
+    // `a (b . ATTACK) CLAIM`); under entente's codebook it is B's attack on
+    // C, claimed by A. Either way the conjunct is read as the complement.
     let lines = "1 Israel Israel PROPN NNP 2 nsubj
          2 claimed claim VERB VBD 0 root
          3 Hamas Hamas PROPN NNP 4 nsubj
@@ -466,12 +468,15 @@ fn asyndetic_verb_conjunct_with_a_subject_is_a_complement() {
          5 Israeli Israeli ADJ JJ 6 amod
          6 soldiers soldier NOUN NNS 4 obj SpaceAfter=No
          7 . . PUNCT . 2 punct";
-    let mut d = doc(
-        lines,
-        None,
-        &[(0, 1, "ISR"), (2, 3, "PSEREBHMS"), (4, 6, "ISRMIL")],
-    );
-    let ev = code(&mut d);
+    let mentions = [(0, 1, "ISR"), (2, 3, "PSEREBHMS"), (4, 6, "ISRMIL")];
+    let d = doc(lines, None, &mentions);
+    let coder = EventCoder::load()
+        .expect("embedded dictionaries load")
+        .with_config(entente_events::Config {
+            petrarch: true,
+            ..Default::default()
+        });
+    let ev = coder.to_events(&d, &coder.code(&d));
     assert!(
         ev.iter()
             .any(|e| dyad(e) == ("ISR".into(), "PSEREBHMS".into())
@@ -479,6 +484,17 @@ fn asyndetic_verb_conjunct_with_a_subject_is_a_complement() {
         "{:?}",
         coded(&ev)
     );
+    let mut d = doc(lines, None, &mentions);
+    let ev = code(&mut d);
+    assert!(
+        ev.iter()
+            .any(|e| dyad(e) == ("PSEREBHMS".into(), "ISRMIL".into())
+                && e.cameo.as_str().starts_with("19")
+                && e.modality == entente_core::Modality::Claimed),
+        "{:?}",
+        coded(&ev)
+    );
+    assert!(!ev.iter().any(|e| e.cameo.as_str().starts_with("11")));
 }
 
 #[test]

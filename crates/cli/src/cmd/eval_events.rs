@@ -275,6 +275,8 @@ fn run_suites(args: &Args, file: &Path) -> anyhow::Result<Value> {
             comma,
             // the CAMEO suites were coded by PETRARCH
             petrarch_negation: !plover,
+            petrarch: !plover,
+            ..Config::default()
         });
         if !plover {
             coder = coder.without_nominals();
