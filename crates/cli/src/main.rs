@@ -34,8 +34,9 @@ enum Command {
     Extract(cmd::extract::Args),
     /// Tokenize, tag and parse text into CoNLL-U.
     Parse(cmd::parse::Args),
-    /// Train the language models from UD treebanks.
-    Train(cmd::train::Args),
+    /// Train the language models from UD treebanks (`train events`: the
+    /// event coder's learned decision).
+    Train(TrainArgs),
     /// Actor knowledge base: lookup and list.
     Actors(cmd::actors::Args),
     /// Evaluate a stage against gold data.
@@ -50,6 +51,23 @@ enum Command {
     Balance(cmd::balance::Args),
     /// Serve the JSON API and the web dashboard.
     Serve(cmd::serve::Args),
+}
+
+/// `entente train [OPTIONS]` trains the language models; `entente train
+/// events` the event coder's learned decision.
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct TrainArgs {
+    #[command(subcommand)]
+    what: Option<TrainWhat>,
+    #[command(flatten)]
+    lm: cmd::train::Args,
+}
+
+#[derive(Subcommand)]
+enum TrainWhat {
+    /// Train the event coder's learned decision on the gold train part.
+    Events(cmd::train_events::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -71,7 +89,11 @@ fn main() -> std::process::ExitCode {
         Command::Export(a) => cmd::export::run(a),
         Command::Extract(a) => cmd::extract::run(a),
         Command::Parse(a) => cmd::parse::run(a),
-        Command::Train(a) => cmd::train::run(a),
+        Command::Train(TrainArgs {
+            what: Some(TrainWhat::Events(a)),
+            ..
+        }) => cmd::train_events::run(a),
+        Command::Train(a) => cmd::train::run(a.lm),
         Command::Actors(a) => cmd::actors::run(a),
         Command::Eval(a) => cmd::eval::run(a),
         Command::Bench(a) => cmd::bench::run(a),

@@ -41,6 +41,7 @@ pub mod dates;
 pub mod dict;
 pub mod gold;
 pub mod judge;
+pub mod learn;
 mod modality;
 pub mod nominal;
 mod repair;
@@ -72,8 +73,11 @@ impl From<EventsError> for CoreError {
     }
 }
 
+/// The default [`Config::min_confidence`]: favours precision (issue 14).
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.1;
+
 /// Coder options (PETRARCH's `<Config>` settings that matter here).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     /// Only code events with both a source and a target (PETRARCH's
     /// default; the validation records set it). entente's default keeps
@@ -97,6 +101,23 @@ pub struct Config {
     /// Keep events with no identified political or social actor on
     /// either side (off: such events are dropped, as the codebook says).
     pub keep_irrelevant: bool,
+    /// Events the learned decision (`learn`) scores below this are
+    /// dropped; the score is the event's `confidence`. Not applied under
+    /// `petrarch` (the dictionary alone decides there).
+    pub min_confidence: f32,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            require_dyad: false,
+            comma: None,
+            petrarch_negation: false,
+            petrarch: false,
+            keep_irrelevant: false,
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
+        }
+    }
 }
 
 /// PETRARCH / TABARI comma rules: comma-delimited clauses whose length in
@@ -261,11 +282,13 @@ pub struct EventCoder {
     refuse_block: Option<u32>,
     say_blocks: Vec<u32>,
     speech_blocks: Vec<u32>,
+    model: learn::Model,
 }
 
 const EMBEDDED_VERBS: &str = include_str!("../data/CAMEO.2.0.txt");
 const EMBEDDED_EXTENSIONS: &str = include_str!("../data/entente.verbs.txt");
 const EMBEDDED_NOMINALS: &str = include_str!("../data/entente.nominal.txt");
+const EMBEDDED_MODEL: &str = include_str!("../data/decision.model");
 
 impl EventCoder {
     /// Loads the embedded dictionaries.
@@ -274,7 +297,26 @@ impl EventCoder {
         text.push_str(EMBEDDED_VERBS);
         text.push('\n');
         text.push_str(EMBEDDED_EXTENSIONS);
-        Ok(EventCoder::from_petrarch_verbs(&text)?)
+        let model = learn::Model::parse(EMBEDDED_MODEL).map_err(EventsError::Dictionary)?;
+        Ok(EventCoder::from_petrarch_verbs(&text)?.with_model(model))
+    }
+
+    /// Uses this learned decision model (see [`learn`]).
+    pub fn with_model(mut self, model: learn::Model) -> EventCoder {
+        self.model = model;
+        self
+    }
+
+    /// Turns the learned decision off: the rules alone decide and the
+    /// confidences are the rules' (the candidates `entente train events`
+    /// learns from).
+    pub fn without_model(self) -> EventCoder {
+        self.with_model(learn::Model::default())
+    }
+
+    /// The coder options.
+    pub fn config(&self) -> &Config {
+        &self.config
     }
 
     /// A coder over a PETRARCH-2 verb dictionary given as text, with the
@@ -304,6 +346,7 @@ impl EventCoder {
             refuse_block,
             say_blocks,
             speech_blocks,
+            model: learn::Model::default(),
         })
     }
 
@@ -534,6 +577,14 @@ impl EventCoder {
                 confidence: e.confidence,
                 rule: e.rule.clone(),
             });
+        }
+        if !self.config.petrarch && !self.model.is_empty() {
+            let cues = learn::DocCues::of(doc);
+            for ev in out.iter_mut() {
+                ev.confidence = self.model.score(&learn::features_with(doc, &cues, ev));
+            }
+            let min = self.config.min_confidence;
+            out.retain(|ev| ev.confidence >= min);
         }
         out
     }

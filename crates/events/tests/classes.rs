@@ -256,3 +256,36 @@ fn a_place_of_an_attack_is_not_its_target() {
         show(&ev)
     );
 }
+
+#[test]
+fn the_learned_decision_scores_and_thresholds_events() {
+    let s = "Russia condemned the sanctions imposed by the European Union. \
+             The Russian foreign minister said the decision was a mistake.";
+    let all = code_with(
+        s,
+        "2020-06-01",
+        Config {
+            min_confidence: 0.0,
+            ..Config::default()
+        },
+    );
+    assert!(!all.is_empty());
+    for e in &all {
+        assert!(e.confidence > 0.0 && e.confidence < 1.0, "{}", e.confidence);
+    }
+    // a higher threshold keeps exactly the events scored at least that
+    let min = all.iter().map(|e| e.confidence).fold(1.0f32, f32::min) + 1e-6;
+    let kept = code_with(
+        s,
+        "2020-06-01",
+        Config {
+            min_confidence: min,
+            ..Config::default()
+        },
+    );
+    assert_eq!(
+        kept.len(),
+        all.iter().filter(|e| e.confidence >= min).count()
+    );
+    assert!(kept.len() < all.len());
+}

@@ -25,11 +25,17 @@ pub struct Pipeline {
 impl Pipeline {
     /// The standard chain with the embedded models and dictionaries.
     pub fn standard() -> Result<Pipeline, CoreError> {
+        Pipeline::standard_with(entente_events::Config::default())
+    }
+
+    /// The standard chain with the event coder's options set (e.g. its
+    /// `min_confidence`).
+    pub fn standard_with(events: entente_events::Config) -> Result<Pipeline, CoreError> {
         Ok(Pipeline {
             stages: vec![
                 Box::new(entente_nlp::Nlp::load()?),
                 Box::new(entente_actors::Actors::load()?),
-                Box::new(entente_events::EventCoder::load()?),
+                Box::new(entente_events::EventCoder::load()?.with_config(events)),
                 Box::new(entente_quotes::Quotes::load()?),
             ],
         })

@@ -41,6 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         claim_timeout: 600,
         worker_id: None,
         quiet: args.quiet,
+        min_confidence: entente_events::DEFAULT_MIN_CONFIDENCE,
     })?;
     let mut store = db.open()?;
     super::report::print(store.as_mut(), &db.db, 10, args.json)?;

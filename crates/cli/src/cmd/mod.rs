@@ -25,3 +25,4 @@ pub mod report;
 pub mod run;
 pub mod serve;
 pub mod train;
+pub mod train_events;

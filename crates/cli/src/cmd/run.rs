@@ -51,6 +51,11 @@ pub struct Args {
     /// No progress bar or summary.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Keep only events the event coder's learned decision scores at least
+    /// this (their `confidence`, a probability of being right). The default
+    /// favours precision; 0 keeps every event the dictionary codes.
+    #[arg(long, default_value_t = entente_events::DEFAULT_MIN_CONFIDENCE)]
+    pub min_confidence: f32,
 }
 
 /// Counters of one run.
@@ -79,7 +84,11 @@ pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
     }
     let started = Instant::now();
     let mut store = args.db.open()?;
-    let pipeline = Pipeline::standard().context("loading models")?;
+    let pipeline = Pipeline::standard_with(entente_events::Config {
+        min_confidence: args.min_confidence,
+        ..entente_events::Config::default()
+    })
+    .context("loading models")?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(j) = args.jobs {
         builder = builder.num_threads(j.max(1));
