@@ -673,13 +673,26 @@ pub fn link_with(
 ) -> Coref {
     let words: Vec<&str> = doc.tokens.iter().map(|t| doc.slice(t.span)).collect();
     let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    let mut cands = candidates(doc, mentions, infos, &folded);
+    // Candidates not yet reached stay in `pending` and join `cands` as the
+    // scan passes them (a little ahead, for descriptions that look at the
+    // next words): new pronoun and description candidates are then
+    // inserted near the end of `cands` instead of before every later
+    // mention of the document (quadratic memory moves in long texts). The
+    // final order is the same.
+    let mut pending = candidates(doc, mentions, infos, &folded)
+        .into_iter()
+        .peekable();
+    let mut cands: Vec<Candidate> = Vec::new();
     let mut links = Vec::new();
     let sent_of = sentence_index(doc);
     let has_pos = doc.tokens.iter().any(|t| !t.upos.is_empty());
+    let parity = quote_parities(doc);
     // Anaphors in text order: pronouns, and "the X" descriptions.
     let mut t = 0;
     while t < doc.tokens.len() {
+        while let Some(c) = pending.next_if(|c| c.start <= t + LOOKAHEAD) {
+            cands.push(c);
+        }
         let f = folded[t].as_str();
         let si = sent_of[t];
         let send = doc
@@ -687,12 +700,13 @@ pub fn link_with(
             .get(si)
             .map_or(doc.tokens.len(), |s| s.token_end as usize);
         if let Some((class, possessive)) = pronoun_class(f) {
-            let inside_mention = cands.iter().any(|c| {
-                c.mention.is_some()
-                    && c.start <= t
-                    && t < c.end
-                    && !(c.start == t && c.end == t + 1)
-            });
+            // Candidates are sorted by start: only the nearest ones that
+            // start at or before `t` can contain it (budgeted, so a text of
+            // thousands of pronouns in one sentence stays linear).
+            let upto = cands.partition_point(|c| c.start <= t);
+            let inside_mention = cands[upto.saturating_sub(SCAN_BUDGET)..upto]
+                .iter()
+                .any(|c| c.mention.is_some() && t < c.end && !(c.start == t && c.end == t + 1));
             // With a parser, UD marks expletive "it" as `expl`; the word
             // heuristic misfires on ordinary "it will ... to" clauses.
             let expletive = class == PronounClass::It
@@ -703,8 +717,17 @@ pub fn link_with(
                     pleonastic(&folded, t, send)
                 };
             if !inside_mention && !expletive {
-                let found =
-                    best_for_pronoun(doc, &cands, t, si, class, possessive, has_pos, &mut trainer);
+                let found = best_for_pronoun(
+                    doc,
+                    &cands,
+                    t,
+                    si,
+                    class,
+                    possessive,
+                    has_pos,
+                    &parity,
+                    &mut trainer,
+                );
                 let (gender, mut plural, mut person) = match class {
                     PronounClass::Male => (Some(Gender::Male), Some(false), Some(true)),
                     PronounClass::Female => (Some(Gender::Female), Some(false), Some(true)),
@@ -782,11 +805,31 @@ pub fn link_with(
         }
         t += 1;
     }
+    cands.extend(pending);
     Coref {
         candidates: cands,
         links,
     }
 }
+
+/// How many of the nearest candidates a pronoun looks at (containing
+/// mentions, entities in the window, compatible antecedents): far more than
+/// a window of news sentences holds, and what keeps one huge "sentence" of
+/// pronouns linear.
+const SCAN_BUDGET: usize = 64;
+
+/// How far ahead of the scan position candidates must already be in
+/// place: a description's head lies at most 3 words on, and a name right
+/// after it one more.
+const LOOKAHEAD: usize = 8;
+
+/// How many candidates a description looks back over (its window is 12
+/// sentences; a long run without sentence breaks is cut here).
+const DESCRIPTION_BUDGET: usize = 512;
+
+/// How many earlier candidates count towards an entity's gender and
+/// mention count (the count feature saturates at 6).
+const ENTITY_SCAN_BUDGET: usize = 2_000;
 
 fn insert_candidate(cands: &mut Vec<Candidate>, c: Candidate) {
     let pos = cands.partition_point(|x| {
@@ -899,6 +942,7 @@ fn best_for_pronoun(
     class: PronounClass,
     possessive: bool,
     has_pos: bool,
+    parity: &[bool],
     trainer: &mut Option<&mut Trainer<'_>>,
 ) -> Option<(usize, String)> {
     let window = match class {
@@ -909,16 +953,26 @@ fn best_for_pronoun(
     // how often it was mentioned, for the entities within the window only:
     // a per-pronoun map over every earlier mention made long documents
     // quadratic in hashing.
-    let mut ents: Vec<usize> = cands
+    // Candidates are sorted by start, so everything that ends before `t`
+    // lies before `upto`; the scans go back from there under explicit
+    // budgets (linear time on pathological texts: one sentence with
+    // thousands of pronouns).
+    let upto = cands.partition_point(|c| c.start < t);
+    let mut ents: Vec<usize> = cands[..upto]
         .iter()
-        .filter(|c| c.end <= t && c.sentence + window >= si)
+        .rev()
+        .take_while(|c| c.sentence + window >= si)
+        .take(SCAN_BUDGET)
+        .filter(|c| c.end <= t)
         .map(|c| c.entity)
         .collect();
     ents.sort_unstable();
     ents.dedup();
     let mut ent_gender: Vec<Option<Gender>> = vec![None; ents.len()];
     let mut ent_count: Vec<usize> = vec![0; ents.len()];
-    for c in cands.iter().filter(|c| c.end <= t) {
+    // In text order, so the latest gender wins.
+    let from = upto.saturating_sub(ENTITY_SCAN_BUDGET);
+    for c in cands[from..upto].iter().filter(|c| c.end <= t) {
         if let Ok(k) = ents.binary_search(&c.entity) {
             if c.gender.is_some() {
                 ent_gender[k] = c.gender;
@@ -963,9 +1017,9 @@ fn best_for_pronoun(
     }
     // Compatible candidates, nearest first.
     let mut compatible: Vec<usize> = Vec::new();
-    for (i, c) in cands.iter().enumerate().rev() {
+    for (i, c) in cands[..upto].iter().enumerate().rev().take(4 * SCAN_BUDGET) {
         // Sorted by position: every earlier candidate is out of the window too.
-        if c.sentence + window < si {
+        if c.sentence + window < si || compatible.len() >= SCAN_BUDGET {
             break;
         }
         if c.end > t || c.place {
@@ -1108,7 +1162,7 @@ fn best_for_pronoun(
             };
             f[30] = (depth(doc, c.head).min(6) as f32) / 6.0;
             f[31] = f32::from(u8::from(has_pos && clause_root_is_root(doc, c.head)));
-            f[32] = f32::from(u8::from(quote_parity(doc, c.start) != quote_parity(doc, t)));
+            f[32] = f32::from(u8::from(parity[c.start] != parity[t]));
             f[33] = f32::from(u8::from(c.clausal));
             for k in 0..N_BASE {
                 f[block * N_BASE + k] = f[k];
@@ -1225,14 +1279,21 @@ fn description_at(
     }
     let h = head?;
     // A name follows ("the militant group ISIS"): an apposition, not an anaphor.
-    if cands
+    let after = cands.partition_point(|c| c.start <= h);
+    if cands[after..]
         .iter()
-        .any(|c| c.start == h + 1 && c.mention.is_some())
+        .take_while(|c| c.start == h + 1)
+        .any(|c| c.mention.is_some())
     {
         return None;
     }
     // Already part of a named mention ("the Islamic State group").
-    if cands.iter().any(|c| c.named && c.start <= h && h < c.end) {
+    if cands[..after]
+        .iter()
+        .rev()
+        .take(SCAN_BUDGET)
+        .any(|c| c.named && h < c.end)
+    {
         return None;
     }
     let hw = folded[h].as_str();
@@ -1254,7 +1315,7 @@ fn description_at(
     let window = 12;
     // 1. The same head word earlier ("the official" after "a US official").
     let mut pick: Option<(usize, &'static str)> = None;
-    for (i, c) in cands.iter().enumerate().rev() {
+    for (i, c) in cands.iter().enumerate().rev().take(DESCRIPTION_BUDGET) {
         // Sorted by position: every earlier candidate is out of the window too.
         if c.sentence + window < si {
             break;
@@ -1324,7 +1385,7 @@ fn description_at(
             }
         };
         let mut found: Vec<usize> = Vec::new();
-        for (i, c) in cands.iter().enumerate().rev() {
+        for (i, c) in cands.iter().enumerate().rev().take(DESCRIPTION_BUDGET) {
             // Sorted by position: every earlier candidate is out of the window too.
             if c.sentence + window < si {
                 break;
@@ -1395,17 +1456,32 @@ pub fn resolve(
             entity_mention.entry(c.entity).or_insert(m);
         }
     }
+    // Per entity, its actor mentions as (start, end, mention) in candidate
+    // (start) order: one lookup per link instead of a scan over every
+    // candidate, which made documents with many pronouns quadratic.
+    let mut entity_mentions: std::collections::HashMap<usize, Vec<(usize, usize, usize)>> =
+        std::collections::HashMap::new();
+    for c in &coref.candidates {
+        if let Some(m) = c.mention {
+            entity_mentions
+                .entry(c.entity)
+                .or_default()
+                .push((c.start, c.end, m));
+        }
+    }
     let mut added: Vec<(Mention, MentionInfo)> = Vec::new();
     let mut drop = vec![false; mentions.len()];
     for l in &coref.links {
         let c = &coref.candidates[l.antecedent];
-        // The nearest actor mention of that entity before the anaphor.
-        let ante = coref
-            .candidates
-            .iter()
-            .filter(|x| x.entity == c.entity && x.end <= l.start && x.mention.is_some())
-            .filter_map(|x| x.mention)
-            .next_back()
+        // The nearest actor mention of that entity before the anaphor (the
+        // last in candidate order that ends before it; anything ending
+        // before it starts before it).
+        let ante = entity_mentions
+            .get(&c.entity)
+            .and_then(|v| {
+                let upto = v.partition_point(|x| x.0 < l.start);
+                v[..upto].iter().rev().find(|x| x.1 <= l.start).map(|x| x.2)
+            })
             .or_else(|| {
                 entity_mention
                     .get(&c.entity)
@@ -1883,24 +1959,31 @@ fn clause_root_is_root(doc: &Doc, t: usize) -> bool {
 
 /// Whether token `t` is inside a quotation (odd number of quote marks in
 /// its paragraph before it).
-fn quote_parity(doc: &Doc, t: usize) -> bool {
+/// For every token, whether it stands inside double quote marks (odd number
+/// of marks before it within its paragraph), in one forward pass: asked per
+/// candidate and pronoun, a backward scan made texts with many quote marks
+/// cubic. Same result as the scan it replaces: the walk back counted the
+/// last token before a paragraph break too.
+fn quote_parities(doc: &Doc) -> Vec<bool> {
+    let n = doc.tokens.len();
+    let mut out = Vec::with_capacity(n);
     let mut inside = false;
-    let mut k = t;
-    while k > 0 {
-        k -= 1;
+    for k in 0..n {
+        out.push(inside);
         let w = doc.slice(doc.tokens[k].span);
-        if matches!(w, "\"" | "“" | "”" | "``" | "''") {
+        let mark = matches!(w, "\"" | "“" | "”" | "``" | "''");
+        // Paragraph break: quotes do not run across it.
+        let gap = doc.tokens.get(k + 1).and_then(|nt| {
+            doc.text
+                .get(doc.tokens[k].span.end as usize..nt.span.start as usize)
+        });
+        if gap.is_some_and(|g| g.contains("\n\n")) {
+            inside = mark;
+        } else if mark {
             inside = !inside;
         }
-        // Paragraph break: quotes do not run across it.
-        let gap = doc
-            .text
-            .get(doc.tokens[k].span.end as usize..doc.tokens[k + 1].span.start as usize);
-        if gap.is_some_and(|g| g.contains("\n\n")) {
-            break;
-        }
     }
-    inside
+    out
 }
 
 #[cfg(test)]

@@ -7,6 +7,10 @@ use entente_core::QuoteType;
 use crate::lexicon::{self, Cue};
 use crate::text::{self, Kind, Pair, Tok};
 
+/// Longest sentence, in tokens, that attribution looks at as one: longer
+/// runs are cut (real news sentences stay far below it).
+const MAX_SENTENCE_TOKENS: usize = 250;
+
 /// The whole document as the stage sees it: tokens, paragraphs, sentences
 /// and quote pairs, all as indices into `toks`.
 pub struct Layout<'a> {
@@ -92,6 +96,15 @@ impl<'a> Layout<'a> {
                 });
             }
             for (a, b) in text::sentences(text, &toks[lo..hi]) {
+                // Budget: a "sentence" longer than any real one (a list, a
+                // table, hostile input) is cut into pieces, so the
+                // per-sentence scans of attribution stay linear overall.
+                let mut a = a;
+                while b - a > MAX_SENTENCE_TOKENS {
+                    sents.push((a + lo, a + lo + MAX_SENTENCE_TOKENS));
+                    para_of_sent.push(pi as u32);
+                    a += MAX_SENTENCE_TOKENS;
+                }
                 sents.push((a + lo, b + lo));
                 para_of_sent.push(pi as u32);
             }
@@ -972,7 +985,8 @@ impl Layout<'_> {
 /// Finds every quotation and reported statement in the layout.
 pub fn find(text: &str, l: &Layout) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    let mut used_cues: Vec<usize> = Vec::new();
+    // Cue tokens already given to a quotation, per token (constant-time test).
+    let mut used_cues: Vec<bool> = vec![false; l.toks.len()];
     // 1. Quotation marks.
     for (k, p) in l.pairs.iter().enumerate() {
         let Some(span) = l.content_span(text, p) else {
@@ -1123,7 +1137,9 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
             }
         };
         if let Some(c) = attr.as_ref().and_then(|a| a.cue) {
-            used_cues.push(c);
+            if let Some(u) = used_cues.get_mut(c) {
+                *u = true;
+            }
         }
         let last = attr.as_ref().map_or(end_tok, |a| a.end.max(end_tok));
         out.push(Found {
@@ -1160,9 +1176,14 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
 /// Joins interrupted quotations and gives unattributed ones the speaker of
 /// the quotation before them (same paragraph, or a run-on paragraph).
 fn merge_quotes(l: &Layout, out: &mut Vec<Found>) {
-    let mut i = 1;
-    while i < out.len() {
-        let (prev, cur) = (&out[i - 1], &out[i]);
+    // One pass that compacts into `kept` (removing from the middle of `out`
+    // made many short quotations quadratic).
+    let mut kept: Vec<Found> = Vec::with_capacity(out.len());
+    for cur in out.drain(..) {
+        let Some(prev) = kept.last_mut() else {
+            kept.push(cur);
+            continue;
+        };
         let same_para = l.para_of_tok(prev.first) == l.para_of_tok(cur.first);
         let same_cue = cur.attr.cue.is_some() && cur.attr.cue == prev.attr.cue;
         let prev_pair = prev.pair.map(|k| l.pairs[k]);
@@ -1190,8 +1211,6 @@ fn merge_quotes(l: &Layout, out: &mut Vec<Found>) {
         if (same_cue && (mergeable || same_sentence || prev.kind == QuoteType::Direct))
             || (mergeable && cur.attr.speaker.is_none() && ((same_para && adjacent) || runs_on))
         {
-            let cur = out.remove(i);
-            let prev = &mut out[i - 1];
             prev.spans.extend(cur.spans);
             prev.last = prev.last.max(cur.last);
             if prev.attr.speaker.is_none() {
@@ -1202,6 +1221,7 @@ fn merge_quotes(l: &Layout, out: &mut Vec<Found>) {
             }
             continue;
         }
+        let mut cur = cur;
         if cur.attr.speaker.is_none() && cur.kind == QuoteType::Direct {
             let prev_para = l.para_of_tok(prev.first);
             let cur_para = l.para_of_tok(cur.first);
@@ -1209,11 +1229,13 @@ fn merge_quotes(l: &Layout, out: &mut Vec<Found>) {
             if (prev.attr.speaker.is_some() || prev.inherited.is_some())
                 && (prev_para == cur_para || (prev_para + 1 == cur_para && opens_para))
             {
-                out[i].inherited = Some(prev.inherited.unwrap_or(i - 1));
+                let prev_index = kept.len() - 1;
+                cur.inherited = Some(kept[prev_index].inherited.unwrap_or(prev_index));
             }
         }
-        i += 1;
+        kept.push(cur);
     }
+    *out = kept;
     // Unattributed quotation after a paragraph ending in a colon.
     for f in out.iter_mut() {
         if f.attr.speaker.is_some() || f.inherited.is_some() {
@@ -1282,7 +1304,7 @@ fn reported_in_sentence(
     _si: usize,
     lo: usize,
     hi: usize,
-    used: &[usize],
+    used: &[bool],
     quotes: &mut [Found],
     out: &mut Vec<Found>,
 ) {
@@ -1326,7 +1348,7 @@ fn reported_in_sentence(
             v += 1;
             continue;
         };
-        if used.contains(&v) || !cue.reports || (toks[v].cap && v > lo) {
+        if used.get(v).copied().unwrap_or(false) || !cue.reports || (toks[v].cap && v > lo) {
             v += 1;
             continue;
         }
@@ -1507,7 +1529,7 @@ fn reported_in_sentence(
 
 /// Reported speech attributed with "according to X" at either end of the
 /// sentence, or by a trailing "…, X said (on Sunday)." clause.
-fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> Option<Found> {
+fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[bool]) -> Option<Found> {
     let toks = &l.toks;
     let mut s = lo;
     while s < end && lexicon::np_lead_drop(toks[s].lower) {
@@ -1650,7 +1672,10 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[usize]) -> O
         let Some(v) = (c + 1..cend).find(|&k| l.cue_at(k).is_some()) else {
             continue;
         };
-        if used.contains(&v) || !l.cue_at(v).is_some_and(|cu| cu.reports) || inner_cue(c) {
+        if used.get(v).copied().unwrap_or(false)
+            || !l.cue_at(v).is_some_and(|cu| cu.reports)
+            || inner_cue(c)
+        {
             continue;
         }
         let tell = l.cue_at(v).is_some_and(|cu| cu.lemma == "tell");
