@@ -25,6 +25,7 @@ use std::collections::HashMap;
 use entente_core::{Annotator, CoreError, Doc};
 
 pub mod coref;
+mod dating;
 mod embedded;
 mod error;
 mod fuzzy;
@@ -92,7 +93,19 @@ impl Annotator for Actors {
     }
 
     fn annotate(&self, doc: &mut Doc) -> Result<(), CoreError> {
-        let (mentions, infos) = self.find_mentions(doc);
+        let (mut mentions, mut infos) = self.find_mentions(doc);
+        if doc.date().is_none() {
+            // An undated article: date it from the office-holders it names
+            // in office, then resolve its names again on that date.
+            if let Some(d) = dating::infer(&self.kb, doc, &mentions, &infos) {
+                doc.article.notes.push(format!(
+                    "date inferred: {} (window {}..{}): {}",
+                    d.date, d.from, d.to, d.reason
+                ));
+                doc.inferred_date = Some(d);
+                (mentions, infos) = self.find_mentions(doc);
+            }
+        }
         let (mentions, _) = coref::resolve(doc, mentions, infos);
         doc.mentions = mentions;
         Ok(())

@@ -10,6 +10,9 @@ pub enum DatePrecision {
     Month,
     Year,
     Unknown,
+    /// Not stated anywhere: inferred for an undated article (see
+    /// [`crate::InferredDate`]).
+    Inferred,
 }
 
 impl DatePrecision {
@@ -21,6 +24,7 @@ impl DatePrecision {
             DatePrecision::Month => "month",
             DatePrecision::Year => "year",
             DatePrecision::Unknown => "unknown",
+            DatePrecision::Inferred => "inferred",
         }
     }
 }

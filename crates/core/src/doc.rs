@@ -240,6 +240,22 @@ pub struct Doc {
     pub quotes: Vec<Quote>,
     /// Non-fatal problems found while processing (stage: message).
     pub warnings: Vec<String>,
+    /// For an article without a date: the date inferred from its text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred_date: Option<InferredDate>,
+}
+
+/// A date inferred for an undated article (from the office-holders it names
+/// in their office, and a day named in the text), with its window and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InferredDate {
+    /// The single best day (used as the article's date, marked inferred).
+    pub date: chrono::NaiveDate,
+    /// First and last day the article can date from.
+    pub from: chrono::NaiveDate,
+    pub to: chrono::NaiveDate,
+    /// How the window was found.
+    pub reason: String,
 }
 
 impl Doc {
@@ -271,12 +287,23 @@ impl Doc {
             events: Vec::new(),
             quotes: Vec::new(),
             warnings: Vec::new(),
+            inferred_date: None,
         }
     }
 
-    /// The article's publication date, when known and readable.
+    /// The article's publication date, when known and readable; else the
+    /// inferred date, with [`DatePrecision::Inferred`](crate::DatePrecision).
     pub fn date(&self) -> Option<EventDate> {
-        self.article.date.as_deref().and_then(EventDate::parse_iso)
+        self.article
+            .date
+            .as_deref()
+            .and_then(EventDate::parse_iso)
+            .or_else(|| {
+                self.inferred_date.as_ref().map(|d| EventDate {
+                    date: d.date,
+                    precision: crate::DatePrecision::Inferred,
+                })
+            })
     }
 
     /// Records a non-fatal problem.

@@ -28,7 +28,8 @@ mod span;
 pub use codes::{ActorCode, CameoCode, Modality, QuadClass};
 pub use date::{DatePrecision, EventDate};
 pub use doc::{
-    ActorRef, Article, Doc, DocId, Event, Mention, MentionKind, Quote, QuoteType, Sentence, Token,
+    ActorRef, Article, Doc, DocId, Event, InferredDate, Mention, MentionKind, Quote, QuoteType,
+    Sentence, Token,
 };
 pub use error::CoreError;
 pub use span::Span;

@@ -495,7 +495,12 @@ impl EventCoder {
             }
             let date = explicit.or(article.map(|a| EventDate {
                 date: a.date,
-                precision: entente_core::DatePrecision::Unknown,
+                // An inferred article date stays marked as inferred.
+                precision: if a.precision == entente_core::DatePrecision::Inferred {
+                    a.precision
+                } else {
+                    entente_core::DatePrecision::Unknown
+                },
             }));
             let plover = self.tables.plover(cameo.as_str());
             let mut plover_type = plover.map(|p| p.event.clone());

@@ -166,6 +166,9 @@ pub struct QuoteFilter {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub documents: u64,
+    /// Documents without a date whose date was inferred from their text.
+    #[serde(default)]
+    pub dated_inferred: u64,
     pub sentences: u64,
     pub mentions: u64,
     /// Canonical (deduplicated) events.

@@ -538,6 +538,9 @@ pub const COUNTS: &[&str] = &[
     "SELECT COUNT(*) FROM event_mentions",
     "SELECT COUNT(*) FROM quotes",
     "SELECT COUNT(*) FROM warnings",
+    // Documents without a date, dated from their text (a note the actor
+    // stage leaves).
+    "SELECT COUNT(*) FROM documents WHERE notes LIKE '%\"date inferred:%'",
 ];
 
 /// Dyads whose two sides are both identified: a one-sided event or an

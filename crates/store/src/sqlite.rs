@@ -288,6 +288,7 @@ impl Store for SqliteStore {
             event_mentions: c[4],
             quotes: c[5],
             warnings: c[6],
+            dated_inferred: c[7],
             top_dyads: self.query(sql::TOP_DYADS, &top_p, |r| {
                 (r.text(0), r.text(1), r.int(2) as u64)
             })?,

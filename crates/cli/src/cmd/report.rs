@@ -44,6 +44,7 @@ pub fn print(
             "event mentions",
             "quotes",
             "warnings",
+            "dates inferred",
         ],
         &[vec![
             r.documents.to_string(),
@@ -53,6 +54,7 @@ pub fn print(
             r.event_mentions.to_string(),
             r.quotes.to_string(),
             r.warnings.to_string(),
+            r.dated_inferred.to_string(),
         ]],
         20,
     );
