@@ -155,18 +155,6 @@ fn norm_place(p: &str) -> String {
     p.trim().to_lowercase()
 }
 
-/// Places are compatible when either is unknown or one names the other
-/// ("Syria" and "Raqqa, Syria").
-fn places_compatible(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let (a, b) = (norm_place(a), norm_place(b));
-            a.contains(&b) || b.contains(&a)
-        }
-        _ => true,
-    }
-}
-
 /// Distance in days from `d` to the closed range `[lo, hi]`.
 fn gap_days(d: NaiveDate, lo: NaiveDate, hi: NaiveDate) -> i64 {
     if d < lo {
@@ -178,17 +166,71 @@ fn gap_days(d: NaiveDate, lo: NaiveDate, hi: NaiveDate) -> i64 {
     }
 }
 
-struct Member {
-    idx: usize,
-    words: Vec<u64>,
-    trigger: Vec<u64>,
-}
+/// Budgets that keep clustering near-linear on hostile input (one article
+/// repeating an event sentence 200,000 times, or thousands of distinct
+/// events of one dyad on one day). Real news stays far below both: beyond
+/// them a mention is compared with the most recent clusters and signatures
+/// only.
+///
+/// Open clusters of one blocking key (dyad, CAMEO root, modality) within
+/// the date window that a mention is compared with.
+pub const MAX_OPEN_CANDIDATES: usize = 256;
+/// Distinct sentence signatures (content words + trigger words) of one
+/// cluster that a mention is compared with.
+pub const MAX_SIGNATURES: usize = 64;
 
-struct Open {
-    members: Vec<Member>,
+/// A cluster under construction. Members with the same words are one
+/// signature: single linkage over distinct signatures equals single linkage
+/// over members, at a cost independent of how often a sentence repeats.
+struct Open<'a> {
+    members: Vec<usize>,
     lo: Option<NaiveDate>,
     hi: Option<NaiveDate>,
-    docs: HashSet<String>,
+    docs: HashSet<&'a str>,
+    /// (document, sentence) of every member: the same sentence coded twice
+    /// is one report.
+    sentences: HashSet<(&'a str, u32)>,
+    /// Distinct normalised places of the members.
+    places: Vec<String>,
+    /// Distinct (content words, trigger words) signatures, in arrival order.
+    signatures: Vec<(Vec<u64>, Vec<u64>)>,
+    seen: HashSet<(Vec<u64>, Vec<u64>)>,
+}
+
+impl<'a> Open<'a> {
+    fn new() -> Self {
+        Open {
+            members: Vec::new(),
+            lo: None,
+            hi: None,
+            docs: HashSet::new(),
+            sentences: HashSet::new(),
+            places: Vec::new(),
+            signatures: Vec::new(),
+            seen: HashSet::new(),
+        }
+    }
+
+    fn add(&mut self, i: usize, r: &'a EventRecord, words: Vec<u64>, trigger: Vec<u64>) {
+        if let Some(d) = r.date {
+            self.lo = Some(self.lo.map_or(d, |x| x.min(d)));
+            self.hi = Some(self.hi.map_or(d, |x| x.max(d)));
+        }
+        self.docs.insert(r.doc_id.as_str());
+        self.sentences.insert((r.doc_id.as_str(), r.sentence));
+        if let Some(p) = r.place.as_deref() {
+            let p = norm_place(p);
+            if !self.places.contains(&p) {
+                self.places.push(p);
+            }
+        }
+        let sig = (words, trigger);
+        if !self.seen.contains(&sig) {
+            self.seen.insert(sig.clone());
+            self.signatures.push(sig);
+        }
+        self.members.push(i);
+    }
 }
 
 type Key = (Option<String>, Option<String>, u8, Modality);
@@ -212,15 +254,24 @@ fn slot(r: &EventRecord) -> (Slot<'_>, bool) {
 ///
 /// The result is sorted by date (undated last), then id; every input record
 /// belongs to exactly one canonical event.
+///
+/// Cost: O(n log n) in the number of mentions `n`. Mentions are blocked by
+/// (dyad, CAMEO root, modality) and sorted by date; a mention is compared
+/// only with the clusters of its block still inside the date window (at most
+/// [`MAX_OPEN_CANDIDATES`], the most recent), and with at most
+/// [`MAX_SIGNATURES`] distinct sentences of each. Undated mentions only meet
+/// clusters of their own article (the most recent [`MAX_OPEN_CANDIDATES`]),
+/// found through an index by document, and mentions with an unknown side
+/// only the clusters of their own sentence, through an index by sentence.
 pub fn cluster(records: &[EventRecord], params: &DedupParams) -> Vec<CanonicalEvent> {
     // A joint event ("Rouhani and Obama had a phone call") is often coded
     // both ways from one sentence: such reciprocal pairs are one event, keyed
     // by the sorted dyad.
-    let mut directions: HashMap<Slot, (bool, bool)> = HashMap::new();
-    for r in records {
-        let (k, fwd) = slot(r);
+    let slots: Vec<(Slot, bool)> = records.iter().map(slot).collect();
+    let mut directions: HashMap<&Slot, (bool, bool)> = HashMap::new();
+    for (k, fwd) in &slots {
         let d = directions.entry(k).or_default();
-        if fwd {
+        if *fwd {
             d.0 = true;
         } else {
             d.1 = true;
@@ -229,17 +280,22 @@ pub fn cluster(records: &[EventRecord], params: &DedupParams) -> Vec<CanonicalEv
     // Group by the hard key first so the pairwise comparisons stay local.
     let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
-        let (k, _) = slot(r);
-        let reciprocal = directions.get(&k).is_some_and(|d| d.0 && d.1);
-        let key = if reciprocal {
-            (k.3, k.4, r.cameo.root(), r.modality)
+        let (k, fwd) = &slots[i];
+        let reciprocal = directions.get(k).is_some_and(|d| d.0 && d.1);
+        // The slot holds the sorted dyad: the directed one when not reciprocal.
+        let key = if reciprocal || *fwd {
+            (k.3.clone(), k.4.clone(), r.cameo.root(), r.modality)
         } else {
-            (r.source_node(), r.target_node(), r.cameo.root(), r.modality)
+            (k.4.clone(), k.3.clone(), r.cameo.root(), r.modality)
         };
         groups.entry(key).or_default().push(i);
     }
     let mut out = Vec::new();
-    for (_, mut idxs) in groups {
+    for (key, mut idxs) in groups {
+        // With an unknown side, shared words are not enough to say two
+        // sentences report one event ("I think people …" in an interview):
+        // such mentions merge within one sentence only.
+        let both_known = key.0.is_some() && key.1.is_some();
         idxs.sort_by(|&i, &j| {
             let k = |r: &EventRecord| (r.date.is_none(), r.date);
             k(&records[i])
@@ -247,15 +303,44 @@ pub fn cluster(records: &[EventRecord], params: &DedupParams) -> Vec<CanonicalEv
                 .then_with(|| records[i].id.cmp(&records[j].id))
         });
         let mut open: Vec<Open> = Vec::new();
+        // Clusters a dated mention may still join, in creation order: dates
+        // arrive in ascending order, so a cluster that fell out of the
+        // window stays out.
+        let mut active: Vec<usize> = Vec::new();
+        // Clusters by member document, for undated mentions.
+        let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Clusters by member sentence, for mentions with an unknown side.
+        let mut by_sentence: HashMap<(&str, u32), Vec<usize>> = HashMap::new();
         for i in idxs {
             let r = &records[i];
-            let m = Member {
-                idx: i,
-                words: word_hashes(&r.sentence_text),
-                trigger: word_hashes(&r.trigger),
+            let words = word_hashes(&r.sentence_text);
+            let trigger = word_hashes(&r.trigger);
+            let place = r.place.as_deref().map(norm_place);
+            let candidates: Vec<usize> = if !both_known && params.min_word_overlap > 0.0 {
+                // Only the same sentence can score: its clusters.
+                let mut c = by_sentence
+                    .get(&(r.doc_id.as_str(), r.sentence))
+                    .cloned()
+                    .unwrap_or_default();
+                c.sort_unstable();
+                c
+            } else if let Some(d) = r.date {
+                active.retain(|&ci| {
+                    open[ci]
+                        .hi
+                        .is_some_and(|hi| (d - hi).num_days() <= params.date_window_days)
+                });
+                let from = active.len().saturating_sub(MAX_OPEN_CANDIDATES);
+                active[from..].to_vec()
+            } else {
+                let c = by_doc.get(r.doc_id.as_str()).map_or(&[][..], Vec::as_slice);
+                let mut c = c[c.len().saturating_sub(MAX_OPEN_CANDIDATES)..].to_vec();
+                c.sort_unstable();
+                c
             };
             let mut best: Option<(usize, f32)> = None;
-            for (ci, c) in open.iter().enumerate() {
+            for ci in candidates {
+                let c = &open[ci];
                 let date_ok = match (r.date, c.lo, c.hi) {
                     // Within the window of the cluster, and the cluster may
                     // not stretch beyond twice the window (no endless chains
@@ -265,60 +350,61 @@ pub fn cluster(records: &[EventRecord], params: &DedupParams) -> Vec<CanonicalEv
                             && (hi.max(d) - lo.min(d)).num_days() <= 2 * params.date_window_days
                     }
                     // Undated mentions only join reports from the same article.
-                    _ => c.docs.contains(&r.doc_id),
+                    _ => c.docs.contains(r.doc_id.as_str()),
                 };
                 if !date_ok {
                     continue;
                 }
-                let mut score = 0f32;
-                let mut compatible = true;
-                for o in &c.members {
-                    let orec = &records[o.idx];
-                    if !places_compatible(r.place.as_deref(), orec.place.as_deref()) {
-                        compatible = false;
-                        break;
-                    }
-                    let s = if orec.doc_id == r.doc_id && orec.sentence == r.sentence {
-                        // The same sentence coded twice is one report.
-                        1.0
-                    } else if r.source_node().is_none() || r.target_node().is_none() {
-                        // With an unknown side, shared words are not enough
-                        // to say two sentences report one event ("I think
-                        // people …" in an interview): same sentence only.
-                        0.0
-                    } else {
-                        let bonus = if shares_any(&m.trigger, &o.trigger) {
-                            0.1
-                        } else {
-                            0.0
-                        };
-                        jaccard(&m.words, &o.words) + bonus
-                    };
-                    score = score.max(s);
+                // Places are compatible when either is unknown or one names
+                // the other ("Syria" and "Raqqa, Syria").
+                let compatible = place.as_deref().is_none_or(|p| {
+                    c.places
+                        .iter()
+                        .all(|o| o.contains(p) || p.contains(o.as_str()))
+                });
+                if !compatible {
+                    continue;
                 }
-                if compatible
-                    && score >= params.min_word_overlap
-                    && best.is_none_or(|(_, b)| score > b)
-                {
+                let mut score: f32 = if c.sentences.contains(&(r.doc_id.as_str(), r.sentence)) {
+                    // The same sentence coded twice is one report.
+                    1.0
+                } else {
+                    0.0
+                };
+                if both_known {
+                    let from = c.signatures.len().saturating_sub(MAX_SIGNATURES);
+                    for (ow, ot) in &c.signatures[from..] {
+                        let bonus = if shares_any(&trigger, ot) { 0.1 } else { 0.0 };
+                        score = score.max(jaccard(&words, ow) + bonus);
+                    }
+                }
+                if score >= params.min_word_overlap && best.is_none_or(|(_, b)| score > b) {
                     best = Some((ci, score));
                 }
             }
-            match best {
-                Some((ci, _)) => {
-                    let c = &mut open[ci];
-                    if let Some(d) = r.date {
-                        c.lo = Some(c.lo.map_or(d, |x| x.min(d)));
-                        c.hi = Some(c.hi.map_or(d, |x| x.max(d)));
+            let ci = match best {
+                Some((ci, _)) => ci,
+                None => {
+                    open.push(Open::new());
+                    if r.date.is_some() {
+                        active.push(open.len() - 1);
                     }
-                    c.docs.insert(r.doc_id.clone());
-                    c.members.push(m);
+                    open.len() - 1
                 }
-                None => open.push(Open {
-                    members: vec![m],
-                    lo: r.date,
-                    hi: r.date,
-                    docs: HashSet::from([r.doc_id.clone()]),
-                }),
+            };
+            let new_doc = !open[ci].docs.contains(r.doc_id.as_str());
+            let new_sentence = !open[ci]
+                .sentences
+                .contains(&(r.doc_id.as_str(), r.sentence));
+            open[ci].add(i, r, words, trigger);
+            if new_doc {
+                by_doc.entry(r.doc_id.as_str()).or_default().push(ci);
+            }
+            if new_sentence {
+                by_sentence
+                    .entry((r.doc_id.as_str(), r.sentence))
+                    .or_default()
+                    .push(ci);
             }
         }
         for c in open {
@@ -347,7 +433,7 @@ fn mode<T: Ord + Clone>(items: impl Iterator<Item = T>, len: impl Fn(&T) -> usiz
 }
 
 fn canonical(records: &[EventRecord], c: &Open) -> CanonicalEvent {
-    let recs: Vec<&EventRecord> = c.members.iter().map(|m| &records[m.idx]).collect();
+    let recs: Vec<&EventRecord> = c.members.iter().map(|&i| &records[i]).collect();
     let first = recs[0];
     let mut members: Vec<String> = recs.iter().map(|r| r.id.clone()).collect();
     members.sort_unstable();

@@ -14,7 +14,7 @@ use dom_query::{Document, NodeRef};
 use entente_core::Article;
 use regex::Regex;
 
-use crate::{charset, dates, lang, text, urls};
+use crate::{charset, dates, lang, nesting, text, urls};
 
 /// An HTML main-content extractor.
 pub trait Extractor: Send + Sync {
@@ -37,6 +37,10 @@ pub fn extract_html(bytes: &[u8], url: Option<&str>) -> Article {
 
 impl Extractor for DomSmoothieExtractor {
     fn extract(&self, html: &str, url: Option<&str>) -> Article {
+        // Bounded nesting keeps parsing linear and every tree walk below
+        // (ours and the readability port's) shallow.
+        let (html, _) = nesting::cap_nesting(html, nesting::MAX_DEPTH);
+        let html: &str = &html;
         let doc = Document::from(html);
         let mut meta = read_metadata(&doc, url);
         if meta.date.is_none() {
@@ -322,7 +326,8 @@ fn visible_date(doc: &Document, title: Option<&str>) -> Option<String> {
 /// dropped, one line per block. This is what a naive scraper produces, and
 /// the input the plain-text extractor is measured on.
 pub fn html_to_text(html: &str) -> String {
-    let doc = Document::from(html);
+    let (html, _) = nesting::cap_nesting(html, nesting::MAX_DEPTH);
+    let doc = Document::from(&*html);
     let mut blocks = Vec::new();
     let mut ctx = Ctx {
         full: true,

@@ -27,6 +27,7 @@ pub mod dates;
 pub mod eval;
 pub mod html;
 pub mod lang;
+pub mod nesting;
 pub mod text;
 pub mod urls;
 pub mod warc;
@@ -320,7 +321,8 @@ pub(crate) fn extract_bytes(
         ));
     }
     let mut art = if is_html {
-        DomSmoothieExtractor.extract(&decoded.text, url)
+        let html = capped_html(name, "byte 0", &decoded.text, warn);
+        DomSmoothieExtractor.extract(&html, url)
     } else {
         extract_plain_text(&decoded.text)
     };
@@ -333,6 +335,28 @@ pub(crate) fn extract_bytes(
         ));
     }
     Ok(art)
+}
+
+/// `html` with its nesting capped at [`nesting::MAX_DEPTH`]; a warning says
+/// how many tags were dropped.
+fn capped_html<'a>(
+    name: &str,
+    position: &str,
+    html: &'a str,
+    warn: &mut dyn FnMut(IngestError),
+) -> std::borrow::Cow<'a, str> {
+    let (html, dropped) = nesting::cap_nesting(html, nesting::MAX_DEPTH);
+    if dropped > 0 {
+        warn(IngestError::warning(
+            name,
+            position,
+            format!(
+                "elements nested deeper than {} levels; {dropped} tags dropped, their text kept",
+                nesting::MAX_DEPTH
+            ),
+        ));
+    }
+    html
 }
 
 /// Wraps a reader in a (multi-member) gzip decoder.
@@ -419,7 +443,10 @@ impl JsonlReader {
             _ => format!("{}:{}", self.name, self.line),
         };
         if let Some(html) = rec.html.as_deref().filter(|h| !h.trim().is_empty()) {
-            let mut art = DomSmoothieExtractor.extract(html, rec.url.as_deref());
+            let mut warnings = Vec::new();
+            let html = capped_html(&self.name, &position, html, &mut |e| warnings.push(e));
+            self.pending.extend(warnings.into_iter().map(Err));
+            let mut art = DomSmoothieExtractor.extract(&html, rec.url.as_deref());
             art.source = source;
             // The export's own metadata wins over what the page says.
             art.title = rec.title.or(art.title);

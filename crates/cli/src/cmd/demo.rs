@@ -10,9 +10,9 @@ pub struct Args {
     /// SQLite file (or postgres:// URL) to fill.
     #[arg(long, env = "ENTENTE_DB", default_value = "entente-demo.db")]
     pub db: String,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
-    pub jobs: Option<usize>,
+    /// Worker threads (default: all cores; at most the cores available).
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u32).range(1..=super::run::MAX_JOBS as i64))]
+    pub jobs: Option<u32>,
     /// Print the report as one JSON object.
     #[arg(long)]
     pub json: bool,
@@ -36,6 +36,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         db: db.clone(),
         jobs: args.jobs,
         batch: 64,
+        max_text_bytes: entente_pipeline::DEFAULT_MAX_TEXT_BYTES,
         date: None,
         emit: None,
         claim_timeout: 600,

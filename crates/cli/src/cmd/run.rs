@@ -26,12 +26,16 @@ pub struct Args {
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub db: DbArgs,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
-    pub jobs: Option<usize>,
-    /// Documents per transaction.
-    #[arg(long, default_value_t = 64)]
-    pub batch: usize,
+    /// Worker threads (default: all cores; at most the cores available).
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u32).range(1..=MAX_JOBS as i64))]
+    pub jobs: Option<u32>,
+    /// Documents per transaction (1 to 10,000).
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=MAX_BATCH as i64))]
+    pub batch: u32,
+    /// Longest document text analysed, in bytes; longer texts are cut (at a
+    /// paragraph or sentence end) and the document is stored with a warning.
+    #[arg(long, default_value_t = entente_pipeline::DEFAULT_MAX_TEXT_BYTES)]
+    pub max_text_bytes: usize,
     /// Publication date (YYYY-MM-DD) for articles that give none. Without it,
     /// undated articles stay undated and so do their events.
     #[arg(long)]
@@ -57,6 +61,13 @@ pub struct Args {
     #[arg(long, default_value_t = entente_events::DEFAULT_MIN_CONFIDENCE)]
     pub min_confidence: f32,
 }
+
+/// Largest `--batch`: a batch is held in memory, annotated, while it is
+/// built.
+pub const MAX_BATCH: u32 = 10_000;
+/// Largest `--jobs` accepted at all; more than the cores available is
+/// lowered to the cores available, with a note.
+pub const MAX_JOBS: u32 = 1024;
 
 /// Counters of one run.
 #[derive(Default, Debug)]
@@ -88,10 +99,21 @@ pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
         min_confidence: args.min_confidence,
         ..entente_events::Config::default()
     })
-    .context("loading models")?;
+    .context("loading models")?
+    .with_limits(entente_pipeline::Limits {
+        max_text_bytes: args.max_text_bytes.max(1),
+        ..Default::default()
+    });
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(j) = args.jobs {
-        builder = builder.num_threads(j.max(1));
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let j = j as usize;
+        if j > cores && !args.quiet {
+            eprintln!(
+                "entente: --jobs {j} is more than the {cores} cores available; using {cores}"
+            );
+        }
+        builder = builder.num_threads(j.min(cores));
     }
     let pool = builder.build().context("starting worker threads")?;
 
@@ -105,8 +127,8 @@ pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     let mut out = Outcome::default();
-    let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
-    let batch_size = args.batch.max(1);
+    let batch_size = args.batch.clamp(1, MAX_BATCH) as usize;
+    let mut batch: Vec<Article> = Vec::with_capacity(batch_size);
     let worker = args
         .worker_id
         .clone()
