@@ -186,7 +186,13 @@ fn url_end(text: &str, chars: &[(usize, char)], i: usize) -> Option<usize> {
 }
 
 fn is_initialism(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
-    // "U.S", "U.N", "e.g": single letters separated by dots.
+    // "U.S", "U.N", "e.g": single letters separated by dots; also after a
+    // hyphen or slash inside a compound ("Kenya-U.S", "China/U.N"), whose
+    // dots would otherwise end a sentence in the middle of a phrase.
+    let start = chars[start..dot]
+        .iter()
+        .rposition(|c| matches!(c.1, '-' | '/'))
+        .map_or(start, |p| start + p + 1);
     if dot - start > 8 {
         return false;
     }
@@ -317,6 +323,20 @@ mod tests {
             words("at least 14 airstrikes – 3,000 troops"),
             ["at", "least", "14", "airstrikes", "–", "3,000", "troops"]
         );
+    }
+
+    #[test]
+    fn initialisms_inside_hyphenated_compounds_do_not_end_sentences() {
+        for text in [
+            "A deadly attack on a joint Kenya-U.S. military base was reported. It was not the first.",
+            "The China-U.N. talks on aid stalled. Diplomats left.",
+        ] {
+            let toks = tokenize(text);
+            let s = split_sentences(text, &toks);
+            assert_eq!(s.len(), 2, "{text}: {:?}", s);
+        }
+        let text = "They met in the U.S. The talks ended.";
+        assert_eq!(split_sentences(text, &tokenize(text)).len(), 2);
     }
 
     #[test]
