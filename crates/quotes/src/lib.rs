@@ -18,7 +18,11 @@
 //!    for quoted fragments (mixed quotes), joins quotations interrupted by
 //!    their attribution, hands unattributed ones the previous speaker, and
 //!    finds reported speech (`X told Y that …`, `X said on Monday it …`).
-//! 3. [`resolve::Resolver`] resolves speakers: through the actors stage's
+//! 3. In transcripts ([`transcript`]), each paragraph of a labelled turn
+//!    ("MS. PSAKI:", "THE PRESIDENT:") is a direct quote of the labelled
+//!    person (named as the text names them), and "I"/"we"/"let me" speakers
+//!    inside a turn are that person; reporters' questions ("Q") give none.
+//! 4. [`resolve::Resolver`] resolves speakers: through the actors stage's
 //!    mentions and coreference when present, else with its own salience rules.
 //!
 //! **Architecture invariant:** no SQL, no HTTP; works per paragraph so one
@@ -30,6 +34,7 @@ mod extract;
 mod lexicon;
 mod resolve;
 mod text;
+mod transcript;
 
 use extract::{Found, Layout};
 use text::Kind;
@@ -62,8 +67,13 @@ impl Quotes {
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         // Earlier quotes give their speakers to the inherited ones.
         for f in &found {
-            let q = build(doc, &l, &mut res, f, &quotes);
+            let mut q = build(doc, &l, &mut res, f, &quotes);
+            first_person_as_written(&doc.text, &mut q);
             quotes.push(q);
+        }
+        let turns = transcript::turns(&doc.text, &l);
+        if !turns.is_empty() {
+            apply_turns(doc, &l, &mut res, &turns, &mut quotes);
         }
         let events = quotes
             .iter()
@@ -162,6 +172,184 @@ fn build(doc: &Doc, l: &Layout, res: &mut resolve::Resolver, f: &Found, done: &[
         q.hedge = hedge(doc, l, f);
     }
     q
+}
+
+/// First-person speaker phrases as the extractor reads them ("I'll",
+/// "let me", "we've"): whether the phrase is first person, as the pronoun
+/// "i" or "we".
+fn first_person(phrase: &str) -> Option<&'static str> {
+    let p = phrase.trim().to_lowercase().replace('’', "'");
+    if p == "let's" || p == "lets" {
+        return Some("we");
+    }
+    let p = p.strip_prefix("let ").unwrap_or(&p);
+    match p.split('\'').next().unwrap_or("") {
+        "i" | "me" | "myself" => Some("i"),
+        "we" | "us" | "ourselves" => Some("we"),
+        _ => None,
+    }
+}
+
+/// Rewrites a first-person speaker that is no noun phrase ("I'll", "let
+/// me", "let's") to the pronoun inside it, with the pronoun's own span.
+fn first_person_as_written(text: &str, q: &mut Quote) {
+    let (Some(sp), Some(span)) = (q.speaker.as_deref(), q.speaker_span) else {
+        return;
+    };
+    if first_person(sp).is_none() {
+        return;
+    }
+    let slice = span.slice(text);
+    // Byte ranges of the words of the phrase, split at spaces and apostrophes.
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in slice.char_indices() {
+        let sep = c.is_whitespace() || c == '\'' || c == '’';
+        match (sep, start) {
+            (true, Some(s0)) => {
+                words.push((s0, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s0) = start {
+        words.push((s0, slice.len()));
+    }
+    let pick = words.iter().enumerate().find_map(|(k, &(a, b))| {
+        let w = slice[a..b].to_lowercase();
+        let pron = matches!(
+            w.as_str(),
+            "i" | "me" | "we" | "us" | "myself" | "ourselves"
+        );
+        // "let's": the "s" after "let" is "us".
+        let lets =
+            w == "s" && k > 0 && slice[words[k - 1].0..words[k - 1].1].eq_ignore_ascii_case("let");
+        (pron || lets).then_some((a, b, lets))
+    });
+    let Some((a, b, lets)) = pick else { return };
+    if a == 0 && b == slice.len() {
+        return; // already a bare pronoun
+    }
+    q.speaker = Some(if lets {
+        "us".to_string()
+    } else {
+        slice[a..b].to_string()
+    });
+    q.speaker_span = Some(Span::new(span.start as usize + a, span.start as usize + b));
+}
+
+/// Transcript turns: each paragraph of a named speaker's turn is a direct
+/// quote of that speaker, and first-person speakers of quotes found inside
+/// it are that speaker. Inside a reporter's question ("Q") they are an
+/// unnamed reporter. Questions themselves are not attributions of
+/// statements and give no quote.
+fn apply_turns(
+    doc: &Doc,
+    l: &Layout,
+    res: &mut resolve::Resolver,
+    turns: &[transcript::TurnPara],
+    quotes: &mut Vec<Quote>,
+) {
+    let para_start: Vec<usize> = l.paras.iter().map(|&(lo, _)| l.toks[lo].s).collect();
+    let para_of = |byte: usize| para_start.partition_point(|&s| s <= byte).saturating_sub(1);
+    let mut by_para: Vec<Option<usize>> = vec![None; l.paras.len()];
+    for (k, t) in turns.iter().enumerate() {
+        by_para[t.para] = Some(k);
+    }
+    // One quote per paragraph of a named turn.
+    let mut names: Vec<(String, Option<String>)> = Vec::new();
+    let mut turn_quotes: Vec<Option<Quote>> = Vec::with_capacity(turns.len());
+    for t in turns {
+        let transcript::Holder::Named(s, e) = t.holder else {
+            turn_quotes.push(None);
+            continue;
+        };
+        let (lo, hi) = l.paras[t.para];
+        let first = (lo..hi).find(|&i| l.toks[i].s >= t.span.0).unwrap_or(lo);
+        let f = Found {
+            kind: QuoteType::Direct,
+            spans: vec![t.span],
+            first,
+            last: hi,
+            attr: extract::Attr {
+                speaker: Some((s, e)),
+                cue: None,
+                end: e,
+            },
+            inherited: None,
+            pair: None,
+        };
+        let mut q = build(doc, l, res, &f, &[]);
+        q.cue_class = Some("speech".into());
+        // The label's person as the document names them, unless the
+        // resolver already found a name with that surname.
+        let label = q.speaker.clone().unwrap_or_default();
+        let person = match names.iter().find(|(k, _)| *k == label) {
+            Some((_, p)) => p.clone(),
+            None => {
+                let p = transcript::label_person(&doc.text, &label);
+                names.push((label.clone(), p.clone()));
+                p
+            }
+        };
+        if let Some(p) = person {
+            let surname = p.rsplit(' ').next().unwrap_or(&p).to_lowercase();
+            // (A name as the text writes it, not the label in capitals; a
+            // given name found with the surname wins.)
+            let keep = !p.contains(' ')
+                && q.speaker_actor.as_ref().is_some_and(|a| {
+                    a.name.to_lowercase().ends_with(&surname)
+                        && a.name.split(' ').count() <= 3
+                        && a.name.chars().any(char::is_lowercase)
+                });
+            if !keep {
+                q.speaker_actor = Some(entente_core::ActorRef {
+                    name: p,
+                    code: None,
+                });
+                q.speaker_mention = None;
+            }
+        }
+        turn_quotes.push(Some(q));
+    }
+    for q in quotes.iter_mut() {
+        let (Some(sp), Some(sspan)) = (q.speaker.as_deref(), q.speaker_span) else {
+            continue;
+        };
+        let at = q.quote_spans.first().map_or(0, |s| s.start as usize);
+        let Some(k) = by_para[para_of(at)] else {
+            continue;
+        };
+        // A speaker phrase reaching into the label ("Q Jake") is the label.
+        let in_label = para_of(sspan.start as usize) == turns[k].para
+            && (sspan.start as usize) < turns[k].span.0;
+        if first_person(sp).is_none() && !in_label {
+            continue;
+        }
+        match (&turns[k].holder, &turn_quotes[k]) {
+            (transcript::Holder::Named(..), Some(tq)) => {
+                q.speaker = tq.speaker.clone();
+                q.speaker_span = tq.speaker_span;
+                q.speaker_actor = tq.speaker_actor.clone();
+                q.speaker_mention = tq.speaker_mention;
+                q.anonymous = tq.anonymous;
+                q.anonymous_inferred = tq.anonymous_inferred.clone();
+            }
+            (transcript::Holder::Question, _) => {
+                q.speaker = None;
+                q.speaker_span = None;
+                q.speaker_actor = None;
+                q.speaker_mention = None;
+                q.anonymous = true;
+                q.anonymous_inferred = Some("reporter (question in a transcript)".into());
+            }
+            _ => {}
+        }
+    }
+    quotes.extend(turn_quotes.into_iter().flatten());
+    quotes.sort_by_key(|q| q.quote_spans.first().map_or(0, |s| s.start));
 }
 
 fn sentence_index(doc: &Doc, l: &Layout, byte: usize) -> u32 {

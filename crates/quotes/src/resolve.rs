@@ -84,7 +84,13 @@ impl<'a> Resolver<'a> {
                         && toks[e - 1].e == t.s
                         && toks[e - 1].e - toks[e - 1].s <= 2
                         && toks.get(e + 1).is_some_and(|n| n.cap);
-                    if !(name_word || particle || initial_dot) {
+                    // In title-case headlines a name ends before a
+                    // capitalised gerund or preposition ("President Biden
+                    // Commemorating …", "Biden Before Marine One").
+                    let headline_break = name_word
+                        && (lexicon::capital_function_word(t.lower)
+                            || (t.lower.len() >= 9 && t.lower.ends_with("ing")));
+                    if !(name_word || particle || initial_dot) || headline_break {
                         break;
                     }
                     e += 1;
@@ -94,7 +100,10 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 let mut rs = s;
-                while rs < e && (lexicon::capital_function_word(toks[rs].lower) || toks[rs].is("."))
+                while rs < e
+                    && (lexicon::capital_function_word(toks[rs].lower)
+                        || toks[rs].is(".")
+                        || (toks[rs].lower.len() >= 9 && toks[rs].lower.ends_with("ing")))
                 {
                     rs += 1;
                 }

@@ -167,3 +167,50 @@ fn odd_input_never_panics() {
         let _ = run(text);
     }
 }
+
+#[test]
+fn transcript_turns_are_the_labelled_speakers_direct_speech() {
+    let text = "Press Briefing by Press Secretary Dana Whitlock\n\n\
+                MS. WHITLOCK: Good afternoon. I said last week that the talks would resume.\n\n\
+                We will have more on Friday.\n\n\
+                Q  Thank you. I asked the minister, and he said no. Will the President go?\n\n\
+                MS. WHITLOCK: Let me be clear: “We are not going,” I told the minister.";
+    let d = run(text);
+    let turn: Vec<&Quote> = d
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some("MS. WHITLOCK"))
+        .collect();
+    // Three paragraphs of her turns; the question gives no quote.
+    assert!(turn.len() >= 3, "{:#?}", d.quotes);
+    assert!(turn.iter().all(|q| actor(q) == "Dana Whitlock"));
+    assert!(!d.quotes.iter().any(|q| q.quote.starts_with("Thank you")));
+    // No first-person or verb phrase is left as a speaker.
+    for q in &d.quotes {
+        let sp = q.speaker.as_deref().unwrap_or("").to_lowercase();
+        assert!(
+            !matches!(sp.as_str(), "i" | "we" | "let me" | "i'll" | "i’ll"),
+            "{q:#?}"
+        );
+    }
+    // The quoted words inside her turn are hers.
+    let quoted = d
+        .quotes
+        .iter()
+        .find(|q| q.quote == "We are not going,")
+        .expect("the quotation inside the turn");
+    assert_eq!(actor(quoted), "Dana Whitlock");
+}
+
+#[test]
+fn first_person_verb_phrases_are_never_speakers() {
+    let d = run("At the rally, the senator spoke for an hour.\n\n\
+                 “This is our moment,” I’ll say to you. “Let us go,” let me add.");
+    for q in &d.quotes {
+        let sp = q.speaker.as_deref().unwrap_or("");
+        assert!(
+            !sp.contains(' ') && !sp.contains('’') && !sp.contains('\''),
+            "{q:#?}"
+        );
+    }
+}
