@@ -51,5 +51,8 @@ for _ in $(seq 1 600); do
   kill -0 "$server" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
   sleep 0.1
 done
-curl -sf "http://127.0.0.1:$port/api/report" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(f"bench: store {r[\"documents\"]} documents, {r[\"event_mentions\"]} event mentions, {r[\"events\"]} canonical events")' >&2
+curl -sf "http://127.0.0.1:$port/api/report" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+print("bench: store of %d documents, %d event mentions" % (r["documents"], r["event_mentions"]))' >&2
 "$load" "http://127.0.0.1:$port" "$secs" "$conns" "$p99"

@@ -77,8 +77,10 @@ E.window = function () {
   // The first and last stops reach the events dated shortly before the
   // first and after the last document (news of the range, not history).
   const to = i === t.items.length - 1 ? t.events_to : p.end;
-  const from = $('window-mode').value === 'cumulative' || i === 0 ? t.events_from : p.start;
-  return { from, to };
+  const cumulative = $('window-mode').value === 'cumulative';
+  const from = cumulative || i === 0 ? t.events_from : p.start;
+  // "Everything up to the last stop" also counts the undated events.
+  return cumulative && i === t.items.length - 1 ? { from, to, undated: 'true' } : { from, to };
 };
 
 E.windowLabel = function () {

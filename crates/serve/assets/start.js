@@ -15,7 +15,8 @@ E.loadTimeline = async function () {
   $('range-from').textContent = t.from || '';
   $('range-to').textContent = t.to || '';
   $('time-note').textContent = t.from
-    ? `${t.documents} documents by ${t.by}` + (t.outside ? ` · ${t.outside} events dated outside (historical references, marked in the table)` : '')
+    ? `${t.documents} documents by ${t.by}` + (t.outside ? ` · ${t.outside} events dated outside (historical references, marked in the table)` : '') +
+      (t.undated ? ` · ${t.undated} undated events (in the last stop)` : '')
     : 'no dated documents';
 };
 

@@ -337,6 +337,9 @@ pub(crate) struct WindowQ {
     pub(crate) split: bool,
     /// Network: a node always kept, whatever `top` says.
     pub(crate) focus: Option<String>,
+    /// Count undated events in a bounded window too.
+    #[serde(default)]
+    pub(crate) undated: bool,
 }
 
 impl WindowQ {
@@ -416,7 +419,7 @@ async fn dyad(
 async fn network(State(st): State<Shared>, Query(q): Query<WindowQ>) -> ApiResult {
     let p = q.params()?;
     let rel = st.relations();
-    if q.top.is_none() && !q.split && q.focus.is_none() {
+    if q.top.is_none() && !q.split && q.focus.is_none() && !q.undated {
         return Ok(Json(
             serde_json::to_value(signed_network(&rel.events, &p)).unwrap_or(Value::Null),
         ));
@@ -449,7 +452,7 @@ async fn balance_view(State(st): State<Shared>, Query(q): Query<WindowQ>) -> Api
     let actor = q.actor.as_deref().map(node_of).transpose()?;
     let other = q.other.as_deref().map(node_of).transpose()?;
     let rel = st.relations();
-    let net = signed_network(&rel.events, &p);
+    let net = dashboard::window_network(&rel, &p, q.undated, false);
     let report = balance_top(&net, actor.as_deref(), limit_of(q.limit));
     let enemies = actor
         .as_deref()

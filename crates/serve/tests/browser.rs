@@ -269,23 +269,41 @@ fn dashboard_on_the_demo_corpus_is_readable() {
         );
     }
 
+    // "Why" for IRN–USA on the seed article (part of the demo corpus).
+    d.js("document.getElementById('why-a').value = 'IRN'; document.getElementById('why-b').value = 'USA'; document.getElementById('why-panel').dataset.loaded = ''; return null");
+    d.click("#why-go");
+    d.wait_js(
+        "return document.getElementById('why-panel').dataset.loaded === 'IRN USA' || null",
+        "why panel",
+    );
+    let why = d.js("return document.querySelector('#why-text .why-main').textContent");
+    eprintln!("why: {why}");
+    assert!(
+        why.as_str()
+            .is_some_and(|w| w.starts_with("IRN and USA share an enemy (ISIS:")),
+        "{why}"
+    );
+
     // A screenshot of each view.
     let mut shots = Vec::new();
-    shots.push(d.screenshot("1-network"));
-    scroll_to(&d, "side-panel");
-    shots.push(d.screenshot("2-why"));
+    scroll_to(&d, "network-panel");
+    shots.push(d.screenshot("1-network-and-why"));
     scroll_to(&d, "map-panel");
-    shots.push(d.screenshot("3-map-and-dyad"));
+    shots.push(d.screenshot("2-map-and-dyad"));
+    scroll_to(&d, "triads-panel");
+    shots.push(d.screenshot("3-triads"));
     scroll_to(&d, "events-panel");
     shots.push(d.screenshot("4-events"));
-    d.click("#events tbody tr");
+    scroll_to(&d, "quotes-panel");
+    shots.push(d.screenshot("5-quotes"));
+    // Centred first: the sticky time bar would take a click at the top edge.
+    d.js("document.querySelector('#why-evidence .evidence').scrollIntoView({ block: 'center' }); return null");
+    d.click("#why-evidence .evidence");
     d.wait_js(
         "return document.querySelector('#article-text .hl-sentence') !== null || null",
         "article",
     );
-    shots.push(d.screenshot("5-article"));
-    scroll_to(&d, "quotes-panel");
-    shots.push(d.screenshot("6-quotes"));
+    shots.push(d.screenshot("6-article"));
     eprintln!("screenshots: {shots:?}");
 
     let errors = d.console_errors();

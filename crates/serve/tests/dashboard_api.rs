@@ -263,3 +263,54 @@ fn why_states_the_shared_enemy_with_evidence() {
     ));
     assert_eq!(t["balance"], "unbalanced");
 }
+
+#[test]
+fn undated_events_count_only_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("u.sqlite").to_string_lossy().into_owned();
+    let mut store = entente_store::open(&path).expect("store");
+    let mut undated = doc(
+        "no date",
+        "https://example.org/undated",
+        "",
+        &["Russia attacked Ukraine."],
+    );
+    event(
+        &mut undated,
+        0,
+        ("Russia", "RUS"),
+        "attacked",
+        ("Ukraine", "UKR"),
+        "190",
+        -10.0,
+        Modality::Asserted,
+        "",
+    );
+    store.put_docs(&[seed_doc(), undated]).expect("put");
+    let srv = Background::start(&path, None).expect("server");
+    let nodes = |q: &str| {
+        let (st, v) = get_json(&format!("{}/api/network?top=40&{q}", srv.url()));
+        assert_eq!(st, 200, "{v}");
+        v["nodes"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|n| n["id"].as_str().map(String::from))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let window = "from=2014-06-01&to=2014-12-31";
+    assert!(!nodes(window).contains(&"RUS".to_string()));
+    assert!(nodes(&format!("{window}&undated=true")).contains(&"RUS".to_string()));
+    assert!(
+        nodes("").contains(&"RUS".to_string()),
+        "unbounded counts everything"
+    );
+    let (_, t) = get_json(&format!("{}/api/timeline", srv.url()));
+    assert_eq!(t["undated"], 1, "{t}");
+    let (_, m) = get_json(&format!("{}/api/map?{window}&undated=true", srv.url()));
+    assert!(m["countries"]
+        .as_array()
+        .is_some_and(|c| c.iter().any(|c| c["code"] == "UKR")));
+}

@@ -10,13 +10,13 @@
 mod events;
 mod why;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use axum::extract::{Query, State};
 use axum::Json;
 use chrono::{Duration, NaiveDate};
-use entente_analysis::network::in_window;
 use entente_analysis::series::{counts_modality, Bucket};
 use entente_analysis::{signed_network, CanonicalEvent, Granularity, Network, NetworkParams};
 use serde::Deserialize;
@@ -33,6 +33,7 @@ pub use why::why;
 /// snapshot never changes; a recomputation makes a new one).
 #[derive(Debug, Default, Clone)]
 pub struct Views {
+    by_date: OnceLock<Vec<CanonicalEvent>>,
     split: OnceLock<Vec<CanonicalEvent>>,
     row_of: OnceLock<HashMap<String, usize>>,
     newest: OnceLock<Vec<usize>>,
@@ -47,12 +48,28 @@ struct ActorEntry {
     events: usize,
 }
 
+/// Sorts events by date, undated ones last (see [`window_events`]).
+fn sort_by_date(events: &mut [CanonicalEvent]) {
+    events.sort_by_key(|e| (e.date.is_none(), e.date));
+}
+
 impl Views {
-    /// The canonical events with sectors split: nodes are the full actor
-    /// codes (`IRNGOV`, `IRNELI`) instead of the countries they fold into.
+    /// The canonical events by date, undated ones last: a window is then a
+    /// slice found by binary search.
+    fn by_date(&self, rel: &Relations) -> &[CanonicalEvent] {
+        self.by_date.get_or_init(|| {
+            let mut v = rel.events.clone();
+            sort_by_date(&mut v);
+            v
+        })
+    }
+
+    /// The same with sectors split: nodes are the full actor codes
+    /// (`IRNGOV`, `IRNELI`) instead of the countries they fold into.
     fn split(&self, rel: &Relations) -> &[CanonicalEvent] {
         self.split.get_or_init(|| {
-            rel.events
+            let mut v: Vec<CanonicalEvent> = rel
+                .events
                 .iter()
                 .map(|e| {
                     let mut e = e.clone();
@@ -64,7 +81,9 @@ impl Views {
                     }
                     e
                 })
-                .collect()
+                .collect();
+            sort_by_date(&mut v);
+            v
         })
     }
 
@@ -130,6 +149,58 @@ impl Views {
     }
 }
 
+/// The events of a window (`p.from`..=`p.to`), with the undated ones too
+/// when `undated` (events of undated documents: the dashboard counts them in
+/// its "everything up to the last stop" view). Borrowed from the sorted
+/// copy when contiguous, else collected.
+pub(crate) fn window_events<'a>(
+    rel: &'a Relations,
+    p: &NetworkParams,
+    undated: bool,
+    split: bool,
+) -> Cow<'a, [CanonicalEvent]> {
+    let all = if split {
+        rel.views.split(rel)
+    } else {
+        rel.views.by_date(rel)
+    };
+    let dated = all.partition_point(|e| e.date.is_some());
+    if p.from.is_none() && p.to.is_none() {
+        // Unbounded: everything, undated included (in_window's rule).
+        return Cow::Borrowed(all);
+    }
+    let lo = p
+        .from
+        .map_or(0, |f| all[..dated].partition_point(|e| e.date < Some(f)));
+    let hi = p.to.map_or(dated, |t| {
+        all[..dated].partition_point(|e| e.date <= Some(t))
+    });
+    let hi = hi.max(lo);
+    if !undated || dated == all.len() {
+        Cow::Borrowed(&all[lo..hi])
+    } else if hi == dated {
+        Cow::Borrowed(&all[lo..])
+    } else {
+        Cow::Owned(all[lo..hi].iter().chain(&all[dated..]).cloned().collect())
+    }
+}
+
+/// The signed network of a window (see [`window_events`]).
+pub(crate) fn window_network(
+    rel: &Relations,
+    p: &NetworkParams,
+    undated: bool,
+    split: bool,
+) -> Network {
+    let events = window_events(rel, p, undated, split);
+    let unbounded = NetworkParams {
+        from: None,
+        to: None,
+        ..p.clone()
+    };
+    signed_network(&events, &unbounded)
+}
+
 /// The documents' publication range (first and last dated document).
 pub fn doc_range(rel: &Relations) -> Option<(NaiveDate, NaiveDate)> {
     let min = rel.doc_dates.values().min()?;
@@ -161,7 +232,8 @@ pub(crate) struct TimelineQ {
 /// documents per period. Events dated up to [`HISTORICAL_DAYS`] before the
 /// first or after the last document still belong to the news of the range
 /// (`events_from`–`events_to`; counted in the first and last stop); events
-/// dated beyond are historical references, counted as `outside`.
+/// dated beyond are historical references, counted as `outside`; events
+/// without a date (from undated documents) are counted as `undated`.
 pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> ApiResult {
     let rel = st.relations();
     let Some((from, to)) = doc_range(&rel) else {
@@ -183,7 +255,7 @@ pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> A
         periods.insert(start, (0, 0));
         start = by.next(start);
     }
-    let mut outside = 0;
+    let (mut outside, mut undated) = (0, 0);
     for e in rel.events.iter().filter(|e| counts_modality(e, q.all)) {
         match e.date {
             Some(d) if d >= events_from && d <= events_to => {
@@ -193,7 +265,7 @@ pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> A
                 }
             }
             Some(_) => outside += 1,
-            None => {}
+            None => undated += 1,
         }
     }
     for d in rel.doc_dates.values() {
@@ -212,7 +284,8 @@ pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> A
         .collect();
     Ok(Json(json!({
         "from": from, "to": to, "events_from": events_from, "events_to": events_to,
-        "by": by, "items": items, "outside": outside, "documents": rel.doc_dates.len(),
+        "by": by, "items": items, "outside": outside, "undated": undated,
+        "documents": rel.doc_dates.len(),
     })))
 }
 
@@ -220,12 +293,7 @@ pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> A
 /// Keeps the `top` nodes with the most events (and `focus`), and the edges
 /// among them; `total_nodes`/`total_edges` tell what was left out.
 pub(crate) fn network(rel: &Relations, q: &WindowQ, p: &NetworkParams) -> ApiResult {
-    let events = if q.split {
-        rel.views.split(rel)
-    } else {
-        &rel.events
-    };
-    let mut net = signed_network(events, p);
+    let mut net = window_network(rel, p, q.undated, q.split);
     let (total_nodes, total_edges) = (net.nodes.len(), net.edges.len());
     let focus = match q.focus.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
         Some(f) if q.split => Some(f.to_ascii_uppercase()),
@@ -278,10 +346,10 @@ pub async fn map(State(st): State<Shared>, Query(q): Query<WindowQ>) -> ApiResul
     let p = q.params()?;
     let rel = st.relations();
     let mut by: BTreeMap<&str, Bucket> = BTreeMap::new();
-    for e in rel
-        .events
+    let events = window_events(&rel, &p, q.undated, false);
+    for e in events
         .iter()
-        .filter(|e| counts_modality(e, p.include_all_modalities) && in_window(e, p.from, p.to))
+        .filter(|e| counts_modality(e, p.include_all_modalities))
     {
         let (s, t) = (e.source_node.as_deref(), e.target_node.as_deref());
         // Each country once per event, also for events within a country.

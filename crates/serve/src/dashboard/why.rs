@@ -5,7 +5,7 @@
 use axum::extract::{Query, State};
 use axum::Json;
 use entente_analysis::network::{Edge, EdgeSign};
-use entente_analysis::{signed_network, Network};
+use entente_analysis::Network;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -22,8 +22,14 @@ pub(crate) struct WhyQ {
     b: Option<String>,
     /// A third actor: explain the triad a–b–c.
     c: Option<String>,
-    #[serde(flatten)]
-    window: WindowQ,
+    // The window, as in `WindowQ` (not flattened: serde's flatten reads
+    // query values as strings only, so booleans would fail).
+    from: Option<String>,
+    to: Option<String>,
+    #[serde(default)]
+    all: bool,
+    #[serde(default)]
+    undated: bool,
 }
 
 /// How a third party relates to both.
@@ -219,9 +225,15 @@ pub async fn why(State(st): State<Shared>, Query(q): Query<WhyQ>) -> ApiResult {
             .filter(|c| !c.is_empty())
             .map(node_of)
             .transpose()?;
-    let p = q.window.params()?;
+    let p = WindowQ {
+        from: q.from.clone(),
+        to: q.to.clone(),
+        all: q.all,
+        ..WindowQ::default()
+    }
+    .params()?;
     let rel = st.relations();
-    let net = signed_network(&rel.events, &p);
+    let net = super::window_network(&rel, &p, q.undated, false);
     let tie = net.edge(&a, &b);
     let mut enemies = Vec::new();
     let mut friends = Vec::new();
