@@ -80,7 +80,7 @@ E.window = function () {
   const cumulative = $('window-mode').value === 'cumulative';
   const from = cumulative || i === 0 ? t.events_from : p.start;
   // "Everything up to the last stop" also counts the undated events.
-  return cumulative && i === t.items.length - 1 ? { from, to, undated: 'true' } : { from, to };
+  return { from, to, undated: cumulative && i === t.items.length - 1 ? 'true' : 'false' };
 };
 
 E.windowLabel = function () {

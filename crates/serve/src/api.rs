@@ -337,9 +337,10 @@ pub(crate) struct WindowQ {
     pub(crate) split: bool,
     /// Network: a node always kept, whatever `top` says.
     pub(crate) focus: Option<String>,
-    /// Count undated events in a bounded window too.
-    #[serde(default)]
-    pub(crate) undated: bool,
+    /// Given (the dashboard always gives it): the window keeps events
+    /// without a slider date (undated, or only in undated documents) apart
+    /// and counts them only when `true`. Absent: the analysis crate's rule.
+    pub(crate) undated: Option<bool>,
 }
 
 impl WindowQ {
@@ -419,7 +420,7 @@ async fn dyad(
 async fn network(State(st): State<Shared>, Query(q): Query<WindowQ>) -> ApiResult {
     let p = q.params()?;
     let rel = st.relations();
-    if q.top.is_none() && !q.split && q.focus.is_none() && !q.undated {
+    if q.top.is_none() && !q.split && q.focus.is_none() && q.undated.is_none() {
         return Ok(Json(
             serde_json::to_value(signed_network(&rel.events, &p)).unwrap_or(Value::Null),
         ));
@@ -452,7 +453,13 @@ async fn balance_view(State(st): State<Shared>, Query(q): Query<WindowQ>) -> Api
     let actor = q.actor.as_deref().map(node_of).transpose()?;
     let other = q.other.as_deref().map(node_of).transpose()?;
     let rel = st.relations();
-    let net = dashboard::window_network(&rel, &p, q.undated, false);
+    // The dashboard asks with `undated`: its windows keep events of undated
+    // documents apart (see dashboard::undated).
+    let net = if let Some(u) = q.undated {
+        dashboard::window_network(&rel, &p, u, false)
+    } else {
+        signed_network(&rel.events, &p)
+    };
     let report = balance_top(&net, actor.as_deref(), limit_of(q.limit));
     let enemies = actor
         .as_deref()

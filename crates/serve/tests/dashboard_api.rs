@@ -273,7 +273,7 @@ fn undated_events_count_only_when_asked() {
         "no date",
         "https://example.org/undated",
         "",
-        &["Russia attacked Ukraine."],
+        &["Russia attacked Ukraine.", "Turkey criticised Syria."],
     );
     event(
         &mut undated,
@@ -285,6 +285,19 @@ fn undated_events_count_only_when_asked() {
         -10.0,
         Modality::Asserted,
         "",
+    );
+    // Dated from the text, in a document without a publication date: not
+    // placed on the slider either.
+    event(
+        &mut undated,
+        1,
+        ("Turkey", "TUR"),
+        "criticised",
+        ("Syria", "SYR"),
+        "111",
+        -2.0,
+        Modality::Asserted,
+        "2014-09-20",
     );
     store.put_docs(&[seed_doc(), undated]).expect("put");
     let srv = Background::start(&path, None).expect("server");
@@ -302,13 +315,16 @@ fn undated_events_count_only_when_asked() {
     };
     let window = "from=2014-06-01&to=2014-12-31";
     assert!(!nodes(window).contains(&"RUS".to_string()));
-    assert!(nodes(&format!("{window}&undated=true")).contains(&"RUS".to_string()));
+    assert!(!nodes(window).contains(&"TUR".to_string()));
+    let with = nodes(&format!("{window}&undated=true"));
+    assert!(with.contains(&"RUS".to_string()) && with.contains(&"TUR".to_string()));
     assert!(
         nodes("").contains(&"RUS".to_string()),
         "unbounded counts everything"
     );
     let (_, t) = get_json(&format!("{}/api/timeline", srv.url()));
-    assert_eq!(t["undated"], 1, "{t}");
+    assert_eq!(t["undated"], 2, "{t}");
+    assert_eq!(t["outside"], 0, "{t}");
     let (_, m) = get_json(&format!("{}/api/map?{window}&undated=true", srv.url()));
     assert!(m["countries"]
         .as_array()

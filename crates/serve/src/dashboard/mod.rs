@@ -48,9 +48,21 @@ struct ActorEntry {
     events: usize,
 }
 
-/// Sorts events by date, undated ones last (see [`window_events`]).
-fn sort_by_date(events: &mut [CanonicalEvent]) {
-    events.sort_by_key(|e| (e.date.is_none(), e.date));
+/// True when the event has no place on the time slider: no date of its
+/// own, or only reports in documents without a publication date (whose
+/// dates are inferred from the text, and may lie anywhere).
+pub(crate) fn undated(rel: &Relations, e: &CanonicalEvent) -> bool {
+    e.date.is_none()
+        || e.members.iter().all(|m| {
+            crate::relations::split_mention_id(m)
+                .is_none_or(|(doc, _)| !rel.doc_dates.contains_key(doc))
+        })
+}
+
+/// Sorts events by date, undated ones (see [`undated`]) last: a window is
+/// then a slice found by binary search (see [`window_events`]).
+fn sort_by_date(rel: &Relations, events: &mut [CanonicalEvent]) {
+    events.sort_by_cached_key(|e| (undated(rel, e), e.date));
 }
 
 impl Views {
@@ -59,7 +71,7 @@ impl Views {
     fn by_date(&self, rel: &Relations) -> &[CanonicalEvent] {
         self.by_date.get_or_init(|| {
             let mut v = rel.events.clone();
-            sort_by_date(&mut v);
+            sort_by_date(rel, &mut v);
             v
         })
     }
@@ -82,7 +94,7 @@ impl Views {
                     e
                 })
                 .collect();
-            sort_by_date(&mut v);
+            sort_by_date(rel, &mut v);
             v
         })
     }
@@ -149,14 +161,14 @@ impl Views {
     }
 }
 
-/// The events of a window (`p.from`..=`p.to`), with the undated ones too
-/// when `undated` (events of undated documents: the dashboard counts them in
-/// its "everything up to the last stop" view). Borrowed from the sorted
+/// The events of a window (`p.from`..=`p.to`), with the undated ones (see
+/// [`undated`]) too when `undated` (the dashboard counts them in its
+/// "everything up to the last stop" view). Borrowed from the sorted
 /// copy when contiguous, else collected.
 pub(crate) fn window_events<'a>(
     rel: &'a Relations,
     p: &NetworkParams,
-    undated: bool,
+    with_undated: bool,
     split: bool,
 ) -> Cow<'a, [CanonicalEvent]> {
     let all = if split {
@@ -164,7 +176,7 @@ pub(crate) fn window_events<'a>(
     } else {
         rel.views.by_date(rel)
     };
-    let dated = all.partition_point(|e| e.date.is_some());
+    let dated = all.partition_point(|e| !undated(rel, e));
     if p.from.is_none() && p.to.is_none() {
         // Unbounded: everything, undated included (in_window's rule).
         return Cow::Borrowed(all);
@@ -176,7 +188,7 @@ pub(crate) fn window_events<'a>(
         all[..dated].partition_point(|e| e.date <= Some(t))
     });
     let hi = hi.max(lo);
-    if !undated || dated == all.len() {
+    if !with_undated || dated == all.len() {
         Cow::Borrowed(&all[lo..hi])
     } else if hi == dated {
         Cow::Borrowed(&all[lo..])
@@ -189,10 +201,10 @@ pub(crate) fn window_events<'a>(
 pub(crate) fn window_network(
     rel: &Relations,
     p: &NetworkParams,
-    undated: bool,
+    with_undated: bool,
     split: bool,
 ) -> Network {
-    let events = window_events(rel, p, undated, split);
+    let events = window_events(rel, p, with_undated, split);
     let unbounded = NetworkParams {
         from: None,
         to: None,
@@ -233,7 +245,7 @@ pub(crate) struct TimelineQ {
 /// first or after the last document still belong to the news of the range
 /// (`events_from`–`events_to`; counted in the first and last stop); events
 /// dated beyond are historical references, counted as `outside`; events
-/// without a date (from undated documents) are counted as `undated`.
+/// without a date or only in undated documents are counted as `undated`.
 pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> ApiResult {
     let rel = st.relations();
     let Some((from, to)) = doc_range(&rel) else {
@@ -255,8 +267,12 @@ pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> A
         periods.insert(start, (0, 0));
         start = by.next(start);
     }
-    let (mut outside, mut undated) = (0, 0);
+    let (mut outside, mut undated_n) = (0, 0);
     for e in rel.events.iter().filter(|e| counts_modality(e, q.all)) {
+        if undated(&rel, e) {
+            undated_n += 1;
+            continue;
+        }
         match e.date {
             Some(d) if d >= events_from && d <= events_to => {
                 let d = d.clamp(from, to);
@@ -265,7 +281,7 @@ pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> A
                 }
             }
             Some(_) => outside += 1,
-            None => undated += 1,
+            None => {}
         }
     }
     for d in rel.doc_dates.values() {
@@ -284,7 +300,7 @@ pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> A
         .collect();
     Ok(Json(json!({
         "from": from, "to": to, "events_from": events_from, "events_to": events_to,
-        "by": by, "items": items, "outside": outside, "undated": undated,
+        "by": by, "items": items, "outside": outside, "undated": undated_n,
         "documents": rel.doc_dates.len(),
     })))
 }
@@ -293,7 +309,7 @@ pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> A
 /// Keeps the `top` nodes with the most events (and `focus`), and the edges
 /// among them; `total_nodes`/`total_edges` tell what was left out.
 pub(crate) fn network(rel: &Relations, q: &WindowQ, p: &NetworkParams) -> ApiResult {
-    let mut net = window_network(rel, p, q.undated, q.split);
+    let mut net = window_network(rel, p, q.undated.unwrap_or(false), q.split);
     let (total_nodes, total_edges) = (net.nodes.len(), net.edges.len());
     let focus = match q.focus.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
         Some(f) if q.split => Some(f.to_ascii_uppercase()),
@@ -346,7 +362,7 @@ pub async fn map(State(st): State<Shared>, Query(q): Query<WindowQ>) -> ApiResul
     let p = q.params()?;
     let rel = st.relations();
     let mut by: BTreeMap<&str, Bucket> = BTreeMap::new();
-    let events = window_events(&rel, &p, q.undated, false);
+    let events = window_events(&rel, &p, q.undated.unwrap_or(false), false);
     for e in events
         .iter()
         .filter(|e| counts_modality(e, p.include_all_modalities))
