@@ -25,6 +25,7 @@ use std::collections::HashMap;
 use entente_core::{Annotator, CoreError, Doc};
 
 pub mod coref;
+pub mod coverage;
 mod dating;
 mod embedded;
 mod error;
@@ -35,6 +36,7 @@ mod matcher;
 pub mod norm;
 mod officeholders;
 mod petrarch;
+pub mod places;
 
 pub use error::ActorsError;
 pub use kb::{

@@ -527,7 +527,7 @@ pub(crate) fn first_name_gender(first: &str) -> Option<Gender> {
 
 /// Folded words for which the first matching name is too risky without
 /// capitals even in a capitalised dictionary entry.
-fn is_common_word(f: &str) -> bool {
+pub(crate) fn is_common_word(f: &str) -> bool {
     COMMON_CAPS.contains(&f)
 }
 

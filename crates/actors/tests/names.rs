@@ -96,3 +96,57 @@ fn wikidata_office_holders_are_found_in_text() {
     );
     assert_eq!(c, "CHLGOV");
 }
+
+#[test]
+fn gazetteer_places_resolve_to_countries() {
+    let kb = common::actors().kb();
+    let g = entente_actors::places::Gazetteer::embedded();
+    assert!(g.len() > 30_000, "{} places", g.len());
+    use entente_actors::places::PlacePrecision::*;
+    for (name, country, precision) in [
+        ("Anbar", "IRQ", Region),
+        ("Anbar province", "IRQ", Region),
+        ("Latakia", "SYR", City),
+        ("Irbil", "IRQ", City),
+        ("Erbil", "IRQ", City),
+        ("Bandar Abbas", "IRN", City),
+        ("Mombasa", "KEN", City),
+        ("Cusco", "PER", City),
+        ("Syria", "SYR", Country),
+        ("Tigray", "ETH", Region),
+    ] {
+        let p = g
+            .resolve(kb, name)
+            .unwrap_or_else(|| panic!("{name} not found"));
+        assert_eq!(
+            (p.country.as_str(), p.precision),
+            (country, precision),
+            "{name}"
+        );
+        if precision == City {
+            assert!(p.lat.is_some() && p.lon.is_some());
+        }
+    }
+    assert!(g.resolve(kb, "Xqzzyville").is_none());
+}
+
+#[test]
+fn coverage_counts_people_and_places() {
+    let doc = annotate(
+        "Rochelle Walensky spoke in Irbil on Monday. Zorbo Quaxley met her in Flimzytown. \
+         Walensky then flew to Anbar.",
+        Some("2021-06-01"),
+    );
+    let mut c = entente_actors::coverage::Coverage::default();
+    c.add(
+        common::actors(),
+        entente_actors::places::Gazetteer::embedded(),
+        &doc,
+    );
+    assert_eq!((c.place_resolved, c.place_mentions), (2, 3), "{c:?}");
+    assert_eq!((c.person_resolved, c.person_mentions), (2, 3), "{c:?}");
+    assert_eq!(
+        c.top_unknown("place", 5),
+        vec![("Flimzytown".to_string(), 1)]
+    );
+}

@@ -37,6 +37,30 @@ enum What {
         #[arg(long)]
         json: bool,
     },
+    /// Resolve a place name to its country, coordinates and precision.
+    Place {
+        /// The place as written ("Irbil", "Anbar province", "Syria").
+        name: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Share of person, organisation and place names resolved in corpus
+    /// files (JSONL, JSONL.gz, text), and the top unresolved names.
+    Coverage {
+        /// Corpus files or directories.
+        #[arg(required = true)]
+        inputs: Vec<std::path::PathBuf>,
+        /// Articles to read from each input (all when absent).
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Unresolved names to list per kind.
+        #[arg(long, default_value_t = 15)]
+        top: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// List where the curated people and their Wikidata spells in office
     /// disagree (the curated entry is the one used).
     Disagreements {
@@ -52,6 +76,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // hundreds of thousands of small allocations would only add start-up time.
     let kb: &KnowledgeBase = Box::leak(Box::new(kb));
     match args.what {
+        What::Place { name, json } => {
+            let g = entente_actors::places::Gazetteer::embedded();
+            let Some(p) = g.resolve(kb, &name) else {
+                if json {
+                    println!("{}", serde_json::json!({"name": name, "found": false}));
+                } else {
+                    println!("{name}: not in the gazetteer");
+                }
+                return Ok(ExitCode::from(2));
+            };
+            if json {
+                println!("{}", serde_json::to_string(&p)?);
+            } else {
+                let coords = match (p.lat, p.lon) {
+                    (Some(a), Some(b)) => format!("{a:.4}, {b:.4}"),
+                    _ => "-".to_string(),
+                };
+                println!(
+                    "{}\t{}\t{}\t{coords}",
+                    p.country,
+                    p.precision.as_str(),
+                    p.name
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        What::Coverage {
+            inputs,
+            limit,
+            top,
+            json,
+        } => coverage(kb, &inputs, limit, top, json),
         What::Disagreements { json } => {
             for d in kb.disagreements() {
                 if json {
@@ -155,4 +211,92 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `entente actors coverage`.
+fn coverage(
+    kb: &KnowledgeBase,
+    inputs: &[std::path::PathBuf],
+    limit: Option<usize>,
+    top: usize,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    use entente_actors::coverage::Coverage;
+    use entente_core::Annotator;
+    let nlp = entente_nlp::Nlp::load().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let actors = entente_actors::Actors::with_kb(kb.clone());
+    let gaz = entente_actors::places::Gazetteer::embedded();
+    let mut cov = Coverage::default();
+    let mut failed = 0usize;
+    for r in entente_pipeline::ingest::expand_inputs(inputs) {
+        let path = r.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let mut n = 0usize;
+        for a in entente_pipeline::ingest::read_path(&path) {
+            if limit.is_some_and(|l| n >= l) {
+                break;
+            }
+            let article = match a {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("entente actors coverage: {}: {e}", path.display());
+                    failed += 1;
+                    continue;
+                }
+            };
+            n += 1;
+            let mut doc = entente_core::Doc::new(article);
+            if let Err(e) = nlp.annotate(&mut doc) {
+                eprintln!("entente actors coverage: {}: {e}", path.display());
+                failed += 1;
+                continue;
+            }
+            cov.add(&actors, gaz, &doc);
+        }
+    }
+    let share = Coverage::share;
+    if json {
+        let tops = |k: &str| -> Vec<serde_json::Value> {
+            cov.top_unknown(k, top)
+                .into_iter()
+                .map(|(t, n)| serde_json::json!([t, n]))
+                .collect()
+        };
+        let v = serde_json::json!({
+            "documents": cov.documents,
+            "failed_records": failed,
+            "person_mentions": cov.person_mentions,
+            "person_resolved": cov.person_resolved,
+            "person_share": share(cov.person_resolved, cov.person_mentions),
+            "place_mentions": cov.place_mentions,
+            "place_resolved": cov.place_resolved,
+            "place_share": share(cov.place_resolved, cov.place_mentions),
+            "organisation_mentions": cov.organisation_mentions,
+            "organisation_resolved": cov.organisation_resolved,
+            "organisation_share": share(cov.organisation_resolved, cov.organisation_mentions),
+            "top_unknown_person": tops("person"),
+            "top_unknown_place": tops("place"),
+            "top_unknown_organisation": tops("organisation"),
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        println!("{} documents", cov.documents);
+        for (k, n, d) in [
+            ("person names", cov.person_resolved, cov.person_mentions),
+            ("place names", cov.place_resolved, cov.place_mentions),
+            (
+                "organisation names",
+                cov.organisation_resolved,
+                cov.organisation_mentions,
+            ),
+        ] {
+            println!("{k:<20} {n:>7} / {d:<7} {:.1} %", 100.0 * share(n, d));
+        }
+        for k in ["person", "place", "organisation"] {
+            println!("\ntop unresolved {k} names:");
+            for (t, n) in cov.top_unknown(k, top) {
+                println!("  {n:>5}  {t}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
