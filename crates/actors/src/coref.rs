@@ -1570,6 +1570,59 @@ pub fn resolve(
     (out_m, out_i)
 }
 
+/// An upper bound, per sentence of `doc`, of the actor mentions this
+/// stage can end up with there, from the matcher's `mentions` alone (before
+/// any parse): the mentions themselves, plus every third-person pronoun and
+/// every "the/this/these/both" description whose head could be resolved to
+/// a mention (a head word of [`desc_type`], or a word or lemma of a
+/// mention's tokens, or a form whose lemma is one of those: the only heads
+/// the description rules accept). Callers use it to skip work on
+/// sentences that cannot hold enough actors; it errs on the high side.
+pub fn possible_mentions(doc: &Doc, mentions: &[Mention]) -> Vec<usize> {
+    let n = doc.tokens.len();
+    let folded: Vec<String> = doc.tokens.iter().map(|t| fold(doc.slice(t.span))).collect();
+    let lemma = |t: usize| fold(&doc.tokens[t].lemma);
+    let mut in_mention = vec![false; n];
+    let mut heads: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for m in mentions {
+        for t in (m.token_start as usize)..(m.token_end as usize).min(n) {
+            in_mention[t] = true;
+            heads.insert(folded[t].clone());
+            heads.insert(lemma(t));
+        }
+    }
+    // Forms whose lemma is a mention word ("officials" after "official").
+    for t in 0..n {
+        if !in_mention[t] && heads.contains(&lemma(t)) {
+            heads.insert(folded[t].clone());
+        }
+    }
+    let head_ok = |t: usize| {
+        let f = folded[t].as_str();
+        desc_type(f).is_some() || heads.contains(f) || heads.contains(&lemma(t))
+    };
+    let mut out = vec![0usize; doc.sentences.len()];
+    for m in mentions {
+        if let Some(c) = out.get_mut(m.sentence as usize) {
+            *c += 1;
+        }
+    }
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let r = s.tokens();
+        let end = r.end.min(n);
+        let anaphors = (r.start.min(end)..end)
+            .filter(|&t| {
+                let f = folded[t].as_str();
+                pronoun_class(f).is_some()
+                    || (matches!(f, "the" | "this" | "these" | "both")
+                        && (t + 1..(t + 5).min(end)).any(head_ok))
+            })
+            .count();
+        out[si] += anaphors;
+    }
+    out
+}
+
 /// Singular nouns for groups that English refers back to with "they"
 /// ("the team ... they").
 const COLLECTIVE_NOUNS: &[&str] = &[

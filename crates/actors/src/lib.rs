@@ -87,18 +87,16 @@ impl Actors {
         let date = doc.date().map(|d| d.date);
         matcher::Matcher::new(&self.kb, &self.fuzzy_index, date).find(doc)
     }
-}
 
-impl Annotator for Actors {
-    fn name(&self) -> &'static str {
-        "actors"
-    }
-
-    fn annotate(&self, doc: &mut Doc) -> Result<(), CoreError> {
+    /// [`Actors::find_mentions`], but an undated article is first dated from
+    /// the office-holders it names in office (recorded on `doc`) and its
+    /// names resolved again on that date: the first half of the stage.
+    pub fn find_mentions_dating(
+        &self,
+        doc: &mut Doc,
+    ) -> (Vec<entente_core::Mention>, Vec<MentionInfo>) {
         let (mut mentions, mut infos) = self.find_mentions(doc);
         if doc.date().is_none() {
-            // An undated article: date it from the office-holders it names
-            // in office, then resolve its names again on that date.
             if let Some(d) = dating::infer(&self.kb, doc, &mentions, &infos) {
                 doc.article.notes.push(format!(
                     "date inferred: {} (window {}..{}): {}",
@@ -108,8 +106,32 @@ impl Annotator for Actors {
                 (mentions, infos) = self.find_mentions(doc);
             }
         }
+        (mentions, infos)
+    }
+
+    /// The rest of the stage after [`Actors::find_mentions_dating`]: coreference,
+    /// then the mentions are stored on `doc`. `find_mentions_dating` reads only
+    /// tokens and tags, so a caller may look at its mentions (see
+    /// [`coref::possible_mentions`]) and parse before finishing here.
+    pub fn finish(
+        &self,
+        doc: &mut Doc,
+        mentions: Vec<entente_core::Mention>,
+        infos: Vec<MentionInfo>,
+    ) {
         let (mentions, _) = coref::resolve(doc, mentions, infos);
         doc.mentions = mentions;
+    }
+}
+
+impl Annotator for Actors {
+    fn name(&self) -> &'static str {
+        "actors"
+    }
+
+    fn annotate(&self, doc: &mut Doc) -> Result<(), CoreError> {
+        let (mentions, infos) = self.find_mentions_dating(doc);
+        self.finish(doc, mentions, infos);
         Ok(())
     }
 }

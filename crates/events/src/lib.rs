@@ -378,6 +378,38 @@ impl EventCoder {
         &self.dict
     }
 
+    /// Whether a word could trigger an event: its lower-cased form or lemma
+    /// is a verb (or adjective) of the loaded verb dictionary, or its lemma
+    /// (or its form without a plural "s", as the coder tries when there is
+    /// no lemma) is a nominal trigger. A cheap pre-check (hash look-ups,
+    /// no parse) that follows the loaded dictionaries, so callers can
+    /// decide which sentences need a dependency parse: the coder codes
+    /// nothing in a sentence where it holds for no word.
+    pub fn may_trigger(&self, form_lc: &str, lemma_lc: &str) -> bool {
+        let verb = |w: &str| {
+            self.dict
+                .word(w)
+                .is_some_and(|id| self.dict.verbs.contains_key(&id))
+        };
+        verb(form_lc)
+            || (!lemma_lc.is_empty() && verb(lemma_lc))
+            || self.nominals.get_str(lemma_lc).is_some()
+            || self
+                .nominals
+                .get_str(form_lc.trim_end_matches('s'))
+                .is_some()
+    }
+
+    /// How many coded actor mentions a sentence needs before the coder
+    /// looks at it (two under `require_dyad`, else one).
+    pub fn actors_needed(&self) -> usize {
+        if self.config.require_dyad {
+            2
+        } else {
+            1
+        }
+    }
+
     /// Codes a parsed, actor-tagged document without changing it.
     pub fn code(&self, doc: &Doc) -> Vec<CodedEvent> {
         let mut out = Vec::new();
@@ -436,7 +468,7 @@ impl EventCoder {
             }
             // An event needs an actor (two under require_dyad): most
             // sentences can be skipped before any parsing work.
-            let need = if self.config.require_dyad { 2 } else { 1 };
+            let need = self.actors_needed();
             let mut distinct = 0;
             let mut last = None;
             for m in mention_of

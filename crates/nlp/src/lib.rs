@@ -254,25 +254,62 @@ impl Nlp {
         if let Some(g) = given {
             tags = g;
         }
-        let mut w = Vec::with_capacity(forms.len() + 1);
-        let mut p = Vec::with_capacity(forms.len() + 1);
-        w.push(ROOT_W);
+        let w: Vec<u64> = words.iter().map(|x| x.w).collect();
+        let c: Vec<u64> = words.iter().map(|x| x.cf).collect();
+        let mut toks: Vec<Token> = forms
+            .iter()
+            .zip(&tags)
+            .map(|(f, t)| self.tagged_token(f, *t))
+            .collect();
+        self.parse_chunk(&w, &c, &tags, &mut toks);
+        toks
+    }
+
+    /// A token with its tags, lemma and features but no parse (`head` 0,
+    /// empty `deprel`).
+    fn tagged_token(&self, form: &str, class: u16) -> Token {
+        let (upos, xpos) = self
+            .tagger
+            .classes
+            .get(class as usize)
+            .map_or(("X", "FW"), |(u, x)| (u.as_str(), x.as_str()));
+        let (lemma, feats) = self.morph.analyze(form, upos, xpos);
+        Token {
+            span: Span::default(),
+            upos: upos.to_string(),
+            xpos: xpos.to_string(),
+            lemma,
+            feats,
+            head: 0,
+            deprel: String::new(),
+        }
+    }
+
+    /// Supertags and parses one tagged chunk (at most [`MAX_SENT`] words):
+    /// `w`, `c` and `tags` are the tagger's word hashes, word classes and
+    /// tag classes; fills `head`/`deprel` of `toks` and marks passives.
+    fn parse_chunk(&self, w: &[u64], c: &[u64], tags: &[u16], toks: &mut [Token]) {
+        let n = toks.len();
+        let mut wi = Vec::with_capacity(n + 1);
+        let mut p = Vec::with_capacity(n + 1);
+        wi.push(ROOT_W);
         p.push(ROOT_P);
-        w.extend(words.iter().map(|x| x.w));
+        wi.extend_from_slice(w);
         p.extend(tags.iter().map(|t| tag_hash(*t)));
-        let mut c = Vec::with_capacity(forms.len() + 1);
-        c.push(ROOT_W);
-        c.extend(words.iter().map(|x| x.cf));
-        let mut st = Vec::with_capacity(forms.len() + 1);
+        let mut ci = Vec::with_capacity(n + 1);
+        ci.push(ROOT_W);
+        ci.extend_from_slice(c);
+        let mut st = Vec::with_capacity(n + 1);
         st.push(supertag_hash(None));
         match &self.supertagger {
             Some(t) => {
-                let sw: Vec<StWord> = words
+                let sw: Vec<StWord> = w
                     .iter()
-                    .zip(&tags)
-                    .map(|(x, t)| StWord {
-                        w: x.w,
-                        c: x.cf,
+                    .zip(c)
+                    .zip(tags)
+                    .map(|((w, c), t)| StWord {
+                        w: *w,
+                        c: *c,
                         t: tag_hash(*t),
                         verb: self
                             .tagger
@@ -283,64 +320,59 @@ impl Nlp {
                     .collect();
                 st.extend(t.tag(&sw).iter().map(|x| supertag_hash(Some(*x))));
             }
-            None => st.resize(forms.len() + 1, supertag_hash(None)),
+            None => st.resize(n + 1, supertag_hash(None)),
         }
         let (heads, labels) = self.parser.parse(&Input {
-            w: &w,
+            w: &wi,
             p: &p,
-            c: &c,
+            c: &ci,
             st: &st,
         });
-        let mut toks: Vec<Token> = forms
-            .iter()
-            .zip(&tags)
-            .enumerate()
-            .map(|(i, (f, t))| {
-                let (upos, xpos) = self
-                    .tagger
-                    .classes
-                    .get(*t as usize)
-                    .map_or(("X", "FW"), |(u, x)| (u.as_str(), x.as_str()));
-                let (lemma, feats) = self.morph.analyze(f, upos, xpos);
-                let (upos, xpos) = (upos.to_string(), xpos.to_string());
-                let lab = labels.get(i + 1).copied().unwrap_or(0) as usize;
-                Token {
-                    span: Span::default(),
-                    upos,
-                    xpos,
-                    lemma,
-                    feats,
-                    head: heads.get(i + 1).copied().unwrap_or(0),
-                    deprel: self
-                        .parser
-                        .labels
-                        .get(lab)
-                        .cloned()
-                        .unwrap_or_else(|| "dep".to_string()),
-                }
-            })
-            .collect();
-        morph::mark_passives(&mut toks);
-        toks
-    }
-}
-
-impl Annotator for Nlp {
-    fn name(&self) -> &'static str {
-        "nlp"
+        for (i, t) in toks.iter_mut().enumerate() {
+            let lab = labels.get(i + 1).copied().unwrap_or(0) as usize;
+            t.head = heads.get(i + 1).copied().unwrap_or(0);
+            t.deprel = self
+                .parser
+                .labels
+                .get(lab)
+                .cloned()
+                .unwrap_or_else(|| "dep".to_string());
+        }
+        morph::mark_passives(toks);
     }
 
-    fn annotate(&self, doc: &mut Doc) -> Result<(), CoreError> {
+    /// Tokenizes, splits, tags and lemmatizes `doc` without parsing: every
+    /// token gets `head` 0 and an empty `deprel` (downstream stages read an
+    /// empty relation as "no parse"). The returned [`Tagged`] keeps what
+    /// [`Nlp::parse_sentences`] needs to parse chosen sentences later
+    /// without tagging them again.
+    pub fn tag_doc(&self, doc: &mut Doc) -> Tagged {
         let toks = tokenize(&doc.text);
         let sents = split_sentences(&doc.text, &toks);
         doc.tokens.clear();
         doc.sentences.clear();
+        doc.tokens.reserve(toks.len());
+        let mut tagged = Tagged {
+            w: Vec::with_capacity(toks.len()),
+            c: Vec::with_capacity(toks.len()),
+            tags: Vec::with_capacity(toks.len()),
+        };
+        let mut forms: Vec<&str> = Vec::new();
         for (a, b) in sents {
             let start = doc.tokens.len() as u32;
-            let forms: Vec<&str> = toks[a..b].iter().map(|s| s.slice(&doc.text)).collect();
-            let analysed = self.analyze(&forms);
-            for (t, span) in analysed.into_iter().zip(&toks[a..b]) {
-                doc.tokens.push(Token { span: *span, ..t });
+            for chunk in toks[a..b].chunks(MAX_SENT) {
+                forms.clear();
+                forms.extend(chunk.iter().map(|s| s.slice(&doc.text)));
+                let (tags, words) = self.tagger.tag_with_words(&forms);
+                for ((f, t), span) in forms.iter().zip(&tags).zip(chunk) {
+                    doc.tokens.push(Token {
+                        span: *span,
+                        ..self.tagged_token(f, *t)
+                    });
+                }
+                tagged.w.extend(words.iter().map(|x| x.w));
+                tagged.c.extend(words.iter().map(|x| x.cf));
+                tagged.tags.extend_from_slice(&tags);
             }
             let span = Span::new(toks[a].start as usize, toks[b - 1].end as usize);
             doc.sentences.push(Sentence {
@@ -349,6 +381,72 @@ impl Annotator for Nlp {
                 token_end: doc.tokens.len() as u32,
             });
         }
+        tagged
+    }
+
+    /// Parses the sentences of a document tagged by [`Nlp::tag_doc`] for
+    /// which `wanted(sentence index)` holds; the others keep no parse.
+    /// Returns how many sentences were parsed.
+    pub fn parse_sentences(
+        &self,
+        doc: &mut Doc,
+        tagged: &Tagged,
+        mut wanted: impl FnMut(usize) -> bool,
+    ) -> usize {
+        let mut parsed = 0;
+        for si in 0..doc.sentences.len() {
+            if !wanted(si) {
+                continue;
+            }
+            parsed += 1;
+            let r = doc.sentences[si].tokens();
+            if r.end > doc.tokens.len() || r.end > tagged.tags.len() {
+                continue;
+            }
+            let mut first_root: Option<u32> = None;
+            let mut a = r.start;
+            while a < r.end {
+                let b = (a + MAX_SENT).min(r.end);
+                let toks = &mut doc.tokens[a..b];
+                self.parse_chunk(&tagged.w[a..b], &tagged.c[a..b], &tagged.tags[a..b], toks);
+                let base = (a - r.start) as u32;
+                if base > 0 {
+                    // Later pieces of an over-long sentence hang off the first root.
+                    for t in toks.iter_mut() {
+                        if t.head == 0 {
+                            t.head = first_root.unwrap_or(0);
+                            t.deprel = "parataxis".to_string();
+                        } else {
+                            t.head += base;
+                        }
+                    }
+                } else {
+                    first_root = toks.iter().position(|x| x.head == 0).map(|p| p as u32 + 1);
+                }
+                a = b;
+            }
+        }
+        parsed
+    }
+}
+
+/// The tagger's per-token output kept between [`Nlp::tag_doc`] and
+/// [`Nlp::parse_sentences`], aligned with `Doc::tokens`.
+#[derive(Debug, Default)]
+pub struct Tagged {
+    w: Vec<u64>,
+    c: Vec<u64>,
+    tags: Vec<u16>,
+}
+
+impl Annotator for Nlp {
+    fn name(&self) -> &'static str {
+        "nlp"
+    }
+
+    fn annotate(&self, doc: &mut Doc) -> Result<(), CoreError> {
+        let tagged = self.tag_doc(doc);
+        self.parse_sentences(doc, &tagged, |_| true);
         Ok(())
     }
 }

@@ -3,6 +3,15 @@
 //! The core library: builds the standard chain of stages
 //! (nlp → actors → events → quotes) and runs articles through it.
 //!
+//! **Parse only what can matter.** The standard chain tags every sentence
+//! but gives the dependency parse only to the sentences where a later stage
+//! can use it (see [`needs_parse`]): a quotation mark or a speech cue of the
+//! quote extractor, or enough possible actor mentions for the event coder
+//! together with a word that may trigger an event under the loaded verb and
+//! noun dictionaries. The other sentences keep tags, lemmas
+//! and features, with `head` 0 and an empty `deprel` ("no parse"), which
+//! the actor matcher does not read and coreference treats as unparsed.
+//!
 //! **Architecture invariant:** the pipeline knows nothing of SQL or HTTP. It
 //! takes [`Article`]s and returns annotated [`Doc`]s; storing them is the
 //! caller's business (`entente-store`), as is serving them (`entente-serve`).
@@ -19,8 +28,13 @@
 //! ```
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use entente_core::{Annotator, Article, CoreError, Doc, DocId};
+use entente_core::{Annotator, Article, CoreError, Doc, DocId, Sentence};
+use entente_events::EventCoder;
+use entente_nlp::Nlp;
 
 pub use entente_ingest as ingest;
 
@@ -53,10 +67,20 @@ pub const DEFAULT_MAX_TEXT_BYTES: usize = 1_000_000;
 pub struct Pipeline {
     stages: Vec<Box<dyn Annotator>>,
     limits: Limits,
+    /// Sentences analysed and parsed by the standard chain.
+    counts: Arc<Counts>,
+}
+
+/// Sentences seen and parsed, shared by the analysis stage and its pipeline.
+#[derive(Debug, Default)]
+struct Counts {
+    sentences: AtomicUsize,
+    parsed: AtomicUsize,
 }
 
 impl Pipeline {
-    /// The standard chain with the embedded models and dictionaries.
+    /// The standard chain with the embedded models and dictionaries,
+    /// parsing only the sentences that need it.
     pub fn standard() -> Result<Pipeline, CoreError> {
         Pipeline::standard_with(entente_events::Config::default())
     }
@@ -64,12 +88,45 @@ impl Pipeline {
     /// The standard chain with the event coder's options set (e.g. its
     /// `min_confidence`).
     pub fn standard_with(events: entente_events::Config) -> Result<Pipeline, CoreError> {
-        Ok(Pipeline::with_stages(vec![
-            Box::new(entente_nlp::Nlp::load()?),
-            Box::new(entente_actors::Actors::load()?),
-            Box::new(entente_events::EventCoder::load()?.with_config(events)),
+        Pipeline::standard_configured(events, true)
+    }
+
+    /// The standard chain; `gate` false parses every sentence (slower; for
+    /// comparisons and for outputs that want every sentence parsed).
+    pub fn standard_with_gate(gate: bool) -> Result<Pipeline, CoreError> {
+        Pipeline::standard_configured(entente_events::Config::default(), gate)
+    }
+
+    /// The standard chain with the event coder's options and the parse gate
+    /// on or off.
+    pub fn standard_configured(
+        events: entente_events::Config,
+        gate: bool,
+    ) -> Result<Pipeline, CoreError> {
+        let coder = Arc::new(EventCoder::load()?.with_config(events));
+        let counts = Arc::new(Counts::default());
+        let mut p = Pipeline::with_stages(vec![
+            Box::new(Analyze {
+                nlp: Nlp::load()?,
+                actors: entente_actors::Actors::load()?,
+                coder: coder.clone(),
+                gate,
+                counts: counts.clone(),
+            }),
+            Box::new(Events(coder)),
             Box::new(entente_quotes::Quotes::load()?),
-        ]))
+        ]);
+        p.counts = counts;
+        Ok(p)
+    }
+
+    /// Sentences analysed so far by the standard chain, and how many of
+    /// them were parsed.
+    pub fn parse_counts(&self) -> (usize, usize) {
+        (
+            self.counts.sentences.load(Ordering::Relaxed),
+            self.counts.parsed.load(Ordering::Relaxed),
+        )
     }
 
     /// A custom chain.
@@ -77,6 +134,7 @@ impl Pipeline {
         Pipeline {
             stages,
             limits: Limits::default(),
+            counts: Arc::default(),
         }
     }
 
@@ -154,6 +212,127 @@ impl Pipeline {
             }
         }
     }
+}
+
+/// The nlp and actors stages of the standard chain as one stage, so that
+/// actor mentions (which read tags only) are known before choosing the
+/// sentences to parse; see [`analyze`].
+struct Analyze {
+    nlp: Nlp,
+    actors: entente_actors::Actors,
+    coder: Arc<EventCoder>,
+    gate: bool,
+    counts: Arc<Counts>,
+}
+
+impl Annotator for Analyze {
+    fn name(&self) -> &'static str {
+        "nlp+actors"
+    }
+
+    fn annotate(&self, doc: &mut Doc) -> Result<(), CoreError> {
+        let a = analyze(&self.nlp, &self.actors, &self.coder, doc, self.gate);
+        self.counts
+            .sentences
+            .fetch_add(doc.sentences.len(), Ordering::Relaxed);
+        self.counts.parsed.fetch_add(a.parsed, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// The event coder shared with [`Analyze`].
+struct Events(Arc<EventCoder>);
+
+impl Annotator for Events {
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+
+    fn annotate(&self, doc: &mut Doc) -> Result<(), CoreError> {
+        self.0.annotate(doc)
+    }
+}
+
+/// What [`analyze`] did.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Analysis {
+    /// Sentences given the dependency parse.
+    pub parsed: usize,
+    /// Time spent in the actors stage (matching and coreference).
+    pub actors: Duration,
+}
+
+/// The language analysis and actor stage of the standard chain:
+/// tokenizes, splits and tags `doc`, finds actor mentions (which read tags
+/// only), parses the sentences [`needs_parse`] selects for `coder` (all of
+/// them when `gate` is false), then resolves coreference over the parse.
+pub fn analyze(
+    nlp: &Nlp,
+    actors: &entente_actors::Actors,
+    coder: &EventCoder,
+    doc: &mut Doc,
+    gate: bool,
+) -> Analysis {
+    let tagged = nlp.tag_doc(doc);
+    let t0 = Instant::now();
+    let (mentions, infos) = actors.find_mentions_dating(doc);
+    let mut actor_time = t0.elapsed();
+    let parsed = if gate {
+        let possible = entente_actors::coref::possible_mentions(doc, &mentions);
+        let need = coder.actors_needed();
+        let wanted: Vec<bool> = doc
+            .sentences
+            .iter()
+            .zip(&possible)
+            .map(|(s, &p)| needs_parse(coder, doc, s, p >= need))
+            .collect();
+        nlp.parse_sentences(doc, &tagged, |i| wanted.get(i).copied().unwrap_or(true))
+    } else {
+        nlp.parse_sentences(doc, &tagged, |_| true)
+    };
+    let t1 = Instant::now();
+    actors.finish(doc, mentions, infos);
+    actor_time += t1.elapsed();
+    Analysis {
+        parsed,
+        actors: actor_time,
+    }
+}
+
+/// Whether a tagged sentence needs the dependency parse: it has a
+/// quotation mark or a speech cue of the quote extractor, or it may hold
+/// enough actors for the event coder (`enough_actors`, from
+/// [`entente_actors::coref::possible_mentions`] and
+/// [`EventCoder::actors_needed`]) and a word that may trigger an event
+/// under `coder`'s loaded dictionaries ([`EventCoder::may_trigger`]). The
+/// coder codes nothing in the other sentences whatever their parse, and the
+/// quote extractor does not read the parse.
+pub fn needs_parse(coder: &EventCoder, doc: &Doc, s: &Sentence, enough_actors: bool) -> bool {
+    let Some(tokens) = doc.tokens.get(s.tokens()) else {
+        return true;
+    };
+    let mut form = String::new();
+    let mut lemma = String::new();
+    let mut trigger = false;
+    for t in tokens {
+        let f = doc.slice(t.span);
+        if f.chars().any(entente_quotes::quote_mark) {
+            return true;
+        }
+        form.clear();
+        form.extend(f.chars().map(|c| c.to_ascii_lowercase()));
+        if entente_quotes::speech_cue(&form) {
+            return true;
+        }
+        if enough_actors && !trigger {
+            lemma.clear();
+            if t.lemma != "_" {
+                lemma.extend(t.lemma.chars().map(|c| c.to_ascii_lowercase()));
+            }
+            trigger = coder.may_trigger(&form, &lemma);
+        }
+    }
+    trigger
 }
 
 /// The largest char boundary at or below `at`.

@@ -43,6 +43,20 @@ use text::Kind;
 #[derive(Debug, Default)]
 pub struct Quotes {}
 
+/// Whether a lower-cased word form is a speech cue of the quote extractor
+/// ("said", "told", "stating"). A cheap pre-check over the extractor's own
+/// cue list, for callers deciding which sentences need a full analysis.
+pub fn speech_cue(form_lc: &str) -> bool {
+    lexicon::cue(form_lc).is_some()
+}
+
+/// Whether `c` is a quotation mark the extractor pairs as a quote
+/// (double marks, and the opening single mark; the closing single mark is
+/// left out because it is also the apostrophe).
+pub fn quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‘')
+}
+
 impl Quotes {
     /// Builds the stage (all word lists are compiled in).
     pub fn load() -> Result<Quotes, CoreError> {

@@ -32,6 +32,14 @@ pub struct Args {
     /// (wall-clock rates are reported too).
     #[arg(long)]
     pub json: bool,
+    /// Parse every sentence (no parse gate), as `entente parse` does.
+    #[arg(long)]
+    pub parse_all: bool,
+    /// Also run the same pass with this (previous) entente binary, right
+    /// before this one on the same articles, and print both side by side
+    /// with the ratio.
+    #[arg(long)]
+    pub baseline: Option<PathBuf>,
 }
 
 fn default_corpus() -> Option<PathBuf> {
@@ -126,6 +134,10 @@ fn rate(n: usize, d: Duration) -> f64 {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let files = corpus_files(&args)?;
+    let base = match &args.baseline {
+        Some(bin) => Some(run_baseline(bin, &args, &files)?),
+        None => None,
+    };
     let mut articles = Vec::new();
     for f in &files {
         articles.extend(
@@ -146,14 +158,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut t_nlp = Duration::ZERO;
     let mut t_actors = Duration::ZERO;
     let mut t_events = Duration::ZERO;
+    let mut parsed = 0usize;
     let start = Clock::start();
     for a in articles {
         let mut doc = Doc::new(a);
         let t0 = Instant::now();
-        nlp.annotate(&mut doc)?;
-        let t1 = Instant::now();
-        actors.annotate(&mut doc)?;
+        let an = entente_pipeline::analyze(&nlp, &actors, &coder, &mut doc, !args.parse_all);
+        parsed += an.parsed;
         let t2 = Instant::now();
+        // the actors stage runs inside the analysis (mentions before the
+        // parse, coreference after it)
+        let t1 = t2 - an.actors;
         coder.annotate(&mut doc)?;
         let t3 = Instant::now();
         t_nlp += t1 - t0;
@@ -227,6 +242,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "coding_only_gold_parse": gold,
         "articles": docs.len(),
         "sentences": sentences,
+        "parsed_sentences": parsed,
         "tokens": tokens,
         "events": events,
         "load_seconds": load.as_secs_f64(),
@@ -250,6 +266,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "threads": 1,
         "release_build": !cfg!(debug_assertions),
     });
+    let report = match base {
+        Some(b) => {
+            let ours = report["end_to_end"]["sentences_per_s"]
+                .as_f64()
+                .unwrap_or(0.0);
+            let theirs = b["end_to_end"]["sentences_per_s"].as_f64().unwrap_or(0.0);
+            let mut r = report;
+            r["baseline"] = b;
+            r["ratio_to_baseline"] =
+                serde_json::json!(if theirs > 0.0 { ours / theirs } else { 0.0 });
+            r
+        }
+        None => report,
+    };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -275,10 +305,106 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             t_events.as_secs_f64()
         );
         println!(
+            "sentences parsed: {parsed} of {sentences} ({:.1} %){}",
+            100.0 * parsed as f64 / sentences.max(1) as f64,
+            if args.parse_all { " (--parse-all)" } else { "" }
+        );
+        println!(
             "coding only (1 thread, CPU time, {reps} passes): {coding_rate:.0} sentences/s (wall: {:.0}; PLOVER/date/place conversion {:.2}s wall per pass)",
             rate(sentences * reps, coding),
             t_convert.as_secs_f64() / reps as f64
         );
+        if let Some(b) = report.get("baseline") {
+            print_side_by_side(&report, b, args.baseline.as_deref());
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `bin bench --json` on the same inputs and limits (the options every
+/// release of `entente bench` has) and returns its report.
+fn run_baseline(bin: &Path, args: &Args, files: &[PathBuf]) -> anyhow::Result<serde_json::Value> {
+    let mut cmd = std::process::Command::new(bin);
+    cmd.arg("bench")
+        .arg("--json")
+        .arg("--limit")
+        .arg(args.limit.to_string())
+        .arg("--coding-repeats")
+        .arg(args.coding_repeats.to_string());
+    if let Some(c) = &args.conllu {
+        cmd.arg("--conllu").arg(c);
+    }
+    cmd.args(files);
+    let out = cmd
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .with_context(|| format!("running the baseline {}", bin.display()))?;
+    if !out.status.success() {
+        return Err(anyhow!(
+            "the baseline {} failed ({})",
+            bin.display(),
+            out.status
+        ));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The JSON report is the last thing printed; older binaries may print
+    // a line before it.
+    let start = text
+        .find("{\n")
+        .or_else(|| text.find('{'))
+        .ok_or_else(|| anyhow!("the baseline {} printed no JSON report", bin.display()))?;
+    serde_json::from_str(&text[start..])
+        .with_context(|| format!("reading the report of the baseline {}", bin.display()))
+}
+
+/// The end-to-end figures of this binary and the baseline, with ratios.
+fn print_side_by_side(ours: &serde_json::Value, base: &serde_json::Value, bin: Option<&Path>) {
+    let f = |v: &serde_json::Value, path: &[&str]| {
+        path.iter()
+            .try_fold(v, |v, k| v.get(*k))
+            .and_then(|v| v.as_f64())
+            .unwrap_or(f64::NAN)
+    };
+    println!();
+    println!(
+        "side by side with the baseline {} (same articles, 1 thread, CPU time; baseline run first):",
+        bin.map_or(String::new(), |p| p.display().to_string())
+    );
+    println!(
+        "{:<34} {:>12} {:>12} {:>8}",
+        "", "baseline", "this", "ratio"
+    );
+    for (label, path) in [
+        (
+            "end to end sentences/s",
+            &["end_to_end", "sentences_per_s"][..],
+        ),
+        (
+            "end to end articles/s",
+            &["end_to_end", "articles_per_s"][..],
+        ),
+        ("end to end tokens/s", &["end_to_end", "tokens_per_s"][..]),
+        ("end to end CPU seconds", &["end_to_end", "cpu_seconds"][..]),
+        (
+            "stage nlp (wall s)",
+            &["end_to_end", "stage_seconds", "nlp"][..],
+        ),
+        (
+            "stage actors (wall s)",
+            &["end_to_end", "stage_seconds", "actors"][..],
+        ),
+        (
+            "stage events (wall s)",
+            &["end_to_end", "stage_seconds", "events"][..],
+        ),
+        (
+            "coding only sentences/s",
+            &["coding_only", "sentences_per_s"][..],
+        ),
+        ("events", &["events"][..]),
+        ("load seconds", &["load_seconds"][..]),
+    ] {
+        let (a, b) = (f(base, path), f(ours, path));
+        println!("{label:<34} {a:>12.1} {b:>12.1} {:>7.2}x", b / a);
+    }
 }

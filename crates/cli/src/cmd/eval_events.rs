@@ -40,6 +40,10 @@ pub struct Args {
     /// tokenizing, tagging and parsing `text`.
     #[arg(long)]
     pub use_gold_parse: bool,
+    /// Parse every sentence of `text` (no parse gate; see
+    /// `entente_pipeline::needs_parse`).
+    #[arg(long)]
+    pub parse_all: bool,
     /// Folder holding the PETRARCH dictionaries (`phoenix/`, `validate-2.02/`).
     /// Default: `petrarch-dictionaries` next to FILE's folder, then
     /// `$ENTENTE_SHARED/data/petrarch-dictionaries`.
@@ -59,7 +63,7 @@ pub struct Args {
 
 /// One dictionary set: actors stage and verb dictionary.
 struct DictSet {
-    actors: Box<dyn Annotator>,
+    actors: entente_actors::Actors,
     coder: EventCoder,
 }
 
@@ -94,7 +98,7 @@ fn load_set(dir: &Path, name: &str) -> anyhow::Result<DictSet> {
         // coded the way `entente events` codes text: with entente's own
         // embedded verb dictionary (CAMEO.2.0 plus extensions) and actors.
         return Ok(DictSet {
-            actors: Box::new(entente_actors::Actors::load().map_err(|e| anyhow!("{e}"))?),
+            actors: entente_actors::Actors::load().map_err(|e| anyhow!("{e}"))?,
             coder: EventCoder::load().map_err(|e| anyhow!("{e}"))?,
         });
     }
@@ -146,7 +150,7 @@ fn load_set(dir: &Path, name: &str) -> anyhow::Result<DictSet> {
         .map_err(|e| anyhow!("{e}"))?
         .with_discards(Discards::parse(&read(&discards)?));
     Ok(DictSet {
-        actors: Box::new(entente_actors::Actors::with_kb(kb)),
+        actors: entente_actors::Actors::with_kb(kb),
         coder,
     })
 }
@@ -224,29 +228,6 @@ fn run_suites(args: &Args, file: &Path) -> anyhow::Result<Value> {
             date: date.clone(),
             ..Article::default()
         };
-        let gold = if args.use_gold_parse {
-            r["parse_ud"].as_str()
-        } else {
-            None
-        };
-        let mut doc = match gold {
-            Some(ud) => {
-                let s = entente_core::conllu::parse(ud).map_err(|e| anyhow!("{}: {e}", r["id"]))?;
-                entente_core::conllu::to_doc(&s, article)
-            }
-            None => {
-                let body = r["text"].as_str().unwrap_or("").to_string();
-                let mut d = Doc::new(Article { body, ..article });
-                if nlp.is_none() {
-                    nlp = Some(entente_nlp::Nlp::load().map_err(|e| anyhow!("{e}"))?);
-                }
-                if let Some(nlp) = &nlp {
-                    nlp.annotate(&mut d)?;
-                }
-                d
-            }
-        };
-        set.actors.annotate(&mut doc)?;
         // Our nominal triggers are not part of the PETRARCH dictionaries the
         // CAMEO suites name.
         // PETRARCH's comma rules, for the records whose configuration sets them
@@ -281,6 +262,31 @@ fn run_suites(args: &Args, file: &Path) -> anyhow::Result<Value> {
         if !plover {
             coder = coder.without_nominals();
         }
+        let gold = if args.use_gold_parse {
+            r["parse_ud"].as_str()
+        } else {
+            None
+        };
+        let doc = match gold {
+            Some(ud) => {
+                let s = entente_core::conllu::parse(ud).map_err(|e| anyhow!("{}: {e}", r["id"]))?;
+                let mut d = entente_core::conllu::to_doc(&s, article);
+                set.actors.annotate(&mut d)?;
+                d
+            }
+            None => {
+                let body = r["text"].as_str().unwrap_or("").to_string();
+                let mut d = Doc::new(Article { body, ..article });
+                if nlp.is_none() {
+                    nlp = Some(entente_nlp::Nlp::load().map_err(|e| anyhow!("{e}"))?);
+                }
+                if let Some(nlp) = &nlp {
+                    // the pipeline's analysis: parse gate, then actors
+                    entente_pipeline::analyze(nlp, &set.actors, &coder, &mut d, !args.parse_all);
+                }
+                d
+            }
+        };
         let coded = coder.code(&doc);
         let mut got: BTreeSet<Triple> = BTreeSet::new();
         let mut types: BTreeSet<String> = BTreeSet::new();

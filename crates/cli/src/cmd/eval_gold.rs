@@ -241,7 +241,7 @@ pub fn run(args: &Args, dir: &Path) -> anyhow::Result<Value> {
             dir.join("documents.jsonl").display()
         ));
     }
-    let pipeline = Pipeline::standard().context("loading models")?;
+    let pipeline = Pipeline::standard_with_gate(!args.parse_all).context("loading models")?;
     let empty = Vec::new();
     let outcomes: Vec<Outcome> = complete
         .par_iter()
