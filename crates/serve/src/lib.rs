@@ -70,6 +70,7 @@ impl AppState {
     pub fn open(db: &str, token: Option<String>, dedup: DedupParams) -> Result<Self, ServeError> {
         let mut store = entente_store::open(db)?;
         let rel = relations::load(store.as_mut(), &dedup)?;
+        dashboard::warm(&rel);
         Ok(AppState {
             db: db.to_string(),
             pool: Mutex::new(vec![store]),
@@ -113,6 +114,7 @@ impl AppState {
         let rel = self.with_store(|s| {
             let rel = relations::load(s, &self.dedup)?;
             relations::write_canonical(s, &rel)?;
+            dashboard::warm(&rel);
             Ok(rel)
         })?;
         let rel = Arc::new(rel);
