@@ -1,6 +1,7 @@
 // The world map: Natural Earth 1:110m boundaries (vendored world-atlas,
 // drawn with vendored d3-geo + topojson-client; nothing fetched from
-// elsewhere), countries coloured by events or net cooperation in the window.
+// elsewhere), countries coloured by events or net cooperation in the window,
+// event places the gazetteer locates as circles.
 'use strict';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -47,7 +48,27 @@ E.initMap = async function () {
     }
   }
   box.replaceChildren(svg);
+  E.mapSvg = svg;
+  E.mapProjection = projection;
 };
+
+/** Event places with coordinates (from the gazetteer), as circles. */
+function drawPlaces(places) {
+  const old = E.mapSvg.querySelector('g.places');
+  if (old) old.remove();
+  const g = svgEl('g', { class: 'places' });
+  for (const p of places) {
+    const xy = E.mapProjection([p.lon, p.lat]);
+    if (!xy || !Number.isFinite(xy[0])) continue;
+    const c = svgEl('circle', { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: (2 + 2 * Math.sqrt(p.events)).toFixed(1),
+      class: 'place', fill: netColour(p.net_cooperation), 'data-place': p.place });
+    const title = svgEl('title');
+    title.textContent = `${p.name} (${p.country}): ${p.events} events`;
+    c.appendChild(title);
+    g.appendChild(c);
+  }
+  E.mapSvg.appendChild(g);
+}
 
 /** Colours the countries for the current window. */
 E.loadMap = async function () {
@@ -79,7 +100,9 @@ E.loadMap = async function () {
     }
   }
   E.mapCountries = m.countries;
-  $('map-count').textContent = `${drawn} countries with events ${E.windowLabel()}`;
+  E.mapPlaces = m.places;
+  drawPlaces(m.places);
+  $('map-count').textContent = `${drawn} countries with events, ${m.places.length} places ${E.windowLabel()}`;
   const legend = $('map-legend');
   const sw = (colour) => { const s = el('span', { class: 'swatch' }); s.style.background = colour; return s; };
   legend.replaceChildren(...(byNet

@@ -10,7 +10,8 @@
 //! pipeline): the default network has at most 60 nodes and no two visible
 //! labels overlap (boxes from the renderer's own layout), the time slider
 //! spans exactly the documents' publication range, the event table opens on
-//! the newest event, the map draws every country with events, the browser
+//! the newest event, the map draws every country with events and the
+//! located event places, the browser
 //! console stays free of errors; a screenshot of each view is saved under
 //! `target/dashboard-screenshots/`.
 //!
@@ -251,12 +252,17 @@ fn dashboard_on_the_demo_corpus_is_readable() {
          const drawn = new Set([...document.querySelectorAll('#map path.has-events')].map(p => p.dataset.code));
          const codes = window.entente.mapCountries.map(c => c.code);
          return { countries: codes.length, shapes: shapes.size, drawn: drawn.size,
+                  places: window.entente.mapPlaces.length,
+                  circles: document.querySelectorAll('#map circle.place').length,
                   missing: codes.filter(c => shapes.has(c) && !drawn.has(c)),
                   no_shape: codes.filter(c => !shapes.has(c)) };",
     );
     eprintln!("map: {map}");
     assert_eq!(map["missing"], json!([]), "{map}");
     assert!(map["drawn"].as_u64().unwrap_or(0) >= 10, "{map}");
+    // Event places the gazetteer locates are drawn as points.
+    assert!(map["places"].as_u64().unwrap_or(0) >= 1, "{map}");
+    assert_eq!(map["circles"], map["places"], "{map}");
 
     // Quote marks once.
     let quotes =

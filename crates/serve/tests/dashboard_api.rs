@@ -47,6 +47,7 @@ fn server() -> (tempfile::TempDir, Background) {
         Modality::Asserted,
         "2014-10-20",
     );
+    recall.events[1].place = Some("Baghdad".into());
     store
         .put_docs(&[seed_doc(), hostile_doc(), recall])
         .expect("put");
@@ -230,6 +231,26 @@ fn map_counts_each_country_once_per_event() {
     assert_eq!(by["GBR"]["events"], 1);
     assert_eq!(by["USA"]["conflict"], 4);
     assert_eq!(m["places"], json!([]));
+    // October: the praise, placed in Baghdad, which the gazetteer locates.
+    let (_, m) = get_json(&format!(
+        "{}/api/map?from=2014-10-01&to=2014-10-31",
+        srv.url()
+    ));
+    let place = &m["places"][0];
+    assert_eq!(
+        (place["place"].as_str(), place["country"].as_str()),
+        (Some("Baghdad"), Some("IRQ")),
+        "{m}"
+    );
+    let (lat, lon) = (
+        place["lat"].as_f64().unwrap_or(0.0),
+        place["lon"].as_f64().unwrap_or(0.0),
+    );
+    assert!(
+        (33.0..34.0).contains(&lat) && (44.0..45.0).contains(&lon),
+        "{place}"
+    );
+    assert_eq!(place["events"], 1);
 }
 
 #[test]

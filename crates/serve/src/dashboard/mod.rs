@@ -49,6 +49,7 @@ pub fn warm(rel: &Relations) {
     v.row_of(rel);
     v.newest(rel);
     v.actors(rel);
+    entente_actors::places::Gazetteer::embedded();
 }
 
 /// One actor as search finds it.
@@ -366,13 +367,13 @@ pub(crate) fn network(rel: &Relations, q: &WindowQ, p: &NetworkParams) -> ApiRes
 }
 
 /// `GET /api/map`: per country (three-letter node) in the window, its events
-/// (as source or target), cooperation, conflict and net cooperation. Event
-/// places have no coordinates yet (no gazetteer with them), so `places` is
-/// empty and the map colours countries only.
+/// (as source or target), cooperation, conflict and net cooperation; and
+/// the event places the gazetteer has coordinates for, with their events.
 pub async fn map(State(st): State<Shared>, Query(q): Query<WindowQ>) -> ApiResult {
     let p = q.params()?;
     let rel = st.relations();
     let mut by: BTreeMap<&str, Bucket> = BTreeMap::new();
+    let mut at: HashMap<&str, Bucket> = HashMap::new();
     let events = window_events(&rel, &p, q.undated.unwrap_or(false), false);
     for e in events
         .iter()
@@ -384,6 +385,9 @@ pub async fn map(State(st): State<Shared>, Query(q): Query<WindowQ>) -> ApiResul
         for n in [s, t].into_iter().flatten().filter(|n| n.len() == 3) {
             by.entry(n).or_default().add(e);
         }
+        if let Some(place) = e.place.as_deref() {
+            at.entry(place).or_default().add(e);
+        }
     }
     let countries: Vec<Value> = by
         .into_iter()
@@ -392,7 +396,26 @@ pub async fn map(State(st): State<Shared>, Query(q): Query<WindowQ>) -> ApiResul
                     "conflict": b.conflict(), "net_cooperation": b.net_cooperation() })
         })
         .collect();
-    Ok(Json(json!({ "countries": countries, "places": [] })))
+    let gazetteer = entente_actors::places::Gazetteer::embedded();
+    let mut places: Vec<(usize, Value)> = at
+        .into_iter()
+        .filter_map(|(name, b)| {
+            let g = gazetteer.lookup(name)?;
+            let (lat, lon) = (g.lat?, g.lon?);
+            Some((
+                b.events,
+                json!({ "place": name, "name": g.name, "country": g.country,
+                        "lat": lat, "lon": lon, "events": b.events,
+                        "net_cooperation": b.net_cooperation() }),
+            ))
+        })
+        .collect();
+    places.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1["place"].as_str().cmp(&b.1["place"].as_str()))
+    });
+    let places: Vec<Value> = places.into_iter().map(|(_, v)| v).collect();
+    Ok(Json(json!({ "countries": countries, "places": places })))
 }
 
 #[derive(Deserialize, Default)]
