@@ -6,6 +6,8 @@
 //! places taken as targets, and events without any political or social
 //! actor (relevance).
 
+use entente_core::Doc;
+
 use crate::coder::{Coder, Scratch, Sent};
 use crate::CodedEvent;
 
@@ -240,6 +242,53 @@ pub(crate) fn judge(c: &Coder, sc: &Scratch, s: &Sent, out: &mut Vec<CodedEvent>
             out.remove(k);
         } else {
             k += 1;
+        }
+    }
+}
+
+/// A country code of a mention: three letters naming a state (not an
+/// IGO, IMG, NGO or company code, not an agent without a country).
+fn country_of(code: &str) -> Option<&str> {
+    let c = code.get(..3)?;
+    let state = c.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(c, "IGO" | "IMG" | "NGO" | "MNC" | "---");
+    state.then_some(c)
+}
+
+/// The country an article is about: the one its coded mentions name most
+/// often (ties: the first named).
+pub fn main_country(doc: &Doc) -> Option<String> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        let Some(c) = m.code.as_ref().and_then(|c| country_of(c.as_str())) else {
+            continue;
+        };
+        match counts.iter_mut().find(|x| x.0 == c) {
+            Some(x) => x.1 += 1,
+            None => counts.push((c, 1, i)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|x| x.0.to_string())
+}
+
+/// "militants", "the prosecutors", "residents": an agent the sentence
+/// gives no country belongs to the country the article is about (codebook
+/// §2: a sector is coded with its country), so `---REB` in a story about
+/// Somalia is `SOMREB`.
+pub(crate) fn document_country(doc: &Doc, out: &mut [CodedEvent]) {
+    let Some(main) = main_country(doc) else {
+        return;
+    };
+    for e in out.iter_mut() {
+        for a in [e.source.as_mut(), e.target.as_mut()].into_iter().flatten() {
+            if let Some(agent) = a.code.strip_prefix("---") {
+                if !agent.is_empty() {
+                    a.code = format!("{main}{agent}");
+                }
+            }
         }
     }
 }

@@ -507,6 +507,9 @@ impl EventCoder {
             coder.sentence(sc, &s, out);
             judge::judge(&coder, sc, &s, out, start);
         }
+        if !self.config.petrarch {
+            judge::document_country(doc, out);
+        }
         dedup(out);
     }
 

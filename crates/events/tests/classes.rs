@@ -289,3 +289,20 @@ fn the_learned_decision_scores_and_thresholds_events() {
     );
     assert!(kept.len() < all.len());
 }
+
+#[test]
+fn an_agent_with_no_country_belongs_to_the_articles_country() {
+    let text = "Kenyan troops attacked militants near the Somali border on Monday. \
+                Kenya's defence ministry said the militants had crossed from Somalia. \
+                Kenyan officials said the operation would continue.";
+    let ev = code_with(
+        text,
+        "2020-06-01",
+        Config {
+            min_confidence: 0.0,
+            ..Config::default()
+        },
+    );
+    assert!(has(&ev, "KENMIL", "KENREB", "19"), "{:?}", show(&ev));
+    assert!(!any_actor(&ev, "---"), "{:?}", show(&ev));
+}

@@ -30,8 +30,10 @@ pub struct Args {
     /// (e.g. one annotator's file, to measure agreement).
     #[arg(long, requires = "gold")]
     pub gold_file: Option<PathBuf>,
-    /// Only count coded events with at least this confidence (gold set).
-    #[arg(long, default_value_t = 0.0)]
+    /// The event coder's threshold on its learned confidence (gold set), as
+    /// `entente run --min-confidence`; 0 scores every candidate the
+    /// dictionary codes.
+    #[arg(long, default_value_t = entente_events::DEFAULT_MIN_CONFIDENCE)]
     pub min_confidence: f32,
     /// Print the scores as JSON.
     #[arg(long)]

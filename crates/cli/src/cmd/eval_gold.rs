@@ -241,7 +241,14 @@ pub fn run(args: &Args, dir: &Path) -> anyhow::Result<Value> {
             dir.join("documents.jsonl").display()
         ));
     }
-    let pipeline = Pipeline::standard_with_gate(!args.parse_all).context("loading models")?;
+    let pipeline = Pipeline::standard_configured(
+        entente_events::Config {
+            min_confidence: args.min_confidence,
+            ..entente_events::Config::default()
+        },
+        !args.parse_all,
+    )
+    .context("loading models")?;
     let empty = Vec::new();
     let outcomes: Vec<Outcome> = complete
         .par_iter()
