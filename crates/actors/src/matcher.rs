@@ -326,6 +326,124 @@ const NAME_CONNECTORS: &[&str] = &[
     "and",
 ];
 
+/// Last words of names that are places, bodies or things, never people.
+const NON_PERSON_HEADS: &[&str] = &[
+    "island",
+    "islands",
+    "bay",
+    "sea",
+    "ocean",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "valley",
+    "desert",
+    "strait",
+    "gulf",
+    "coast",
+    "peninsula",
+    "province",
+    "region",
+    "state",
+    "city",
+    "county",
+    "district",
+    "airport",
+    "port",
+    "station",
+    "street",
+    "square",
+    "avenue",
+    "road",
+    "bridge",
+    "dam",
+    "express",
+    "airlines",
+    "airways",
+    "service",
+    "services",
+    "index",
+    "institute",
+    "institution",
+    "university",
+    "college",
+    "school",
+    "academy",
+    "center",
+    "centre",
+    "council",
+    "committee",
+    "commission",
+    "agency",
+    "ministry",
+    "department",
+    "office",
+    "bureau",
+    "court",
+    "party",
+    "front",
+    "movement",
+    "army",
+    "forces",
+    "brigade",
+    "group",
+    "company",
+    "corporation",
+    "bank",
+    "fund",
+    "foundation",
+    "association",
+    "union",
+    "league",
+    "network",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "tv",
+    "radio",
+    "hospital",
+    "prison",
+    "camp",
+    "base",
+    "palace",
+    "house",
+    "hall",
+    "stadium",
+    "festival",
+    "summit",
+    "conference",
+    "forum",
+    "war",
+    "act",
+    "law",
+    "treaty",
+    "accord",
+    "agreement",
+    "plan",
+    "project",
+    "program",
+    "programme",
+    "initiative",
+    "cyclone",
+    "hurricane",
+    "storm",
+    "typhoon",
+    "day",
+    "week",
+    "cup",
+    "games",
+    "prize",
+    "award",
+    "watch",
+    "international",
+    "project",
+    "crow",
+    "online",
+    "media",
+];
+
 /// Folded first names that mark a person (small list, for "he"/"she").
 const MALE_FIRST: &[&str] = &[
     "john",
@@ -850,9 +968,18 @@ impl<'a> Matcher<'a> {
                 } else {
                     None
                 };
-                let person = gender.is_some()
-                    || (n == 2 && (t..e).all(|x| case_of(words[x]) == Case::Title));
-                if person {
+                // "Chagos Islands", "Jaffar Express", "Cato Institute": a
+                // last word naming a kind of place or body is no person.
+                let thing = NON_PERSON_HEADS.contains(&folded[e - 1].as_str());
+                let person = !thing
+                    && (gender.is_some()
+                        || (n == 2 && (t..e).all(|x| case_of(words[x]) == Case::Title)));
+                // An unknown relative ("his son, Shkelzen Berisha") does not
+                // take the surname over from a known person.
+                let known_holder = surnames
+                    .get(&folded[e - 1])
+                    .is_some_and(|&h| has_country(mentions[h].code.as_ref()));
+                if person && !known_holder {
                     surnames.insert(folded[e - 1].clone(), mentions.len());
                 }
                 mentions.push(Mention {
@@ -894,6 +1021,7 @@ impl<'a> Matcher<'a> {
             out_m.push(m);
             out_i.push(infos[old].clone());
         }
+        appositions(doc, &folded, &mut out_m, &out_i);
         (out_m, out_i)
     }
 
@@ -1284,6 +1412,118 @@ fn merge_titles(doc: &Doc, mentions: &mut Vec<Mention>, infos: &mut Vec<MentionI
         });
         mentions.push(m);
         infos.push(info);
+    }
+}
+
+/// A code with a known country (not `---GOV`).
+fn has_country(c: Option<&ActorCode>) -> bool {
+    c.is_some_and(|c| !c.as_str().starts_with("---"))
+}
+
+/// "Jian Badrakhan, vice chairman of the Germany-based Kurdish Center",
+/// "Masih Alinejad, an Iranian-American journalist": an unknown person
+/// followed by a comma and a role or affiliation takes its code from it (a
+/// country with the role's sector when they come apart: "a lawmaker from
+/// Kenya" → `KENLEG`); later surnames of that person follow. `mentions` are
+/// in text order.
+fn appositions(doc: &Doc, folded: &[String], mentions: &mut [Mention], infos: &[MentionInfo]) {
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if !infos[i].person
+            || has_country(m.code.as_ref())
+            || folded.get(m.token_end as usize).map(String::as_str) != Some(",")
+        {
+            continue;
+        }
+        // The apposition runs to the next comma, stop or speech verb.
+        let start = m.token_end as usize + 1;
+        let sent_end = doc
+            .sentences
+            .get(m.sentence as usize)
+            .map_or(folded.len(), |s| s.tokens().end.min(folded.len()));
+        let mut end = start;
+        while end < sent_end
+            && end < start + 16
+            && !matches!(
+                folded[end].as_str(),
+                "," | "." | ";" | ":" | ")" | "said" | "says" | "told" | "who" | "and"
+            )
+        {
+            end += 1;
+        }
+        let mut role: Option<String> = None;
+        let mut root: Option<ActorCode> = None;
+        for (j, n) in mentions.iter().enumerate().skip(i + 1) {
+            if (n.token_start as usize) >= end {
+                break;
+            }
+            if infos[j].person && infos[j].agents.is_empty() {
+                // Another person: not an apposition of this one.
+                break;
+            }
+            match &n.code {
+                Some(c) if c.as_str().starts_with("---") => {
+                    role.get_or_insert_with(|| c.as_str()[3..].to_string());
+                }
+                Some(c) => {
+                    root = Some(c.clone());
+                    break;
+                }
+                None => {}
+            }
+        }
+        let Some(root) = root else { continue };
+        let code = match &role {
+            Some(r) if root.as_str().len() == 3 => ActorCode::new(format!("{root}{r}")),
+            _ => root,
+        };
+        let span = doc.tokens[start].span.cover(doc.tokens[end - 1].span);
+        let m = &mut mentions[i];
+        m.rule = format!(
+            "{}; role and affiliation in apposition {:?}: {code}",
+            m.rule,
+            doc.slice(span)
+        );
+        m.code = Some(code);
+    }
+    // An unknown person named again in full ("Cambodian journalist Mech
+    // Dara" … "Mech Dara") keeps the code the first mention got.
+    let mut by_name: HashMap<String, ActorCode> = HashMap::new();
+    for i in 0..mentions.len() {
+        if !infos[i].person || mentions[i].kind != MentionKind::Unknown {
+            continue;
+        }
+        let Some(name) = mentions[i].actor.as_deref().map(fold) else {
+            continue;
+        };
+        match mentions[i].code.clone() {
+            Some(c) if has_country(Some(&c)) => {
+                by_name.entry(name).or_insert(c);
+            }
+            _ => {
+                if let Some(c) = by_name.get(&name) {
+                    let m = &mut mentions[i];
+                    m.code = Some(c.clone());
+                    m.rule.push_str("; same name as an earlier mention");
+                }
+            }
+        }
+    }
+    // Surnames repeat their person's code.
+    for i in 0..mentions.len() {
+        if has_country(mentions[i].code.as_ref()) || !mentions[i].rule.starts_with("surname after")
+        {
+            continue;
+        }
+        if let Some(a) = mentions[i]
+            .antecedent
+            .map(|a| a as usize)
+            .filter(|&a| a < i)
+        {
+            if has_country(mentions[a].code.as_ref()) {
+                mentions[i].code = mentions[a].code.clone();
+            }
+        }
     }
 }
 

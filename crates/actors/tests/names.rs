@@ -150,3 +150,37 @@ fn coverage_counts_people_and_places() {
         vec![("Flimzytown".to_string(), 1)]
     );
 }
+
+#[test]
+fn unknown_people_take_their_role_and_affiliation_from_an_apposition() {
+    let d = "2025-03-01";
+    let text = "Zorbo Quaxley, an Iranian journalist, said the talks failed. Quaxley left.";
+    let doc = annotate(text, Some(d));
+    let codes: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| doc.slice(m.span).contains("Quaxley"))
+        .map(|m| m.code.as_ref().map(|c| c.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(codes.len(), 2, "{:?}", doc.mentions);
+    assert!(codes.iter().all(|c| c.starts_with("IRN")), "{codes:?}");
+    let c = code_of(
+        "Marta Vlinsky, a lawmaker from Kenya, rejected the plan.",
+        d,
+        "Vlinsky",
+    );
+    assert!(c.starts_with("KEN"), "{c}");
+    // A second person after the comma is no apposition.
+    let doc = annotate("Marta Vlinsky, Barack Obama and others met.", Some(d));
+    let m = doc
+        .mentions
+        .iter()
+        .find(|m| doc.slice(m.span).contains("Vlinsky"))
+        .unwrap();
+    assert!(
+        m.code
+            .as_ref()
+            .is_none_or(|c| c.as_str().starts_with("---")),
+        "{m:?}"
+    );
+}
