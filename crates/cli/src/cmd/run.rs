@@ -1,14 +1,19 @@
 //! `entente run <inputs…>`: the whole pipeline into the store.
 //!
 //! Articles stream from the readers in batches; each batch is annotated in
-//! parallel (rayon, `--jobs`) and written in one transaction. Documents already
+//! parallel (rayon, `--jobs`) and written in one transaction by the main
+//! thread while the workers annotate the next batch (at most two batches
+//! in memory), so annotation does not wait for the store. Documents already
 //! stored are skipped before any work is done on them, so re-running the same
 //! input adds nothing and a killed run resumes where its last committed batch
 //! ended.
 
+use std::collections::VecDeque;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver};
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -68,6 +73,9 @@ pub const MAX_BATCH: u32 = 10_000;
 /// Largest `--jobs` accepted at all; more than the cores available is
 /// lowered to the cores available, with a note.
 pub const MAX_JOBS: u32 = 1024;
+
+/// Batches annotated while the one before is being stored.
+const IN_FLIGHT: usize = 1;
 
 /// Counters of one run.
 #[derive(Default, Debug)]
@@ -136,8 +144,10 @@ pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
     release_dead_claims(store.as_mut())?;
     let mut runner = Runner {
         store,
-        pipeline,
+        pipeline: Arc::new(pipeline),
         pool,
+        pending: VecDeque::new(),
+        in_flight: Default::default(),
         bar,
         emit: args.emit.is_some(),
         worker,
@@ -175,6 +185,7 @@ pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
         }
     }
     runner.flush(&mut batch, &mut out)?;
+    runner.drain(0, &mut out)?;
     runner.bar.finish_and_clear();
     crate::canonical::rebuild(runner.store.as_mut())?;
     if !args.quiet {
@@ -193,8 +204,14 @@ pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
 
 struct Runner {
     store: Box<dyn entente_store::Store>,
-    pipeline: Pipeline,
+    pipeline: Arc<Pipeline>,
     pool: rayon::ThreadPool,
+    /// Batches being annotated on the pool, oldest first: each delivers its
+    /// documents once, with the number of articles the batch read.
+    pending: VecDeque<(Receiver<Vec<Doc>>, u64, Vec<DocId>)>,
+    /// Ids of the documents in `pending` (not yet stored, so not yet
+    /// `known`): a repeat in a later batch is skipped.
+    in_flight: std::collections::HashSet<DocId>,
     bar: ProgressBar,
     emit: bool,
     /// This process's name in the claims table.
@@ -256,7 +273,9 @@ impl Runner {
         let fresh: Vec<(Article, DocId)> = articles
             .into_iter()
             .zip(ids.iter().cloned())
-            .filter(|(_, id)| !known.contains(id) && seen.insert(id.clone()))
+            .filter(|(_, id)| {
+                !known.contains(id) && !self.in_flight.contains(id) && seen.insert(id.clone())
+            })
             .collect();
         // Claim before working, so concurrent workers on overlapping inputs
         // never process one document twice.
@@ -264,30 +283,61 @@ impl Runner {
         let claimed = self
             .store
             .claim(&fresh_ids, &self.worker, now_secs(), self.claim_timeout)?;
-        let todo: Vec<Article> = fresh
+        let (todo, todo_ids): (Vec<Article>, Vec<DocId>) = fresh
             .into_iter()
             .filter(|(_, id)| claimed.contains(id))
-            .map(|(a, _)| a)
-            .collect();
+            .unzip();
+        self.in_flight.extend(todo_ids.iter().cloned());
         out.skipped += ids.len() - todo.len();
         // Record where every article was read from, stored now or before.
         let sources: Vec<(DocId, String)> = ids.iter().cloned().zip(sources).collect();
         self.store.put_sources(&sources)?;
-        let pipeline = &self.pipeline;
-        let docs: Vec<Doc> = self
-            .pool
-            .install(|| todo.into_par_iter().map(|a| pipeline.process(a)).collect());
-        out.new += self.store.put_docs(&docs)?;
+        // Annotate on the pool while this thread stores the batch before:
+        // the workers never wait for the store, and at most
+        // `IN_FLIGHT` + 1 batches are held in memory.
+        let pipeline = Arc::clone(&self.pipeline);
+        let (tx, rx) = mpsc::sync_channel(1);
+        self.pool.spawn(move || {
+            let docs: Vec<Doc> = todo.into_par_iter().map(|a| pipeline.process(a)).collect();
+            // The receiver is gone only when the run already failed.
+            let _ = tx.send(docs);
+        });
+        self.pending.push_back((rx, ids.len() as u64, todo_ids));
+        self.drain(IN_FLIGHT, out)
+    }
+
+    /// Stores the annotated batches until at most `keep` are still being
+    /// annotated, oldest first (so stored order and `--emit` order follow
+    /// the input).
+    fn drain(&mut self, keep: usize, out: &mut Outcome) -> anyhow::Result<()> {
+        while self.pending.len() > keep {
+            let Some((rx, read, done)) = self.pending.pop_front() else {
+                break;
+            };
+            let docs = rx
+                .recv()
+                .map_err(|_| anyhow::anyhow!("a worker thread stopped while annotating a batch"))?;
+            self.store_docs(&docs, out)?;
+            for id in &done {
+                self.in_flight.remove(id);
+            }
+            self.bar.inc(read);
+        }
+        Ok(())
+    }
+
+    /// Writes annotated documents (and, with `--emit`, their events).
+    fn store_docs(&mut self, docs: &[Doc], out: &mut Outcome) -> anyhow::Result<()> {
+        out.new += self.store.put_docs(docs)?;
         if self.emit {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            for d in &docs {
+            for d in docs {
                 for line in super::events::doc_event_lines(d) {
                     writeln!(lock, "{line}")?;
                 }
             }
         }
-        self.bar.inc(ids.len() as u64);
         Ok(())
     }
 
