@@ -105,6 +105,10 @@ fn refs(params: &[Param]) -> Vec<&(dyn ToSql + Sync)> {
     params.iter().map(|p| p as &(dyn ToSql + Sync)).collect()
 }
 
+fn param_refs<'a>(params: &[&'a Param]) -> Vec<&'a (dyn ToSql + Sync)> {
+    params.iter().map(|p| *p as &(dyn ToSql + Sync)).collect()
+}
+
 /// True for errors worth retrying the whole transaction for.
 fn retryable(e: &postgres::Error) -> bool {
     matches!(e.code().map(|c| c.code()), Some("40001") | Some("40P01"))
@@ -225,34 +229,76 @@ impl PgStore {
     }
 
     fn try_put_docs(&mut self, docs: &[&Doc]) -> std::result::Result<usize, postgres::Error> {
-        let mut inserts = Vec::with_capacity(docs.len());
-        for doc in docs {
-            let children = sql::child_inserts(doc);
-            for ins in &children {
-                self.stmt(ins.sql)?;
-            }
-            inserts.push(children);
-        }
-        self.stmt(sql::INSERT_DOCUMENT)?;
-        self.stmt(sql::RELEASE_CLAIM)?;
-        let stmts = &self.stmts;
+        // One transaction, and multi-row statements: a round trip per table
+        // and chunk rather than per row.
         let mut tx = self.client.transaction()?;
-        let mut new = 0;
-        for (doc, children) in docs.iter().zip(inserts) {
-            let d = sql::document_insert(doc);
-            let changed = tx.execute(&stmts[sql::INSERT_DOCUMENT], &refs(&d.params))?;
-            tx.execute(&stmts[sql::RELEASE_CLAIM], &[&doc.id.as_str()])?;
-            if changed == 0 {
+        let doc_rows: Vec<sql::Insert> = docs.iter().map(|d| sql::document_insert(d)).collect();
+        let mut new_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for chunk in chunks(&doc_rows) {
+            let (q, params) = multi_row(chunk, " RETURNING id");
+            for row in tx.query(q.as_str(), &param_refs(&params))? {
+                new_ids.insert(row.get::<_, String>(0));
+            }
+        }
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        tx.execute("DELETE FROM claims WHERE doc_id = ANY($1)", &[&ids])?;
+        // Children of the new documents, grouped by statement in first-seen
+        // order (the same table order as one document at a time).
+        let mut groups: Vec<(&'static str, Vec<sql::Insert>)> = Vec::new();
+        for doc in docs {
+            if !new_ids.contains(doc.id.as_str()) {
                 continue;
             }
-            new += 1;
-            for ins in children {
-                tx.execute(&stmts[ins.sql], &refs(&ins.params))?;
+            for ins in sql::child_inserts(doc) {
+                match groups.iter_mut().find(|(q, _)| *q == ins.sql) {
+                    Some((_, v)) => v.push(ins),
+                    None => groups.push((ins.sql, vec![ins])),
+                }
+            }
+        }
+        for (_, rows) in &groups {
+            for chunk in chunks(rows) {
+                let (q, params) = multi_row(chunk, "");
+                tx.execute(q.as_str(), &param_refs(&params))?;
             }
         }
         tx.commit()?;
-        Ok(new)
+        Ok(new_ids.len())
     }
+}
+
+/// Rows of one statement in chunks that keep under PostgreSQL's limit of
+/// 65,535 parameters per statement.
+fn chunks(rows: &[sql::Insert]) -> std::slice::Chunks<'_, sql::Insert> {
+    let per_row = rows.first().map_or(1, |r| r.params.len().max(1));
+    rows.chunks((60_000 / per_row).clamp(1, 1000))
+}
+
+/// One `INSERT … VALUES (…), (…), …` for rows of the same single-row
+/// statement, numbered for PostgreSQL, with `extra` appended (e.g. a
+/// `RETURNING` clause), and its parameters in order.
+fn multi_row<'a>(rows: &'a [sql::Insert], extra: &str) -> (String, Vec<&'a Param>) {
+    let one = rows.first().map_or("", |r| r.sql);
+    let (head, tuple, tail) = match one.find("VALUES (") {
+        Some(i) => {
+            let open = i + "VALUES ".len();
+            let close = one[open..].find(')').map_or(one.len(), |j| open + j + 1);
+            (&one[..open], &one[open..close], &one[close..])
+        }
+        None => (one, "", ""),
+    };
+    let mut q = String::with_capacity(head.len() + rows.len() * (tuple.len() + 2) + tail.len());
+    q.push_str(head);
+    for k in 0..rows.len() {
+        if k > 0 {
+            q.push_str(", ");
+        }
+        q.push_str(tuple);
+    }
+    q.push_str(tail);
+    q.push_str(extra);
+    let params = rows.iter().flat_map(|r| r.params.iter()).collect();
+    (numbered(&q), params)
 }
 
 /// The URL without its password, for messages.
