@@ -108,14 +108,17 @@ impl IngestError {
 pub type ArticleResult = Result<Article, IngestError>;
 
 /// Lists the files under the given paths (directories are walked, sorted, so
-/// runs are reproducible). `-` stands for standard input.
+/// runs are reproducible). `-` stands for standard input. A folder reached
+/// twice (a symlink loop, or two links to one folder) is read once; a loop
+/// is reported once, as a warning.
 pub fn expand_inputs(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Ok(p.clone()));
         } else if p.is_dir() {
-            walk(p, &mut out);
+            walk(p, &mut out, &mut seen);
         } else if p.exists() {
             out.push(Ok(p.clone()));
         } else {
@@ -131,7 +134,25 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
+fn walk(
+    dir: &Path,
+    out: &mut Vec<Result<PathBuf, IngestError>>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
+    // Folders are known by their canonical path, so a link back to a folder
+    // being walked is noticed instead of followed.
+    let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(real.clone()) {
+        out.push(Err(IngestError::warning(
+            &dir.display().to_string(),
+            "folder",
+            format!(
+                "is {} again (a symbolic link loop?); not read twice",
+                real.display()
+            ),
+        )));
+        return;
+    }
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
@@ -152,7 +173,7 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
             continue;
         }
         if p.is_dir() {
-            walk(&p, out);
+            walk(&p, out, seen);
         } else if is_supported(&p) {
             out.push(Ok(p));
         }

@@ -66,9 +66,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the store, loads and clusters its events.
+    /// Opens the store (read-only: a missing database is an error, a
+    /// read-only file works), loads and clusters its events.
     pub fn open(db: &str, token: Option<String>, dedup: DedupParams) -> Result<Self, ServeError> {
-        let mut store = entente_store::open(db)?;
+        let mut store = entente_store::open_read_only(db)?;
         let rel = relations::load(store.as_mut(), &dedup)?;
         dashboard::warm(&rel);
         Ok(AppState {
@@ -88,7 +89,7 @@ impl AppState {
         let pooled = self.pool.lock().ok().and_then(|mut p| p.pop());
         let mut store = match pooled {
             Some(s) => s,
-            None => entente_store::open(&self.db)?,
+            None => entente_store::open_read_only(&self.db)?,
         };
         let out = f(store.as_mut());
         if let Ok(mut p) = self.pool.lock() {
@@ -109,14 +110,13 @@ impl AppState {
     }
 
     /// Reloads from the store, reclusters and writes the canonical events
-    /// back; returns the new relations.
+    /// back (on a writable connection of its own: reads are read-only);
+    /// returns the new relations.
     pub fn recompute(&self) -> Result<Arc<Relations>, StoreError> {
-        let rel = self.with_store(|s| {
-            let rel = relations::load(s, &self.dedup)?;
-            relations::write_canonical(s, &rel)?;
-            dashboard::warm(&rel);
-            Ok(rel)
-        })?;
+        let mut s = entente_store::open(&self.db)?;
+        let rel = relations::load(s.as_mut(), &self.dedup)?;
+        relations::write_canonical(s.as_mut(), &rel)?;
+        dashboard::warm(&rel);
         let rel = Arc::new(rel);
         match self.relations.write() {
             Ok(mut w) => *w = rel.clone(),

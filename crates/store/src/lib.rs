@@ -99,6 +99,16 @@ pub trait Store: Send {
     fn canonical_events(&mut self, filter: &EventFilter) -> Result<Vec<CanonicalEvent>>;
 }
 
+/// Opens an existing store for reading: a SQLite file is opened read-only
+/// and never created (a missing file is an error naming it); a
+/// `postgres://` URL opens as with [`open`].
+pub fn open_read_only(spec: &str) -> Result<Box<dyn Store>> {
+    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
+        return Ok(Box::new(PgStore::open(spec)?));
+    }
+    Ok(Box::new(SqliteStore::open_read_only(spec)?))
+}
+
 /// Opens a store: a `postgres://` URL, or else a SQLite file path (created
 /// with its schema when missing).
 pub fn open(spec: &str) -> Result<Box<dyn Store>> {

@@ -74,6 +74,76 @@ impl SqliteStore {
         Ok(store)
     }
 
+    /// Opens an existing database file for reading only: never creates a
+    /// file, never writes (works on a read-only file or folder). A database
+    /// with an older schema is upgraded first when the file is writable.
+    pub fn open_read_only(path: &str) -> Result<SqliteStore> {
+        let err = |message: String| StoreError::Db {
+            db: path.to_string(),
+            message,
+        };
+        let meta = std::fs::metadata(path).map_err(|e| {
+            err(if e.kind() == std::io::ErrorKind::NotFound {
+                "no such database file (read-only commands never create one; `entente run` does)"
+                    .into()
+            } else {
+                e.to_string()
+            })
+        })?;
+        if !meta.is_file() {
+            return Err(err("not a database file".into()));
+        }
+        use rusqlite::OpenFlags;
+        let ro = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let version = |conn: &Connection| -> rusqlite::Result<i64> {
+            conn.query_row(
+                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                [],
+                |r| r.get(0),
+            )
+        };
+        // A WAL database needs its shared-memory file; in a read-only folder
+        // without one, open it as immutable (nobody can be writing it).
+        let conn = Connection::open_with_flags(path, ro)
+            .and_then(|c| version(&c).map(|_| c))
+            .or_else(|first| {
+                let uri = format!(
+                    "file:{}?immutable=1",
+                    path.replace('%', "%25")
+                        .replace('?', "%3f")
+                        .replace('#', "%23")
+                );
+                Connection::open_with_flags(uri, ro | OpenFlags::SQLITE_OPEN_URI)
+                    .and_then(|c| version(&c).map(|_| c))
+                    .map_err(|_| first)
+            })
+            .map_err(|e| err(format!("cannot read the database: {e}")))?;
+        let found = version(&conn).map_err(|e| err(e.to_string()))?;
+        if found > current_version() {
+            return Err(StoreError::TooNew {
+                db: path.to_string(),
+                found,
+                supported: current_version(),
+            });
+        }
+        if found < current_version() {
+            if meta.permissions().readonly() {
+                return Err(err(format!(
+                    "database schema version {found} is older than this entente's ({}) and the file is read-only; run a writing command (`entente run`) on a writable copy to upgrade it",
+                    current_version()
+                )));
+            }
+            drop(conn);
+            return SqliteStore::open(path);
+        }
+        conn.busy_timeout(Duration::from_secs(30))
+            .map_err(|e| err(e.to_string()))?;
+        Ok(SqliteStore {
+            conn,
+            path: path.to_string(),
+        })
+    }
+
     fn err(&self, e: rusqlite::Error) -> StoreError {
         StoreError::Db {
             db: self.path.clone(),

@@ -41,7 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let actor = args.actor.as_deref().map(node).transpose()?;
     let other = args.other.as_deref().map(node).transpose()?;
     let by: Option<Granularity> = args.by.as_deref().map(str::parse).transpose()?;
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_read_only()?;
     let rel = entente_serve::relations::load(store.as_mut(), &DedupParams::default())?;
     let net = signed_network(&rel.events, &p);
     let top = if args.top == 0 { usize::MAX } else { args.top };

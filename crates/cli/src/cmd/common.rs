@@ -17,6 +17,12 @@ impl DbArgs {
     pub fn open(&self) -> anyhow::Result<Box<dyn entente_store::Store>> {
         entente_store::open(&self.db).with_context(|| format!("cannot open store {}", self.db))
     }
+
+    /// Opens an existing store for reading only (never creates one).
+    pub fn open_read_only(&self) -> anyhow::Result<Box<dyn entente_store::Store>> {
+        entente_store::open_read_only(&self.db)
+            .with_context(|| format!("cannot open store {}", self.db))
+    }
 }
 
 /// Output formats of listing commands.

@@ -51,7 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         Direction::Undirected
     };
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_read_only()?;
     let rel = entente_serve::relations::load(store.as_mut(), &DedupParams::default())?;
     let series = dyad_series(&rel.events, &a, &b, by, dir, args.all_modalities);
     // Undated events cannot be placed in a period: say how many there are.

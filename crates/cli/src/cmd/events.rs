@@ -62,7 +62,7 @@ impl Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_read_only()?;
     let rows = store.events(&args.filter())?;
     match args.format {
         Format::Jsonl => {

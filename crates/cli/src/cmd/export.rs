@@ -450,7 +450,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "--partition-by works with --format csv or parquet"
         );
     }
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_read_only()?;
     let rel = entente_serve::relations::load(store.as_mut(), &DedupParams::default())?;
     let table = match args.what {
         What::Events => {

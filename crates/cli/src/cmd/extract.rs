@@ -141,7 +141,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         eprintln!("entente: {written} articles, {errors} errors, {warnings} warnings");
     }
-    Ok(if written == 0 && errors > 0 {
+    // Like `entente run`: any input that yielded no article fails the
+    // command (the good ones are still written).
+    Ok(if errors > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -133,7 +133,7 @@ pub fn graphml(net: &Network) -> String {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let p = args.window.params()?;
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_read_only()?;
     let rel = entente_serve::relations::load(store.as_mut(), &DedupParams::default())?;
     let net = signed_network(&rel.events, &p);
     match args.format {

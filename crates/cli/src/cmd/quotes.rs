@@ -42,7 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(p) = &args.from_jsonl {
         return super::quotes_jsonl::run(p);
     }
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_read_only()?;
     let rows = store.quotes(&QuoteFilter {
         actor: args.actor.clone(),
         doc_id: args.doc.clone(),

@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_read_only()?;
     print(store.as_mut(), &args.db.db, args.top, args.json)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -157,13 +157,19 @@ pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
     for input in ingest::expand_inputs(&args.inputs) {
         let path = match input {
             Ok(p) => p,
+            Err(e) if e.is_warning() => {
+                runner.warn(&e.to_string())?;
+                continue;
+            }
             Err(e) => {
                 runner.fail(&e.to_string(), &mut out)?;
                 continue;
             }
         };
         runner.bar.set_message(path.display().to_string());
+        let mut items = 0usize;
         for item in ingest::read_path(&path) {
+            items += 1;
             match item {
                 Ok(mut a) => {
                     if a.body.trim().is_empty() {
@@ -182,6 +188,13 @@ pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
                 Err(e) if e.is_warning() => runner.warn(&e.to_string())?,
                 Err(e) => runner.fail(&e.to_string(), &mut out)?,
             }
+        }
+        if items == 0 {
+            // An empty JSONL file fails like an empty text file does.
+            runner.fail(
+                &format!("{}: line 1: empty input, no records", path.display()),
+                &mut out,
+            )?;
         }
     }
     runner.flush(&mut batch, &mut out)?;
