@@ -306,3 +306,30 @@ fn an_agent_with_no_country_belongs_to_the_articles_country() {
     assert!(has(&ev, "KENMIL", "KENREB", "19"), "{:?}", show(&ev));
     assert!(!any_actor(&ev, "---"), "{:?}", show(&ev));
 }
+
+#[test]
+fn tariffs_imposed_on_a_country_are_sanctions() {
+    for s in [
+        "The United States imposed new tariffs on Chinese steel.",
+        "China levied duties on Australian wine.",
+    ] {
+        let ev = code_with(
+            s,
+            "2020-06-01",
+            Config {
+                min_confidence: 0.0,
+                ..Config::default()
+            },
+        );
+        assert!(
+            ev.iter().any(|e| e.cameo.as_str() == "163"),
+            "{s}: {:?}",
+            show(&ev)
+        );
+        assert!(
+            !ev.iter().any(|e| e.cameo.as_str() == "170"),
+            "{s}: {:?}",
+            show(&ev)
+        );
+    }
+}
