@@ -217,12 +217,27 @@ impl<'a> Layout<'a> {
         }
         // A passive participle ("has been reported", "were told to") has
         // no speaker of its own.
+        // An adverb may stand between ("is widely believed").
+        let before = if i > 1 && self.toks[i - 1].lower.ends_with("ly") {
+            i - 2
+        } else {
+            i.saturating_sub(1)
+        };
         if i > 0
-            && (t.lower.ends_with("ed") || matches!(t.lower, "told" | "said"))
+            && (t.lower.ends_with("ed") || matches!(t.lower, "told" | "said" | "thought"))
             && matches!(
-                self.toks[i - 1].lower,
+                self.toks[before].lower,
                 "been" | "being" | "be" | "were" | "was" | "is" | "are"
             )
+        {
+            return None;
+        }
+        // "think tank": a noun compound, no cue.
+        if t.lower == "think"
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.lower.starts_with("tank"))
         {
             return None;
         }
@@ -1169,6 +1184,27 @@ pub fn find(text: &str, l: &Layout) -> Vec<Found> {
         }
     }
     out.extend(reported);
+    // 3. Constructions without an active cue verb ("it is believed that",
+    // "in X's view", "as X noted"), where nothing else attributed the
+    // sentence.
+    let mut covered = vec![false; l.toks.len()];
+    for f in &out {
+        for &(s, e) in &f.spans {
+            let a = l.toks.partition_point(|t| t.e <= s);
+            let b = l.toks.partition_point(|t| t.s < e);
+            for c in &mut covered[a..b.max(a)] {
+                *c = true;
+            }
+        }
+    }
+    for &(lo, hi) in &l.sents {
+        if covered[lo..hi].iter().any(|&c| c) {
+            continue;
+        }
+        if let Some(f) = crate::reported::in_sentence(l, lo, hi) {
+            out.push(f);
+        }
+    }
     out.sort_by_key(|f| f.spans.first().map_or(0, |s| s.0));
     out
 }
@@ -1430,6 +1466,12 @@ fn reported_in_sentence(
                     | "explain"
                     | "deny"
                     | "believe"
+                    | "think"
+                    | "fear"
+                    | "hope"
+                    | "feel"
+                    | "suspect"
+                    | "doubt"
                     | "tweet"
             ) || (matches!(
                 cue.lemma,

@@ -109,7 +109,16 @@ fn cue_form(form: &str) -> Option<Cue> {
         "estimate" | "estimated" => c("estimate", "say", true),
         "indicate" | "indicated" | "indicates" => c("indicate", "say", true),
         "recall" | "recalled" | "recalls" => c("recall", "say", true),
-        "believe" | "believes" | "believed" => c("believe", "opinion", true),
+        // Cognition: beliefs, expectations and fears attributed to a
+        // holder, marked apart from speech ("belief").
+        "believe" | "believes" | "believed" => c("believe", "belief", true),
+        "think" | "thinks" | "thought" => c("think", "belief", true),
+        "fear" | "fears" | "feared" => c("fear", "belief", true),
+        "hope" | "hopes" | "hoped" => c("hope", "belief", true),
+        "doubt" | "doubts" | "doubted" => c("doubt", "belief", true),
+        "suspect" | "suspects" | "suspected" => c("suspect", "belief", true),
+        "feel" | "feels" | "felt" => c("feel", "belief", true),
+        "expect" | "expects" => c("expect", "belief", true),
         "reaffirm" | "reaffirms" | "reaffirmed" => c("reaffirm", "say", true),
         "reiterate" | "reiterates" | "reiterated" => c("reiterate", "say", true),
         "stress" | "stresses" | "stressed" => c("stress", "say", true),
@@ -137,7 +146,6 @@ pub fn weak_cue(lemma: &str) -> bool {
             | "call"
             | "describe"
             | "urge"
-            | "believe"
             | "estimate"
             | "indicate"
             | "recall"

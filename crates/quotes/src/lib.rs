@@ -32,6 +32,7 @@ use entente_core::{Annotator, CameoCode, CoreError, Doc, Event, Modality, Quote,
 
 mod extract;
 mod lexicon;
+mod reported;
 mod resolve;
 mod text;
 mod transcript;
@@ -144,6 +145,11 @@ fn build(doc: &Doc, l: &Layout, res: &mut resolve::Resolver, f: &Found, done: &[
             q.cue = Some("according to".into());
             q.cue_class = Some("say".into());
             q.cue_span = Some(Span::new(t.s, l.toks.get(c + 1).map_or(t.e, |n| n.e)));
+        } else if matches!(t.lower, "view" | "opinion" | "judgment" | "estimation") {
+            // "in X's view": a belief of X.
+            q.cue = Some(format!("in the {} of", t.lower));
+            q.cue_class = Some("belief".into());
+            q.cue_span = Some(Span::new(t.s, t.e));
         } else if let Some(cue) = lexicon::cue(t.lower) {
             q.cue = Some(cue.lemma.into());
             q.cue_class = Some(cue.class.into());
@@ -151,7 +157,14 @@ fn build(doc: &Doc, l: &Layout, res: &mut resolve::Resolver, f: &Found, done: &[
         }
     }
     if let Some((s, e)) = f.attr.speaker {
-        let span = Span::new(l.toks[s].s, l.toks[e - 1].e);
+        let mut end = l.toks[e - 1].e;
+        // A possessor ("Hale's view") speaks as "Hale".
+        for suffix in ["'s", "’s"] {
+            if text[l.toks[s].s..end].ends_with(suffix) && end - suffix.len() > l.toks[s].s {
+                end -= suffix.len();
+            }
+        }
+        let span = Span::new(l.toks[s].s, end);
         q.speaker = Some(span.slice(text).to_string());
         q.speaker_span = Some(span);
         let (actor, mention, anon) = res.resolve((s, e));
@@ -184,6 +197,16 @@ fn build(doc: &Doc, l: &Layout, res: &mut resolve::Resolver, f: &Found, done: &[
             q.outlet = Some(o);
         }
         q.hedge = hedge(doc, l, f);
+    }
+    // A source-less passive ("it is widely believed that …"): no speaker,
+    // the construction itself is the hedge.
+    if let (None, None, Some(c)) = (f.attr.speaker, f.inherited, f.attr.cue) {
+        let lo = (c.saturating_sub(5)..c).find(|&i| l.toks[i].is("it"));
+        if let Some(lo) = lo {
+            q.hedge = Some(doc.text[l.toks[lo].s..l.toks[c].e].to_string());
+            q.anonymous = true;
+            q.anonymous_inferred = Some("no source given".into());
+        }
     }
     q
 }
@@ -246,11 +269,17 @@ fn first_person_as_written(text: &str, q: &mut Quote) {
     if a == 0 && b == slice.len() {
         return; // already a bare pronoun
     }
-    q.speaker = Some(if lets {
+    let pron = if lets {
         "us".to_string()
     } else {
         slice[a..b].to_string()
-    });
+    };
+    // An actor named after the phrase itself ("I'm") is the pronoun too.
+    let written = sp.to_string();
+    if let Some(actor) = q.speaker_actor.as_mut().filter(|x| x.name == written) {
+        actor.name = pron.clone();
+    }
+    q.speaker = Some(pron);
     q.speaker_span = Some(Span::new(span.start as usize + a, span.start as usize + b));
 }
 
@@ -315,7 +344,7 @@ fn apply_turns(
             let keep = !p.contains(' ')
                 && q.speaker_actor.as_ref().is_some_and(|a| {
                     a.name.to_lowercase().ends_with(&surname)
-                        && a.name.split(' ').count() <= 3
+                        && a.name.split(' ').count() == 2
                         && a.name.chars().any(char::is_lowercase)
                 });
             if !keep {

@@ -214,3 +214,52 @@ fn first_person_verb_phrases_are_never_speakers() {
         );
     }
 }
+
+#[test]
+fn cognition_verbs_report_clauses_as_beliefs() {
+    let d = run("The finance minister, Ana Ruiz, spoke on Monday. \
+                 Ruiz believes the reform will pass before the summer. \
+                 She fears that the opposition will block the budget.");
+    let belief: Vec<&Quote> = d
+        .quotes
+        .iter()
+        .filter(|q| q.cue_class.as_deref() == Some("belief"))
+        .collect();
+    assert_eq!(belief.len(), 2, "{:#?}", d.quotes);
+    assert!(belief.iter().all(|q| q.kind == QuoteType::Indirect));
+    assert!(belief[0].quote.starts_with("the reform will pass"));
+    assert_eq!(belief[1].quote, "the opposition will block the budget");
+    assert_eq!(actor(belief[1]), "Ana Ruiz");
+}
+
+#[test]
+fn sourceless_passives_keep_no_speaker_and_a_hedge() {
+    let d = run("It is widely believed that the ceasefire will collapse within days.");
+    assert_eq!(d.quotes.len(), 1, "{:#?}", d.quotes);
+    let q = &d.quotes[0];
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.quote, "the ceasefire will collapse within days");
+    assert_eq!(q.hedge.as_deref(), Some("It is widely believed"));
+    assert!(q.anonymous);
+}
+
+#[test]
+fn in_x_view_and_as_x_noted_attribute_the_main_clause() {
+    let d = run("Senator Tom Hale spoke to the committee.\n\n\
+                 In Hale's view, the treaty leaves the border open to smugglers.\n\n\
+                 As the senator noted, the vote was delayed twice last year.");
+    let view = d
+        .quotes
+        .iter()
+        .find(|q| q.quote.starts_with("the treaty"))
+        .expect("in X's view");
+    assert_eq!(view.speaker.as_deref(), Some("Hale"));
+    assert_eq!(view.cue_class.as_deref(), Some("belief"));
+    let noted = d
+        .quotes
+        .iter()
+        .find(|q| q.quote.starts_with("the vote was delayed"))
+        .expect("as X noted");
+    assert_eq!(noted.speaker.as_deref(), Some("the senator"));
+    assert_eq!(noted.cue.as_deref(), Some("note"));
+}

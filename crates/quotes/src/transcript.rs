@@ -39,14 +39,22 @@ const MAX_LABEL_WORDS: usize = 6;
 pub fn turns(text: &str, l: &Layout) -> Vec<TurnPara> {
     let mut labels: Vec<Option<(Holder, usize)>> = Vec::with_capacity(l.paras.len());
     let mut n_labels = 0;
+    // A single label opening with a title ("THE PRESIDENT:", "MS. LEE:")
+    // is enough: prepared remarks have one turn.
+    let mut titled = false;
     for &(lo, hi) in &l.paras {
         let lab = label(text, l, lo, hi);
-        if lab.is_some() {
+        if let Some((h, _)) = lab {
             n_labels += 1;
+            if let Holder::Named(s, e) = h {
+                let first = text.get(l.toks[s].s..l.toks[e - 1].e).unwrap_or("");
+                titled |=
+                    first.contains(' ') && first.split_whitespace().next().is_some_and(title_word);
+            }
         }
         labels.push(lab);
     }
-    if n_labels < 2 {
+    if n_labels < 2 && !titled {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -301,6 +309,7 @@ fn role_holder(text: &str, label: &str) -> Option<String> {
         return None;
     }
     let role = role.join(" ");
+    let title_end = text.find("\n\n").unwrap_or(0);
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut from = 0;
     while let Some(k) = text.get(from..).and_then(|t| t.find(&role)) {
@@ -334,10 +343,13 @@ fn role_holder(text: &str, label: &str) -> Option<String> {
             name.push(w);
         }
         // The surname: the last word ("President Joe Biden" → "Biden").
+        // The title paragraph ("Remarks by President Biden …") names the
+        // speaker of the remarks; later mentions may be predecessors.
+        let weight = if at < title_end { 1000 } else { 1 };
         if let Some(n) = name.last() {
             match counts.iter_mut().find(|(g, _)| g == n) {
-                Some(c) => c.1 += 1,
-                None => counts.push((n.to_string(), 1)),
+                Some(c) => c.1 += weight,
+                None => counts.push((n.to_string(), weight)),
             }
         }
     }
@@ -495,6 +507,15 @@ mod tests {
             label_person("", "PRESIDENT ZELENSKYY").as_deref(),
             Some("Zelenskyy")
         );
+    }
+
+    #[test]
+    fn one_titled_label_makes_prepared_remarks_one_turn() {
+        let h = holders(
+            "Remarks by the President\n\nTHE PRESIDENT: Thank you.\n\nI am glad to be here.",
+        );
+        assert_eq!(h.len(), 2);
+        assert!(h.iter().all(|x| x.0 == "THE PRESIDENT"));
     }
 
     #[test]

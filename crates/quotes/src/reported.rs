@@ -1,0 +1,195 @@
+//! Reported speech and cognition without a cue verb in the active voice:
+//!
+//! - source-less passives: "It is (widely) believed that …", "It was
+//!   reported that …" — no speaker; the quote keeps the hedge;
+//! - "In X's view, …" / "In the view of X, …" — a belief of X;
+//! - "As X noted/said, …" — X's statement, the main clause its content.
+//!
+//! Each rule reads one sentence (its token range) and gives at most one
+//! attribution whose content is the clause the construction governs.
+
+use entente_core::QuoteType;
+
+use crate::extract::{Attr, Found, Layout};
+use crate::lexicon;
+use crate::text::Kind;
+
+/// Attributions of the sentence `lo..hi` made by the constructions above.
+pub fn in_sentence(l: &Layout, lo: usize, hi: usize) -> Option<Found> {
+    sourceless_passive(l, lo, hi)
+        .or_else(|| in_view(l, lo, hi))
+        .or_else(|| as_noted(l, lo, hi))
+}
+
+/// Content from token `s` to the end of the sentence, final punctuation and
+/// closing marks left out; `None` when fewer than three words remain.
+fn content(l: &Layout, s: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut e = hi;
+    while e > s && l.toks[e - 1].kind != Kind::Word {
+        e -= 1;
+    }
+    let words = l.toks[s..e].iter().filter(|t| t.is_word()).count();
+    (words >= 3).then_some((s, e))
+}
+
+fn found(l: &Layout, (s, e): (usize, usize), attr: Attr) -> Found {
+    Found {
+        kind: QuoteType::Indirect,
+        spans: vec![(l.toks[s].s, l.toks[e - 1].e)],
+        first: s,
+        last: e,
+        attr,
+        inherited: None,
+        pair: None,
+    }
+}
+
+/// No token of `s..e` lies inside quote marks.
+fn unquoted(l: &Layout, s: usize, e: usize) -> bool {
+    l.inq[s..e].iter().all(|&q| q == 0)
+}
+
+/// "It is/was/has been (widely) believed/reported/said that CLAUSE".
+fn sourceless_passive(l: &Layout, lo: usize, hi: usize) -> Option<Found> {
+    let toks = &l.toks;
+    let mut k = lo;
+    // A sentence adverbial before it ("Now, it is believed …").
+    while k < hi && k < lo + 4 && !toks[k].is("it") {
+        k += 1;
+    }
+    if k >= hi || !toks[k].is("it") {
+        return None;
+    }
+    let mut v = k + 1;
+    let mut be = false;
+    while v < hi && v < k + 5 {
+        let w = toks[v].lower;
+        if matches!(
+            w,
+            "is" | "was" | "has" | "had" | "been" | "be" | "being" | "will" | "would"
+        ) {
+            be |= matches!(w, "is" | "was" | "been" | "be");
+            v += 1;
+        } else if lexicon::hedge_adverb(w) || matches!(w, "widely" | "generally" | "now" | "also") {
+            v += 1;
+        } else {
+            break;
+        }
+    }
+    if !be || v + 1 >= hi || !toks[v + 1].is("that") {
+        return None;
+    }
+    let cue = lexicon::cue(toks[v].lower)?;
+    // Past participles of reporting and cognition verbs only.
+    if !cue.reports
+        || !(toks[v].lower.ends_with("ed") || matches!(toks[v].lower, "said" | "thought"))
+    {
+        return None;
+    }
+    let span = content(l, v + 2, hi)?;
+    if !unquoted(l, k, v + 2) {
+        return None;
+    }
+    Some(found(
+        l,
+        span,
+        Attr {
+            speaker: None,
+            cue: Some(v),
+            end: v + 1,
+        },
+    ))
+}
+
+/// The noun phrase of a holder from `s`, up to (not including) a token
+/// that ends it ("," or "'s"), at most five words.
+fn holder_np(l: &Layout, s: usize, hi: usize) -> Option<(usize, usize)> {
+    let toks = &l.toks;
+    let mut e = s;
+    while e < hi && e < s + 6 && toks[e].is_word() && !toks[e].is(",") {
+        e += 1;
+        if toks[e - 1].lower.ends_with("'s") || toks[e - 1].lower.ends_with("’s") {
+            break;
+        }
+    }
+    (e > s).then_some((s, e))
+}
+
+/// "In X's view, CLAUSE" / "In the view of X, CLAUSE".
+fn in_view(l: &Layout, lo: usize, hi: usize) -> Option<Found> {
+    let toks = &l.toks;
+    if hi < lo + 5 || !toks[lo].is("in") {
+        return None;
+    }
+    let comma = (lo + 2..hi.min(lo + 10)).find(|&i| toks[i].is(","))?;
+    let view = (lo + 1..comma).find(|&i| {
+        matches!(
+            toks[i].lower,
+            "view" | "opinion" | "judgment" | "estimation"
+        )
+    })?;
+    let speaker = if toks[lo + 1].is("the") && toks.get(view + 1).is_some_and(|t| t.is("of")) {
+        // "In the view of X,"
+        (view + 2 < comma).then_some((view + 2, comma))?
+    } else {
+        // "In X's view," — the possessor, "'s" kept off when a token of its own.
+        let (s, mut e) = holder_np(l, lo + 1, view)?;
+        if e > s + 1 && matches!(toks[e - 1].lower, "'s" | "’s" | "'" | "’") {
+            e -= 1;
+        }
+        if e != view && e + 1 != view {
+            return None;
+        }
+        (s, e)
+    };
+    if !toks[speaker.0].cap && !lexicon::pronoun(toks[speaker.0].lower) {
+        // "In my view" → first person; "in this view" → no holder.
+        if !matches!(
+            toks[speaker.0].lower,
+            "his" | "her" | "their" | "my" | "our"
+        ) {
+            return None;
+        }
+    }
+    let span = content(l, comma + 1, hi)?;
+    unquoted(l, lo, comma).then(|| {
+        found(
+            l,
+            span,
+            Attr {
+                speaker: Some(speaker),
+                cue: Some(view),
+                end: comma,
+            },
+        )
+    })
+}
+
+/// "As X noted/said/warned, CLAUSE".
+fn as_noted(l: &Layout, lo: usize, hi: usize) -> Option<Found> {
+    let toks = &l.toks;
+    if hi < lo + 5 || !toks[lo].is("as") {
+        return None;
+    }
+    let comma = (lo + 2..hi.min(lo + 12)).find(|&i| toks[i].is(","))?;
+    // The cue right before the comma (an adverb or time word may follow it).
+    let v = (lo + 2..comma)
+        .rev()
+        .find(|&i| lexicon::cue(toks[i].lower).is_some_and(|c| c.reports))?;
+    let speaker = l.back_np(v, lo + 1)?;
+    if speaker.0 != lo + 1 {
+        return None;
+    }
+    let span = content(l, comma + 1, hi)?;
+    unquoted(l, lo, comma).then(|| {
+        found(
+            l,
+            span,
+            Attr {
+                speaker: Some(speaker),
+                cue: Some(v),
+                end: comma,
+            },
+        )
+    })
+}
