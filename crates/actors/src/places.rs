@@ -198,6 +198,86 @@ impl Gazetteer {
     }
 }
 
+/// Country names of `countries.jsonl` → (name, code), for places resolved
+/// without the knowledge base.
+fn countries() -> &'static FxMap<String, (String, String)> {
+    static C: OnceLock<FxMap<String, (String, String)>> = OnceLock::new();
+    C.get_or_init(|| {
+        #[derive(serde::Deserialize)]
+        struct Entry {
+            name: String,
+            code: Option<String>,
+            #[serde(default)]
+            aliases: Vec<String>,
+        }
+        let mut m = FxMap::default();
+        for line in include_str!("../data/countries.jsonl").lines() {
+            let Ok(e) = serde_json::from_str::<Entry>(line) else {
+                continue;
+            };
+            let Some(code) = e.code else { continue };
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                m.entry(key(n)).or_insert((e.name.clone(), code.clone()));
+            }
+        }
+        m
+    })
+}
+
+impl Gazetteer {
+    /// A place name resolved without the knowledge base: a region, else a
+    /// country name (`countries.jsonl`), else a city.
+    pub fn resolve_place(&self, name: &str) -> Option<Place> {
+        let words = phrase_words(name);
+        if let Some(p) = self
+            .lookup_words(&words)
+            .filter(|p| p.precision == PlacePrecision::Region)
+        {
+            return Some(p.clone());
+        }
+        if let Some((n, code)) = countries().get(&join(&words)) {
+            return Some(Place {
+                name: n.clone(),
+                country: code.clone(),
+                lat: None,
+                lon: None,
+                precision: PlacePrecision::Country,
+                population: 0,
+            });
+        }
+        self.lookup_words(&words).cloned()
+    }
+}
+
+/// The stage that resolves event places ([`entente_core::Doc::event_places`])
+/// after the event coder and the quote extractor.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct EventPlaces;
+
+impl entente_core::Annotator for EventPlaces {
+    fn name(&self) -> &'static str {
+        "places"
+    }
+
+    fn annotate(&self, doc: &mut entente_core::Doc) -> Result<(), entente_core::CoreError> {
+        let g = Gazetteer::embedded();
+        doc.event_places = doc
+            .events
+            .iter()
+            .map(|e| {
+                let p = g.resolve_place(e.place.as_deref()?)?;
+                Some(entente_core::ResolvedPlace {
+                    country: p.country,
+                    lat: p.lat,
+                    lon: p.lon,
+                    precision: p.precision.as_str().to_string(),
+                })
+            })
+            .collect();
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

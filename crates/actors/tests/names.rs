@@ -184,3 +184,51 @@ fn unknown_people_take_their_role_and_affiliation_from_an_apposition() {
         "{m:?}"
     );
 }
+
+#[test]
+fn event_places_get_country_coordinates_and_precision() {
+    use entente_core::Annotator;
+    let g = entente_actors::places::Gazetteer::embedded();
+    let p = g.resolve_place("Syria").unwrap();
+    assert_eq!(
+        (p.country.as_str(), p.precision.as_str()),
+        ("SYR", "country")
+    );
+    let p = g.resolve_place("Anbar").unwrap();
+    assert_eq!(
+        (p.country.as_str(), p.precision.as_str()),
+        ("IRQ", "region")
+    );
+    // The stage fills one entry per event.
+    let mut doc = annotate(
+        "Turkey bombed Kurdish militants near Irbil.",
+        Some("2015-03-01"),
+    );
+    doc.events.push(entente_core::Event {
+        sentence: 0,
+        source: None,
+        target: None,
+        cameo: "190".parse().unwrap(),
+        plover_type: None,
+        plover_mode: None,
+        plover_context: None,
+        goldstein: -10.0,
+        quad_class: entente_core::QuadClass::MaterialConflict,
+        modality: entente_core::Modality::Asserted,
+        date: None,
+        place: Some("Irbil".into()),
+        trigger_span: doc.tokens[1].span,
+        source_span: None,
+        target_span: None,
+        source_mention: None,
+        target_mention: None,
+        confidence: 1.0,
+        rule: "test".into(),
+    });
+    entente_actors::places::EventPlaces
+        .annotate(&mut doc)
+        .unwrap();
+    let p = doc.event_places[0].as_ref().unwrap();
+    assert_eq!((p.country.as_str(), p.precision.as_str()), ("IRQ", "city"));
+    assert!(p.lat.is_some_and(|x| (x - 36.19).abs() < 0.1));
+}

@@ -240,9 +240,25 @@ pub struct Doc {
     pub quotes: Vec<Quote>,
     /// Non-fatal problems found while processing (stage: message).
     pub warnings: Vec<String>,
+    /// Where each event of [`Doc::events`] happened, resolved (same order;
+    /// `None` where the event has no place or it is not in the gazetteer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub event_places: Vec<Option<ResolvedPlace>>,
     /// For an article without a date: the date inferred from its text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inferred_date: Option<InferredDate>,
+}
+
+/// An event's place resolved by the gazetteer: country, coordinates and
+/// how precise they are (as ACLED and UCDP code places).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResolvedPlace {
+    /// Country code (ISO 3166 alpha-3, as CAMEO).
+    pub country: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// `city`, `region` or `country`.
+    pub precision: String,
 }
 
 /// A date inferred for an undated article (from the office-holders it names
@@ -288,6 +304,7 @@ impl Doc {
             quotes: Vec::new(),
             warnings: Vec::new(),
             inferred_date: None,
+            event_places: Vec::new(),
         }
     }
 

@@ -29,7 +29,7 @@ pub use codes::{ActorCode, CameoCode, Modality, QuadClass};
 pub use date::{DatePrecision, EventDate};
 pub use doc::{
     ActorRef, Article, Doc, DocId, Event, InferredDate, Mention, MentionKind, Quote, QuoteType,
-    Sentence, Token,
+    ResolvedPlace, Sentence, Token,
 };
 pub use error::CoreError;
 pub use span::Span;

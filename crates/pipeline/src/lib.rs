@@ -115,6 +115,7 @@ impl Pipeline {
             }),
             Box::new(Events(coder)),
             Box::new(entente_quotes::Quotes::load()?),
+            Box::new(entente_actors::places::EventPlaces),
         ]);
         p.counts = counts;
         Ok(p)

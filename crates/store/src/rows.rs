@@ -82,6 +82,16 @@ pub struct EventRow {
     /// The canonical event this mention belongs to, once deduplicated.
     pub event_id: Option<String>,
     pub entente_version: String,
+    /// The place resolved by the gazetteer: country, `city`/`region`/
+    /// `country` precision, coordinates.
+    #[serde(default)]
+    pub place_country: Option<String>,
+    #[serde(default)]
+    pub place_precision: Option<String>,
+    #[serde(default)]
+    pub place_lat: Option<f64>,
+    #[serde(default)]
+    pub place_lon: Option<f64>,
 }
 
 /// One real-world event: a cluster of event mentions across documents.
@@ -194,6 +204,7 @@ impl EventRow {
     /// return it (used to stream events without a round trip through SQL).
     pub fn from_doc(doc: &entente_core::Doc, idx: usize) -> Option<EventRow> {
         let e = doc.events.get(idx)?;
+        let place = doc.event_places.get(idx).and_then(Option::as_ref);
         let pair = |s: Option<entente_core::Span>| s.map(|s| [s.start, s.end]);
         let text = doc
             .sentences
@@ -223,6 +234,10 @@ impl EventRow {
             rule: e.rule.clone(),
             event_id: None,
             entente_version: entente_core::VERSION.to_string(),
+            place_country: place.map(|p| p.country.clone()),
+            place_precision: place.map(|p| p.precision.clone()),
+            place_lat: place.and_then(|p| p.lat),
+            place_lon: place.and_then(|p| p.lon),
         })
     }
 }

@@ -153,6 +153,14 @@ CREATE TABLE claims (
 ALTER TABLE documents ADD COLUMN section TEXT;
 ALTER TABLE documents ADD COLUMN canonical_url TEXT;
 "#,
+    // 4: event places resolved by the gazetteer (country, precision,
+    // coordinates as decimal text).
+    r#"
+ALTER TABLE event_mentions ADD COLUMN place_country TEXT;
+ALTER TABLE event_mentions ADD COLUMN place_precision TEXT;
+ALTER TABLE event_mentions ADD COLUMN place_lat TEXT;
+ALTER TABLE event_mentions ADD COLUMN place_lon TEXT;
+"#,
 ];
 
 /// The schema version this build writes.

@@ -155,10 +155,11 @@ pub fn child_inserts(doc: &Doc) -> Vec<Insert> {
         });
     }
     for (i, e) in doc.events.iter().enumerate() {
+        let place = doc.event_places.get(i).and_then(Option::as_ref);
         let (ss, se) = span_pair(e.source_span);
         let (ts, te) = span_pair(e.target_span);
         out.push(Insert {
-            sql: "INSERT INTO event_mentions (doc_id, idx, sentence, source, target, cameo, cameo_root, plover_type, plover_mode, plover_context, goldstein, quad_class, modality, date, date_precision, place, trigger_start, trigger_end, source_start, source_end, target_start, target_end, confidence, rule, event_id, entente_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            sql: "INSERT INTO event_mentions (doc_id, idx, sentence, source, target, cameo, cameo_root, plover_type, plover_mode, plover_context, goldstein, quad_class, modality, date, date_precision, place, trigger_start, trigger_end, source_start, source_end, target_start, target_end, confidence, rule, event_id, entente_version, place_country, place_precision, place_lat, place_lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             params: vec![
                 id.into(),
                 (i as i64).into(),
@@ -186,6 +187,10 @@ pub fn child_inserts(doc: &Doc) -> Vec<Insert> {
                 e.rule.as_str().into(),
                 Param::Null,
                 VERSION.into(),
+                place.map(|p| p.country.clone()).into(),
+                place.map(|p| p.precision.clone()).into(),
+                place.and_then(|p| p.lat).map(|x| x.to_string()).into(),
+                place.and_then(|p| p.lon).map(|x| x.to_string()).into(),
             ],
         });
     }
@@ -320,7 +325,7 @@ fn paging(sql: &mut String, limit: Option<usize>, offset: usize) {
     ));
 }
 
-const EVENT_COLS: &str = "e.doc_id, e.idx, e.sentence, s.text, e.source, e.target, e.cameo, e.plover_type, e.plover_mode, e.goldstein, e.quad_class, e.modality, e.date, e.date_precision, e.place, e.trigger_start, e.trigger_end, e.source_start, e.source_end, e.target_start, e.target_end, e.confidence, e.rule, e.event_id, e.entente_version";
+const EVENT_COLS: &str = "e.doc_id, e.idx, e.sentence, s.text, e.source, e.target, e.cameo, e.plover_type, e.plover_mode, e.goldstein, e.quad_class, e.modality, e.date, e.date_precision, e.place, e.trigger_start, e.trigger_end, e.source_start, e.source_end, e.target_start, e.target_end, e.confidence, e.rule, e.event_id, e.entente_version, e.place_country, e.place_precision, e.place_lat, e.place_lon";
 
 /// Event-mention query.
 pub fn events_query(f: &EventFilter) -> (String, Vec<Param>) {
@@ -367,6 +372,10 @@ pub fn event_row(r: &impl RowLike) -> EventRow {
         rule: r.text(22),
         event_id: r.opt_text(23),
         entente_version: r.text(24),
+        place_country: r.opt_text(25),
+        place_precision: r.opt_text(26),
+        place_lat: r.opt_text(27).and_then(|x| x.parse().ok()),
+        place_lon: r.opt_text(28).and_then(|x| x.parse().ok()),
     }
 }
 
