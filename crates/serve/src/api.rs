@@ -80,6 +80,11 @@ pub fn router(state: Shared) -> Router {
         .route("/api/why", get(dashboard::why))
         .route("/api/actors", get(dashboard::actors))
         .route("/api/dedup", post(dedup))
+        .layer(axum::middleware::from_fn(crate::harden::json_errors))
+        .layer(axum::middleware::from_fn_with_state(
+            state.allowed_hosts.clone(),
+            crate::harden::check_host,
+        ))
         .with_state(state)
 }
 
@@ -122,9 +127,23 @@ pub(crate) fn node_of(code: &str) -> Result<String, ApiError> {
     node_key(&ActorCode::new(code.trim())).ok_or_else(|| bad(format!("unknown actor {code:?}")))
 }
 
-async fn report(State(st): State<Shared>) -> ApiResult {
-    let r = blocking(move || Ok(st.with_store(|s| s.report(10))?)).await?;
-    Ok(Json(serde_json::to_value(r).unwrap_or(Value::Null)))
+/// The store report, cached (see [`AppState::report_json`]): it
+/// aggregates whole tables, which at 2,000 documents took seconds under
+/// concurrent load when computed per request.
+async fn report(State(st): State<Shared>) -> Result<Response, ApiError> {
+    let cached = st.report.lock().ok().and_then(|c| c.clone());
+    let json = match cached {
+        Some((at, json)) if at.elapsed() < crate::REPORT_TTL => json,
+        _ => blocking(move || Ok(st.report_json()?)).await?,
+    };
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        json.as_str().to_owned(),
+    )
+        .into_response())
 }
 
 #[derive(Deserialize)]

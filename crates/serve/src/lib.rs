@@ -18,6 +18,7 @@
 mod api;
 mod assets;
 mod dashboard;
+pub mod harden;
 mod openapi;
 pub mod relations;
 
@@ -38,7 +39,7 @@ pub enum ServeError {
     #[error(transparent)]
     Store(#[from] StoreError),
     /// Binding or serving failed.
-    #[error("{0}")]
+    #[error(transparent)]
     Io(#[from] std::io::Error),
 }
 
@@ -53,6 +54,9 @@ pub struct ServeConfig {
     pub token: Option<String>,
     /// Deduplication tuning.
     pub dedup: DedupParams,
+    /// Host names served besides localhost and IP addresses (the `Host`
+    /// header of every request is checked against them).
+    pub allowed_hosts: Vec<String>,
 }
 
 /// Shared server state: a small pool of store connections and the current
@@ -63,7 +67,20 @@ pub struct AppState {
     relations: RwLock<Arc<Relations>>,
     token: Option<String>,
     dedup: DedupParams,
+    /// Host names served besides localhost and IP addresses.
+    pub(crate) allowed_hosts: Arc<harden::AllowedHosts>,
+    /// `/api/report` as JSON and when it was computed: the report
+    /// aggregates whole tables, so it is computed at most every
+    /// [`REPORT_TTL`] (and at start), not per request.
+    pub(crate) report: Mutex<Option<(std::time::Instant, Arc<String>)>>,
+    /// Whether a request is refreshing the report (the others keep
+    /// getting the previous one meanwhile).
+    report_refreshing: std::sync::atomic::AtomicBool,
 }
+
+/// Longest age of the cached `/api/report` (a concurrent `entente run`
+/// shows up within this time).
+pub const REPORT_TTL: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl AppState {
     /// Opens the store (read-only: a missing database is an error, a
@@ -78,7 +95,43 @@ impl AppState {
             relations: RwLock::new(Arc::new(rel)),
             token,
             dedup,
+            allowed_hosts: Arc::new(harden::AllowedHosts::default()),
+            report: Mutex::new(None),
+            report_refreshing: std::sync::atomic::AtomicBool::new(false),
         })
+    }
+
+    /// The same state serving these extra host names.
+    pub fn with_allowed_hosts(mut self, hosts: Vec<String>) -> Self {
+        self.allowed_hosts = Arc::new(harden::AllowedHosts(hosts));
+        self
+    }
+
+    /// `/api/report` as JSON: the cached one when fresh (or being
+    /// refreshed by another request), else computed now.
+    pub fn report_json(&self) -> Result<Arc<String>, StoreError> {
+        use std::sync::atomic::Ordering;
+        let cached = self.report.lock().ok().and_then(|c| c.clone());
+        if let Some((at, json)) = &cached {
+            let fresh = at.elapsed() < REPORT_TTL;
+            if fresh
+                || self
+                    .report_refreshing
+                    .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
+                    .is_err()
+            {
+                return Ok(json.clone());
+            }
+        } else {
+            self.report_refreshing.store(true, Ordering::Release);
+        }
+        let out = self.with_store(|s| s.report(10));
+        self.report_refreshing.store(false, Ordering::Release);
+        let json = Arc::new(serde_json::to_string(&out?).unwrap_or_else(|_| "null".into()));
+        if let Ok(mut c) = self.report.lock() {
+            *c = Some((std::time::Instant::now(), json.clone()));
+        }
+        Ok(json)
     }
 
     /// Runs `f` on a pooled store connection (opening one when all are busy).
@@ -118,6 +171,9 @@ impl AppState {
         relations::write_canonical(s.as_mut(), &rel)?;
         dashboard::warm(&rel);
         let rel = Arc::new(rel);
+        if let Ok(mut c) = self.report.lock() {
+            *c = None;
+        }
         match self.relations.write() {
             Ok(mut w) => *w = rel.clone(),
             Err(poisoned) => *poisoned.into_inner() = rel.clone(),
@@ -143,14 +199,41 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// Serves until Ctrl-C.
 pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
+    serve_ready(config, |_| {}).await
+}
+
+/// Serves until Ctrl-C, calling `ready` with the bound address once the
+/// store is loaded and the port is listening (so that an announcement is
+/// never printed for a server that is not there). A port already taken is
+/// an error naming it.
+pub async fn serve_ready(
+    config: ServeConfig,
+    ready: impl FnOnce(SocketAddr),
+) -> Result<(), ServeError> {
     let db = config.db.clone();
     let token = config.token.clone();
     let dedup = config.dedup;
     let state = tokio::task::spawn_blocking(move || AppState::open(&db, token, dedup))
         .await
-        .map_err(|e| std::io::Error::other(e.to_string()))??;
-    let listener = tokio::net::TcpListener::bind(config.addr).await?;
-    axum::serve(listener, router(Arc::new(state)))
+        .map_err(|e| std::io::Error::other(e.to_string()))??
+        .with_allowed_hosts(config.allowed_hosts.clone());
+    // Computed once before the first request.
+    let _ = state.report_json();
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| {
+            let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
+                " (another server is running there? choose another with --addr)"
+            } else {
+                ""
+            };
+            std::io::Error::new(
+                e.kind(),
+                format!("cannot listen on {}: {e}{hint}", config.addr),
+            )
+        })?;
+    ready(listener.local_addr()?);
+    axum::serve(harden::TimedListener(listener), router(Arc::new(state)))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
@@ -184,7 +267,7 @@ impl Background {
                 let Ok(listener) = tokio::net::TcpListener::from_std(std_listener) else {
                     return;
                 };
-                let _ = axum::serve(listener, router(state))
+                let _ = axum::serve(harden::TimedListener(listener), router(state))
                     .with_graceful_shutdown(async {
                         let _ = rx.await;
                     })
@@ -218,8 +301,16 @@ impl Drop for Background {
 /// Runs [`serve`] on a new multi-threaded runtime, blocking until Ctrl-C
 /// (for callers without their own runtime, like the CLI).
 pub fn serve_blocking(config: ServeConfig) -> Result<(), ServeError> {
+    serve_blocking_ready(config, |_| {})
+}
+
+/// [`serve_ready`] on a new multi-threaded runtime, blocking until Ctrl-C.
+pub fn serve_blocking_ready(
+    config: ServeConfig,
+    ready: impl FnOnce(SocketAddr),
+) -> Result<(), ServeError> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?
-        .block_on(serve(config))
+        .block_on(serve_ready(config, ready))
 }

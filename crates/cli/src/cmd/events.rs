@@ -24,10 +24,10 @@ pub struct Args {
     #[arg(long)]
     pub code: Option<String>,
     /// First day (YYYY-MM-DD), inclusive.
-    #[arg(long)]
+    #[arg(long, value_parser = iso_day)]
     pub from: Option<String>,
     /// Last day (YYYY-MM-DD), inclusive.
-    #[arg(long)]
+    #[arg(long, value_parser = iso_day)]
     pub to: Option<String>,
     /// Only this document.
     #[arg(long)]
@@ -160,4 +160,12 @@ pub fn doc_event_lines(doc: &entente_core::Doc) -> Vec<String> {
         .filter_map(|i| EventRow::from_doc(doc, i))
         .filter_map(|r| serde_json::to_string(&r).ok())
         .collect()
+}
+
+/// A real calendar day written YYYY-MM-DD (2020-02-30 is refused, as the
+/// API refuses it).
+fn iso_day(s: &str) -> Result<String, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map_err(|_| format!("{s:?} is not a YYYY-MM-DD date"))
 }

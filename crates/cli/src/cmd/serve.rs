@@ -21,6 +21,12 @@ pub struct Args {
     /// Bearer token for write endpoints (without one they are refused).
     #[arg(long, env = "ENTENTE_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
+    /// A host name the server may be addressed by (its `Host` header),
+    /// besides localhost and IP addresses; repeatable. Other names are
+    /// refused, so that a web page elsewhere cannot read this server through
+    /// DNS rebinding.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
     /// Save a PNG of the dashboard to this file and exit (needs chromium).
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<String>,
@@ -33,16 +39,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(png) = &args.screenshot {
         return screenshot(&args, png);
     }
-    eprintln!(
-        "entente: serving {} on http://{} (API description at /api/openapi.json)",
-        args.db.db, args.addr
-    );
-    entente_serve::serve_blocking(ServeConfig {
-        db: args.db.db.clone(),
-        addr: args.addr,
-        token: args.token.clone(),
-        dedup: DedupParams::default(),
-    })?;
+    let db = args.db.db.clone();
+    // Announced once the store is loaded and the port is bound.
+    entente_serve::serve_blocking_ready(
+        ServeConfig {
+            db: args.db.db.clone(),
+            addr: args.addr,
+            token: args.token.clone(),
+            dedup: DedupParams::default(),
+            allowed_hosts: args.allow_hosts.clone(),
+        },
+        |addr| {
+            eprintln!(
+                "entente: serving {db} on http://{addr} (API description at /api/openapi.json)"
+            )
+        },
+    )
+    .with_context(|| format!("cannot serve {}", args.db.db))?;
     Ok(ExitCode::SUCCESS)
 }
 
