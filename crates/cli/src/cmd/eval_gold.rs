@@ -22,48 +22,51 @@ use serde_json::{json, Value};
 use super::eval_events::Args;
 
 /// One sampled document (`documents.jsonl`).
+/// Shared with `entente train events`, which reads the same files.
 #[derive(Deserialize)]
-struct Sheet {
-    id: String,
-    url: Option<String>,
-    date: Option<String>,
+pub(crate) struct Sheet {
+    pub(crate) id: String,
+    pub(crate) url: Option<String>,
+    pub(crate) date: Option<String>,
     #[serde(default)]
-    title: String,
-    text: String,
-    part: String,
-    sentences: Vec<SheetSentence>,
+    pub(crate) title: String,
+    pub(crate) text: String,
+    pub(crate) part: String,
+    pub(crate) sentences: Vec<SheetSentence>,
 }
 
+/// A sentence of a sheet: index and byte span in the sheet's text.
 #[derive(Deserialize)]
-struct SheetSentence {
-    i: u32,
-    start: u32,
-    end: u32,
+pub(crate) struct SheetSentence {
+    pub(crate) i: u32,
+    pub(crate) start: u32,
+    pub(crate) end: u32,
 }
 
 /// One annotated sentence (`gold.jsonl`, codebook §6).
 #[derive(Deserialize)]
-struct Line {
-    doc: String,
-    sent: u32,
+pub(crate) struct Line {
+    pub(crate) doc: String,
+    pub(crate) sent: u32,
     #[serde(default)]
-    events: Vec<LineEvent>,
+    pub(crate) events: Vec<LineEvent>,
 }
 
-#[derive(Deserialize)]
-struct LineEvent {
-    source: Option<String>,
-    target: Option<String>,
-    code: String,
+/// One gold event of a line.
+#[derive(Deserialize, Clone)]
+pub(crate) struct LineEvent {
+    pub(crate) source: Option<String>,
+    pub(crate) target: Option<String>,
+    pub(crate) code: String,
     #[serde(default = "asserted")]
-    modality: String,
+    pub(crate) modality: String,
 }
 
 fn asserted() -> String {
     "asserted".into()
 }
 
-fn read_jsonl<T: for<'de> Deserialize<'de>>(p: &Path) -> anyhow::Result<Vec<T>> {
+pub(crate) fn read_jsonl<T: for<'de> Deserialize<'de>>(p: &Path) -> anyhow::Result<Vec<T>> {
     let text = std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
     text.lines()
         .enumerate()
@@ -74,7 +77,7 @@ fn read_jsonl<T: for<'de> Deserialize<'de>>(p: &Path) -> anyhow::Result<Vec<T>> 
 
 /// The article the sheet's text was made from: the sampler wrote the title,
 /// a blank line and the body, as [`Doc::new`] does.
-fn article(s: &Sheet) -> Article {
+pub(crate) fn article(s: &Sheet) -> Article {
     let head = format!("{}\n\n", s.title);
     let body = match s.text.strip_prefix(&head) {
         Some(b) if !s.title.is_empty() => b.to_string(),
@@ -91,7 +94,7 @@ fn article(s: &Sheet) -> Article {
 }
 
 /// The gold sentence holding byte `at` of the sheet's text.
-fn sentence_at(s: &Sheet, at: u32) -> Option<u32> {
+pub(crate) fn sentence_at(s: &Sheet, at: u32) -> Option<u32> {
     s.sentences
         .iter()
         .find(|x| x.start <= at && at < x.end)

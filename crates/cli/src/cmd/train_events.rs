@@ -22,7 +22,8 @@ use entente_events::gold::country_level;
 use entente_events::learn::{features, Model};
 use entente_events::{Config, EventCoder};
 use rayon::prelude::*;
-use serde::Deserialize;
+
+use super::eval_gold::{article, read_jsonl, sentence_at, Line, LineEvent, Sheet};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -50,40 +51,6 @@ pub struct Args {
     pub cv_only: bool,
 }
 
-#[derive(Deserialize)]
-struct Sheet {
-    id: String,
-    url: Option<String>,
-    date: Option<String>,
-    #[serde(default)]
-    title: String,
-    text: String,
-    part: String,
-    sentences: Vec<SheetSentence>,
-}
-
-#[derive(Deserialize)]
-struct SheetSentence {
-    i: u32,
-    start: u32,
-    end: u32,
-}
-
-#[derive(Deserialize)]
-struct Line {
-    doc: String,
-    sent: u32,
-    #[serde(default)]
-    events: Vec<LineEvent>,
-}
-
-#[derive(Deserialize, Clone)]
-struct LineEvent {
-    source: Option<String>,
-    target: Option<String>,
-    code: String,
-}
-
 /// One candidate: features, label, dyadic, the gold event it matches.
 struct Cand {
     feats: Vec<String>,
@@ -96,39 +63,6 @@ struct Cand {
 struct DocCands {
     cands: Vec<Cand>,
     gold_dyadic: usize,
-}
-
-fn read_lines<T: for<'de> Deserialize<'de>>(p: &Path) -> anyhow::Result<Vec<T>> {
-    let text = std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, l)| serde_json::from_str(l).with_context(|| format!("{}:{}", p.display(), n + 1)))
-        .collect()
-}
-
-fn article(s: &Sheet) -> Article {
-    let head = format!("{}\n\n", s.title);
-    let body = match s.text.strip_prefix(&head) {
-        Some(b) if !s.title.is_empty() => b.to_string(),
-        _ => s.text.clone(),
-    };
-    Article {
-        source: s.id.clone(),
-        url: s.url.clone(),
-        title: (!s.title.is_empty()).then(|| s.title.clone()),
-        date: s.date.clone(),
-        body,
-        ..Article::default()
-    }
-}
-
-fn sentence_at(s: &Sheet, at: u32) -> Option<u32> {
-    s.sentences
-        .iter()
-        .find(|x| x.start <= at && at < x.end)
-        .or_else(|| s.sentences.iter().rev().find(|x| x.start <= at))
-        .map(|x| x.i)
 }
 
 fn same(a: Option<&str>, b: Option<&String>) -> bool {
@@ -286,12 +220,12 @@ fn dev_examples(st: &Stages, path: &Path) -> anyhow::Result<Vec<(Vec<String>, bo
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sheets: Vec<Sheet> = read_lines(&args.gold.join("documents.jsonl"))?;
+    let sheets: Vec<Sheet> = read_jsonl(&args.gold.join("documents.jsonl"))?;
     // the test part is never read beyond its `part` field
     let train: Vec<Sheet> = sheets.into_iter().filter(|s| s.part == "train").collect();
     let ids: HashSet<&str> = train.iter().map(|s| s.id.as_str()).collect();
     let mut gold: HashMap<String, HashMap<u32, Vec<LineEvent>>> = HashMap::new();
-    let lines: Vec<Line> = read_lines(&args.gold.join("gold.jsonl"))?;
+    let lines: Vec<Line> = read_jsonl(&args.gold.join("gold.jsonl"))?;
     for l in lines.into_iter().filter(|l| ids.contains(l.doc.as_str())) {
         gold.entry(l.doc).or_default().insert(l.sent, l.events);
     }
