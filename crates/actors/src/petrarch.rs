@@ -394,7 +394,13 @@ fn load_agent_file(kb: &mut KnowledgeBase, file: &str, text: &str) -> Result<(),
             None => {}
         }
         for form in forms {
-            for expanded in expand(&form, &subst) {
+            let (expanded, cut) = expand(&form, &subst);
+            if cut {
+                kb.warnings.push(format!(
+                    "{file} line {lineno}: more than {MAX_EXPANSIONS} forms; the rest skipped"
+                ));
+            }
+            for expanded in expanded {
                 kb.add_agent(Agent {
                     phrase: expanded.trim_end_matches('_').replace('_', " "),
                     code: code.to_string(),
@@ -407,23 +413,44 @@ fn load_agent_file(kb: &mut KnowledgeBase, file: &str, text: &str) -> Result<(),
     Ok(())
 }
 
-/// Expands `!SET!` substitution sets.
-fn expand(form: &str, subst: &HashMap<String, Vec<String>>) -> Vec<String> {
-    if let Some(a) = form.find('!') {
-        if let Some(b) = form[a + 1..].find('!') {
-            let key = &form[a..a + b + 2];
-            if let Some(vals) = subst.get(key) {
-                let mut out = Vec::new();
-                for v in vals {
-                    let f = format!("{}{}{}", &form[..a], v, &form[a + b + 2..]);
-                    out.extend(expand(&f, subst));
+/// Most forms one agent line expands to; beyond it the line is cut with a
+/// warning (a line naming several large sets multiplies their sizes).
+const MAX_EXPANSIONS: usize = 1_000;
+
+/// Expands `!SET!` substitution sets, left to right, depth first (the
+/// forms come in the order of the sets' values), at most
+/// [`MAX_EXPANSIONS`] forms and partial forms held at once (the flag says
+/// when some were left out). An inserted value is not expanded again, so a
+/// set naming itself cannot recurse; an unknown set is dropped from the
+/// form.
+fn expand(form: &str, subst: &HashMap<String, Vec<String>>) -> (Vec<String>, bool) {
+    let mut out = Vec::new();
+    // (expanded part, part still to read), the next to expand last.
+    let mut stack = vec![(String::new(), form.to_string())];
+    while let Some((done, rest)) = stack.pop() {
+        let key = rest.find('!').and_then(|a| {
+            let b = rest[a + 1..].find('!')?;
+            Some((a, a + b + 2))
+        });
+        let Some((a, z)) = key else {
+            out.push(done + &rest);
+            continue;
+        };
+        let head = format!("{done}{}", &rest[..a]);
+        let tail = &rest[z..];
+        match subst.get(&rest[a..z]) {
+            Some(vals) => {
+                if out.len() + stack.len() + vals.len() > MAX_EXPANSIONS {
+                    return (out, true);
                 }
-                return out;
+                for v in vals.iter().rev() {
+                    stack.push((format!("{head}{v}"), tail.to_string()));
+                }
             }
-            return vec![form.replace(key, "")];
+            None => stack.push((head, tail.to_string())),
         }
     }
-    vec![form.to_string()]
+    (out, false)
 }
 
 #[cfg(test)]
@@ -464,6 +491,30 @@ mod tests {
         assert_eq!(code("Smeagol", at(1997, 1, 1)), "HOBGOV");
         assert_eq!(code("Gollum", at(2005, 1, 1)), "HOBREB");
         assert_eq!(code("Nasgul", at(2005, 1, 1)), "+++");
+    }
+
+    /// Found by the `petrarch` fuzz target: a set naming itself recursed
+    /// until the stack overflowed; sets multiplying each other grow
+    /// exponentially.
+    #[test]
+    fn substitution_sets_neither_recurse_nor_explode() {
+        let text = "!A! = X!A!, Y\nAB!A! [~COP]\n!B! = 1, 2, 3, 4\n!B!!B!!B!!B!!B!!B!!B! [~MIL]\n!C!Z [~REB]\n";
+        let kb = KnowledgeBase::from_petrarch(&[], &[text]).unwrap();
+        let phrases: Vec<&str> = kb.agents().iter().map(|a| a.phrase.as_str()).collect();
+        assert!(
+            phrases.contains(&"ABX!A!") && phrases.contains(&"ABY"),
+            "{phrases:?}"
+        );
+        assert!(phrases.contains(&"1111111") && phrases.contains(&"1111234"));
+        // An unknown set is dropped from the form.
+        assert!(phrases.contains(&"Z"));
+        let mil = kb.agents().iter().filter(|a| a.code == "MIL").count();
+        assert!(mil > 900 && mil <= MAX_EXPANSIONS, "{mil}");
+        assert!(
+            kb.warnings.iter().any(|w| w.contains("line 4: more than")),
+            "{:?}",
+            kb.warnings
+        );
     }
 
     #[test]

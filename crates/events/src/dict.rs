@@ -245,6 +245,9 @@ pub struct VerbDict {
     pub syn_first: Vec<Option<Vec<WordId>>>,
 }
 
+/// Deepest `{...}`/`(...)` nesting read in a pattern.
+const MAX_GROUP_DEPTH: usize = 16;
+
 fn strip_comment(line: &str) -> &str {
     let line = match line.find('#') {
         Some(i) => &line[..i],
@@ -399,6 +402,14 @@ impl VerbDict {
 
     /// Parses a sequence of pattern tokens with `{...}` and `(...)` groups.
     fn elems(&mut self, s: &str) -> Vec<Elem> {
+        self.elems_at(s, 0)
+    }
+
+    /// [`Self::elems`] inside `depth` groups. Groups nested deeper than
+    /// [`MAX_GROUP_DEPTH`] are dropped: real patterns nest two or three
+    /// levels, and an unbounded depth overflowed the stack (found by the
+    /// `petrarch` fuzz target).
+    fn elems_at(&mut self, s: &str, depth: usize) -> Vec<Elem> {
         let mut out = Vec::new();
         let mut chars = s.char_indices().peekable();
         let bytes = s;
@@ -414,7 +425,11 @@ impl VerbDict {
                     .map(|k| i + 1 + k)
                     .unwrap_or(bytes.len());
                 let inner = &bytes[i + 1..end];
-                let sub = self.elems(inner);
+                let sub = if depth < MAX_GROUP_DEPTH {
+                    self.elems_at(inner, depth + 1)
+                } else {
+                    Vec::new()
+                };
                 if !sub.is_empty() {
                     out.push(if c == '{' {
                         Elem::Phrase(sub)
@@ -723,6 +738,16 @@ mod tests {
         assert!(d.word("dollars").is_some());
         assert_eq!(d.transforms.len(), 1);
         assert_eq!(d.transforms[0].res_code.as_deref(), Some("015"));
+    }
+
+    #[test]
+    fn deeply_nested_groups_do_not_overflow() {
+        let deep = format!(
+            "--- TALK [040] ---\nTALK\n- * {} + [040]\n",
+            "(".repeat(200_000)
+        );
+        let d = VerbDict::parse(&deep).unwrap();
+        assert_eq!(d.blocks.len(), 1);
     }
 
     #[test]

@@ -32,10 +32,15 @@ impl Nominals {
                 continue;
             }
             let Some(open) = line.find('[') else { continue };
-            let close = line.find(']').unwrap_or(line.len());
+            // The `]` closing this `[` (a stray `]` before it, or a missing
+            // one, must not cut the line mid-character or backwards).
+            let close = line[open..].find(']').map(|i| open + i);
             let words = line[..open].trim().to_lowercase();
-            let code = crate::dict::parse_code(&line[open..=close.min(line.len() - 1)]);
-            let flags = line.get(close + 1..).unwrap_or("");
+            let code = crate::dict::parse_code(match close {
+                Some(c) => &line[open..=c],
+                None => &line[open..],
+            });
+            let flags = close.and_then(|c| line.get(c + 1..)).unwrap_or("");
             let mut parts: Vec<String> = words.split('_').map(str::to_string).collect();
             let Some(head) = parts.pop() else { continue };
             n.by_head.entry(head).or_default().push(Nominal {
@@ -55,5 +60,20 @@ impl Nominals {
     /// Triggers whose head is `lemma` (lower case).
     pub fn get_str(&self, lemma: &str) -> Option<&[Nominal]> {
         self.by_head.get(lemma).map(|v| v.as_slice())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by the `petrarch` fuzz target: a `]` before the `[`, and a
+    /// line ending in a multi-byte character without `]`.
+    #[test]
+    fn odd_brackets_do_not_panic() {
+        let n = Nominals::parse("A]B [195]\nVISIT [042 é\nRAID [195] src_of\n");
+        assert_eq!(n.get_str("a]b").map(|v| v.len()), Some(1));
+        assert_eq!(n.get_str("visit").map(|v| v.len()), Some(1));
+        assert!(n.get_str("raid").unwrap()[0].of_is_source);
     }
 }

@@ -290,9 +290,14 @@ fn check_bytes(name: &str, bytes: &[u8]) -> Result<(), IngestError> {
     Ok(())
 }
 
-/// Reads one whole page (HTML or scraped text) and extracts its article.
-/// Yields warnings (cut page, invalid bytes) before the article.
-fn read_page(name: String, mut reader: Box<dyn Read + Send>, is_html: bool) -> Vec<ArticleResult> {
+/// Reads one whole page (HTML or scraped text) and extracts its article, as
+/// [`read_path`] does for a `.html` or `.txt` file named `name`. Yields
+/// warnings (cut page, invalid bytes) before the article.
+pub fn read_page(
+    name: String,
+    mut reader: Box<dyn Read + Send>,
+    is_html: bool,
+) -> Vec<ArticleResult> {
     let mut bytes = Vec::new();
     let mut out = Vec::new();
     let cut = match read_capped(&mut reader, &mut bytes) {
