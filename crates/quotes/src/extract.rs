@@ -31,6 +31,20 @@ pub struct Layout<'a> {
     pub inq: Vec<u32>,
     /// Paragraphs where quote marks could not all be paired.
     pub unbalanced: Vec<usize>,
+    /// Part-of-speech classes from the tagger, per token, when the document
+    /// was tagged ([`Layout::add_tags`]); `Tag::Unknown` otherwise.
+    pub tags: Vec<Tag>,
+}
+
+/// The few tag classes the rules ask about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    Unknown,
+    /// Common noun (NN, NNS).
+    Noun,
+    /// Finite verb or modal (VBD, VBZ, VBP, MD).
+    Finite,
+    Other,
 }
 
 impl<'a> Layout<'a> {
@@ -132,7 +146,35 @@ impl<'a> Layout<'a> {
             pairs,
             inq,
             unbalanced,
+            tags: Vec::new(),
         }
+    }
+
+    /// Takes the tagger's classes from the document's tokens (in text order),
+    /// matched by start byte (tokens the two tokenizers split differently
+    /// stay `Unknown`).
+    pub fn add_tags(&mut self, tokens: &[entente_core::Token]) {
+        let mut tags = vec![Tag::Unknown; self.toks.len()];
+        let mut i = 0;
+        for t in tokens {
+            let start = t.span.start as usize;
+            while i < self.toks.len() && self.toks[i].s < start {
+                i += 1;
+            }
+            if i < self.toks.len() && self.toks[i].s == start && !t.xpos.is_empty() {
+                tags[i] = match t.xpos.as_str() {
+                    "NN" | "NNS" => Tag::Noun,
+                    "VBD" | "VBZ" | "VBP" | "MD" => Tag::Finite,
+                    _ => Tag::Other,
+                };
+            }
+        }
+        self.tags = tags;
+    }
+
+    /// The tag class of token `i`.
+    pub fn tag(&self, i: usize) -> Tag {
+        self.tags.get(i).copied().unwrap_or(Tag::Unknown)
     }
 
     fn para_of_tok(&self, i: usize) -> usize {
@@ -202,6 +244,19 @@ impl<'a> Layout<'a> {
                     | "whose"
                     | "own"
             )
+        {
+            return None;
+        }
+        // "the estimated cost", "an alleged plot": an adjective.
+        if i > 0 && matches!(self.toks[i - 1].lower, "the" | "a" | "an") {
+            return None;
+        }
+        // A form the tagger reads as a noun is a cue only as the head of a
+        // nominal attribution ("Putin's claim that …", "member states"
+        // is none).
+        if self.tag(i) == Tag::Noun
+            && !matches!(t.lower, "said" | "told")
+            && !self.toks.get(i + 1).is_some_and(|n| n.is("that"))
         {
             return None;
         }
@@ -1401,12 +1456,25 @@ fn reported_in_sentence(
             if t.is_mark() || l.is_term(k) || t.is(":") {
                 break;
             }
+            // Another cue verb first ("said he agreed but denied that …"):
+            // the "that" is that cue's.
+            if k > v + 1
+                && matches!(toks[k - 1].lower, "but" | "and")
+                && l.cue_at(k).is_some_and(|c| c.reports)
+                && !t.cap
+            {
+                break;
+            }
             if t.is(",") && !(k + 1 < end && toks[k + 1].is("however")) {
                 break;
             }
             k += 1;
         }
-        let weak = lexicon::weak_cue(cue.lemma);
+        // Weak cues that still take a clause ("reported the plane was
+        // recovered", "indicated 68 people were missing") do so only when a
+        // clause plainly follows (checked below).
+        let clause_weak = lexicon::clause_weak_cue(cue.lemma);
+        let weak = lexicon::weak_cue(cue.lemma) && !clause_weak;
         if c0.is_none() && !weak && v + 1 < end {
             let mut k = v + 1;
             if cue.lemma == "tell" {
@@ -1473,10 +1541,13 @@ fn reported_in_sentence(
                     | "suspect"
                     | "doubt"
                     | "tweet"
-            ) || (matches!(
-                cue.lemma,
-                "announce" | "report" | "reveal" | "confirm" | "indicate" | "state" | "note"
-            ) && (subject_start || finite_clause_ahead(toks, k, end)));
+                    | "speculate"
+            ) || ((clause_weak
+                || matches!(
+                    cue.lemma,
+                    "announce" | "reveal" | "confirm" | "state" | "note" | "caution"
+                ))
+                && (subject_start || finite_clause_ahead(toks, k, end)));
             // A determiner or a bare noun starts a clause only when a finite
             // verb follows ("said the use of X costs …" is rare; "claiming a
             // right to …" is an object).
@@ -1529,7 +1600,53 @@ fn reported_in_sentence(
             v += 1;
             continue;
         }
-        let words = toks[c0..end].iter().filter(|t| t.is_word()).count();
+        // "said he agreed but denied that …": the clause ends before a
+        // coordinated cue, which is scanned next with the same subject.
+        let coord = (c0 + 2..end).find(|&j| {
+            matches!(toks[j].lower, "but" | "and")
+                && l.inq[j] == 0
+                && (j + 1..(j + 3).min(end)).any(|m| {
+                    l.cue_at(m).is_some_and(|c| c.reports)
+                        && (m == j + 1 || lexicon::aux_or_adverb(toks[j + 1].lower))
+                })
+        });
+        let mut cend = match coord {
+            Some(j) if j > c0 && toks[j - 1].is(",") => j - 1,
+            Some(j) => j,
+            None => end,
+        };
+        // A nominal attribution ("Putin's claim that NATO provoked the war
+        // was rejected …") ends where the sentence's own verb comes: the
+        // second finite verb right after a noun phrase.
+        if l.tag(v) == Tag::Noun {
+            if let Some(f) = (c0..cend).find(|&i| l.tag(i) == Tag::Finite) {
+                if let Some(g) = (f + 2..cend).find(|&i| {
+                    l.tag(i) == Tag::Finite
+                        && toks[i - 1].is_word()
+                        && l.tag(i - 1) != Tag::Finite
+                        && !matches!(
+                            toks[i - 1].lower,
+                            "and"
+                                | "or"
+                                | "but"
+                                | "that"
+                                | "which"
+                                | "who"
+                                | "it"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "we"
+                                | "i"
+                                | "not"
+                                | "also"
+                        )
+                }) {
+                    cend = g;
+                }
+            }
+        }
+        let words = toks[c0..cend].iter().filter(|t| t.is_word()).count();
         if words < 3 {
             v += 1;
             continue;
@@ -1557,14 +1674,14 @@ fn reported_in_sentence(
         }
         out.push(Found {
             kind: QuoteType::Indirect,
-            spans: vec![(toks[c0].s, toks[end - 1].e)],
+            spans: vec![(toks[c0].s, toks[cend - 1].e)],
             first: c0,
-            last: end,
+            last: cend,
             attr,
             inherited: None,
             pair: None,
         });
-        v = end;
+        v = if cend < end { cend + 1 } else { end };
     }
     let _ = cue_lemma;
 }
@@ -1611,6 +1728,8 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[bool]) -> Op
         let own_cue = (c + 1..end).any(|v| {
             l.cue_at(v).is_some_and(|cu| cu.reports)
                 && !(toks[v].cap)
+                // "an estimated two million": an adjective, no cue.
+                && !matches!(toks[v - 1].lower, "an" | "a" | "the")
                 && l.back_np(v, c + 1).is_some()
         });
         if own_cue {
@@ -1631,9 +1750,13 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[bool]) -> Op
     if let Some(a) = (lo + 3..end.saturating_sub(2)).find(|&k| {
         toks[k].is("according")
             && toks[k + 1].is("to")
-            && toks[k - 1].is(",")
             && l.inq[k] == 0
             && !matches!(toks[k + 2].lower, "which" | "whom" | "whose")
+            // Without a comma only at the sentence end ("… yesterday
+            // according to state media.").
+            && (toks[k - 1].is(",")
+                || (k + 8 >= end
+                    && toks[k + 2..end].iter().all(|t| t.is_word() || t.is("'s") || t.is("’s"))))
     }) {
         // The source runs to the sentence end, or to a comma before an
         // appositive or relative clause ("…, according to police, who said …").
@@ -1642,14 +1765,73 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[bool]) -> Op
             || toks
                 .get(stop + 1)
                 .is_some_and(|t| matches!(t.lower, "who" | "the" | "a" | "an" | "which"));
+        // The source is a noun phrase: no verb of its own, except a noun
+        // form of a cue after a determiner ("the reports") or a participle
+        // after a noun ("a report released Tuesday").
         let np_like = stop - (a + 2) <= 10
-            && toks[a + 2..stop].iter().all(|t| {
-                !(t.is_word()
-                    && !t.cap
-                    && (t.lower.ends_with("ed") || lexicon::cue(t.lower).is_some()))
+            && toks[a + 2..stop].iter().enumerate().all(|(n, t)| {
+                // A participle after a noun ("a report released Tuesday")
+                // is fine; a reporting verb of its own is not.
+                let participle = t.lower.ends_with("ed")
+                    && n >= 2
+                    && toks[a + 2 + n - 1].is_word()
+                    && !lexicon::pronoun(toks[a + 2 + n - 1].lower);
+                !(t.is_word() && !t.cap && t.lower.ends_with("ed")) || participle
+            })
+            && !toks[a + 2..stop].iter().any(|t| {
+                matches!(
+                    t.lower,
+                    "he" | "she"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "what"
+                        | "how"
+                        | "said"
+                        | "says"
+                        | "told"
+                        | "tells"
+                        | "added"
+                        | "adds"
+                )
             });
         let sp = (a + 2, stop);
+        // "On Sunday, according to police, a man was shot …": the clause
+        // goes on after the source; the content is both parts.
+        if np_like
+            && stop < end
+            && toks[a - 1].is(",")
+            && toks
+                .get(stop + 1)
+                .is_some_and(|t| !matches!(t.lower, "who" | "which" | "whose" | "whom"))
+            && toks[stop + 1..end].iter().filter(|t| t.is_word()).count() >= 3
+        {
+            let mut spans = Vec::new();
+            if toks[s..a - 1].iter().any(|t| t.is_word()) {
+                spans.push((toks[s].s, toks[a - 2].e));
+            }
+            let mut e = end;
+            while e > stop + 1 && !toks[e - 1].is_word() && !toks[e - 1].is_mark() {
+                e -= 1;
+            }
+            spans.push((toks[stop + 1].s, toks[e - 1].e));
+            return Some(Found {
+                kind: QuoteType::Indirect,
+                spans,
+                first: s,
+                last: e,
+                attr: Attr {
+                    speaker: Some(sp),
+                    cue: Some(a),
+                    end,
+                },
+                inherited: None,
+                pair: None,
+            });
+        }
         if after_ok && np_like {
+            // Content ends before the comma, or right before "according".
+            let c1 = if toks[a - 1].is(",") { a - 1 } else { a };
             return found(
                 Attr {
                     speaker: Some(sp),
@@ -1657,7 +1839,7 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[bool]) -> Op
                     end,
                 },
                 s,
-                a - 1,
+                c1,
             );
         }
     }
@@ -1742,6 +1924,35 @@ fn according_or_trailing(l: &Layout, lo: usize, end: usize, used: &[bool]) -> Op
                 _ => continue,
             }
         };
+        // "The way forward, he argues, is …": the sentence goes on after a
+        // parenthetical attribution; the content is both parts.
+        if cend < end
+            && toks[cend].is(",")
+            && l.cue_at(cend + 1).is_none()
+            && toks[cend + 1..end].iter().filter(|t| t.is_word()).count() >= 2
+            && l.inq[cend + 1] == 0
+        {
+            let mut e = end;
+            while e > cend + 1 && !toks[e - 1].is_word() && !toks[e - 1].is_mark() {
+                e -= 1;
+            }
+            return Some(Found {
+                kind: QuoteType::Indirect,
+                spans: vec![
+                    (toks[s].s, toks[c - 1].e),
+                    (toks[cend + 1].s, toks[e - 1].e),
+                ],
+                first: s,
+                last: e,
+                attr: Attr {
+                    speaker: Some(sp),
+                    cue: Some(v),
+                    end,
+                },
+                inherited: None,
+                pair: None,
+            });
+        }
         return found(
             Attr {
                 speaker: Some(sp),
@@ -1801,7 +2012,11 @@ fn finite_clause_ahead(toks: &[Tok], k: usize, end: usize) -> bool {
     }
     toks[k + 1..end.min(k + 9)]
         .iter()
-        .take_while(|t| !t.is(",") && !t.is_mark())
+        // A relative clause's verb is not the clause's ("reported the deaths
+        // of soldiers who were …").
+        .take_while(|t| {
+            !t.is(",") && !t.is_mark() && !matches!(t.lower, "who" | "which" | "that" | "whose")
+        })
         .any(|t| {
             matches!(
                 t.lower,

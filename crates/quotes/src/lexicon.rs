@@ -130,6 +130,18 @@ fn cue_form(form: &str) -> Option<Cue> {
         "observe" | "observed" | "observing" => c("observe", "say", true),
         "inform" | "informed" | "informs" => c("inform", "say", false),
         "read" | "reads" => c("read", "say", false),
+        // Heads of nominal attributions ("the ministry's statement that …");
+        // a tagged noun is a cue only before "that".
+        "statement" => c("statement", "say", true),
+        "assertion" => c("assert", "claim", true),
+        "allegation" | "allegations" => c("allege", "claim", true),
+        "announcement" => c("announce", "announce", true),
+        "contention" | "insistence" => c("claim", "claim", true),
+        "belief" => c("believe", "belief", true),
+        // Evidence and findings: weak (an explicit "that").
+        "show" | "shows" | "showed" | "shown" => c("show", "say", true),
+        "speculate" | "speculates" | "speculated" => c("speculate", "belief", true),
+        "determine" | "determined" | "determines" => c("determine", "belief", true),
         _ => return None,
     })
 }
@@ -164,6 +176,17 @@ pub fn weak_cue(lemma: &str) -> bool {
             | "suggest"
             | "report"
             | "maintain"
+            | "show"
+            | "determine"
+    )
+}
+
+/// Weak cues that take a bare clause when one plainly follows ("reported
+/// the recorder was recovered", "indicated 68 people were missing").
+pub fn clause_weak_cue(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "report" | "indicate" | "estimate" | "predict" | "suggest" | "maintain"
     )
 }
 

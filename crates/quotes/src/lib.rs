@@ -68,7 +68,8 @@ impl Quotes {
     pub fn extract(&self, doc: &Doc) -> (Vec<Quote>, Vec<Event>, Vec<String>) {
         // One ASCII lower-cased copy: same byte offsets, no per-token copies.
         let lower = doc.text.to_ascii_lowercase();
-        let l = Layout::new(&doc.text, &lower);
+        let mut l = Layout::new(&doc.text, &lower);
+        l.add_tags(&doc.tokens);
         let mut warnings = Vec::new();
         for &pi in &l.unbalanced {
             let (lo, _) = l.paras[pi];
@@ -150,6 +151,21 @@ fn build(doc: &Doc, l: &Layout, res: &mut resolve::Resolver, f: &Found, done: &[
             q.cue = Some(format!("in the {} of", t.lower));
             q.cue_class = Some("belief".into());
             q.cue_span = Some(Span::new(t.s, t.e));
+        } else if matches!(
+            t.lower,
+            "reportedly" | "allegedly" | "purportedly" | "reputedly"
+        ) {
+            // A source-less hedged report: the adverb is the cue.
+            q.cue = Some(t.lower.to_string());
+            q.cue_class = Some(
+                if t.lower == "reportedly" {
+                    "report"
+                } else {
+                    "claim"
+                }
+                .into(),
+            );
+            q.cue_span = Some(Span::new(t.s, t.e));
         } else if let Some(cue) = lexicon::cue(t.lower) {
             q.cue = Some(cue.lemma.into());
             q.cue_class = Some(cue.class.into());
@@ -202,7 +218,21 @@ fn build(doc: &Doc, l: &Layout, res: &mut resolve::Resolver, f: &Found, done: &[
     // the construction itself is the hedge.
     if let (None, None, Some(c)) = (f.attr.speaker, f.inherited, f.attr.cue) {
         let lo = (c.saturating_sub(5)..c).find(|&i| l.toks[i].is("it"));
-        if let Some(lo) = lo {
+        // "X is (widely) said to …": the verb group is the hedge;
+        // "reportedly": the adverb.
+        let be = (c.saturating_sub(3)..c).find(|&i| {
+            matches!(
+                l.toks[i].lower,
+                "is" | "are" | "was" | "were" | "been" | "being" | "be"
+            )
+        });
+        let from = match (lo, be) {
+            (Some(lo), _) => Some(lo),
+            (None, Some(b)) if l.toks.get(c + 1).is_some_and(|t| t.is("to")) => Some(b),
+            (None, _) if q.cue.as_deref().is_some_and(|w| w.ends_with("ly")) => Some(c),
+            _ => None,
+        };
+        if let Some(lo) = from {
             q.hedge = Some(doc.text[l.toks[lo].s..l.toks[c].e].to_string());
             q.anonymous = true;
             q.anonymous_inferred = Some("no source given".into());

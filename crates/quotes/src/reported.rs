@@ -3,14 +3,18 @@
 //! - source-less passives: "It is (widely) believed that …", "It was
 //!   reported that …" — no speaker; the quote keeps the hedge;
 //! - "In X's view, …" / "In the view of X, …" — a belief of X;
-//! - "As X noted/said, …" — X's statement, the main clause its content.
+//! - "As X noted/said, …" — X's statement, the main clause its content;
+//! - "X is said/believed/reported to …" — no speaker; the content runs from
+//!   the subject to the end, the passive is the hedge;
+//! - "reportedly" / "allegedly" in a sentence nothing else attributes — no
+//!   speaker; the sentence is the content, the adverb the hedge.
 //!
 //! Each rule reads one sentence (its token range) and gives at most one
 //! attribution whose content is the clause the construction governs.
 
 use entente_core::QuoteType;
 
-use crate::extract::{Attr, Found, Layout};
+use crate::extract::{Attr, Found, Layout, Tag};
 use crate::lexicon;
 use crate::text::Kind;
 
@@ -19,6 +23,149 @@ pub fn in_sentence(l: &Layout, lo: usize, hi: usize) -> Option<Found> {
     sourceless_passive(l, lo, hi)
         .or_else(|| in_view(l, lo, hi))
         .or_else(|| as_noted(l, lo, hi))
+        .or_else(|| said_to(l, lo, hi))
+        .or_else(|| hedged_adverb(l, lo, hi))
+}
+
+/// Participles of the raising passive "X is said to …".
+fn raising_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "believed"
+            | "reported"
+            | "thought"
+            | "alleged"
+            | "rumoured"
+            | "rumored"
+            | "understood"
+            | "deemed"
+            | "considered"
+            | "presumed"
+            | "suspected"
+            | "estimated"
+            | "predicted"
+            | "seen"
+    )
+}
+
+/// "X is/was/are (widely) said/believed/reported to VP": the content runs
+/// from X to the sentence end; the cue is the participle.
+fn said_to(l: &Layout, lo: usize, hi: usize) -> Option<Found> {
+    let toks = &l.toks;
+    for v in lo + 1..hi.saturating_sub(2) {
+        let t = &toks[v];
+        // "to" + a verb: an infinitive, not "reported to the police".
+        let inf = &toks[v + 2];
+        if !raising_participle(t.lower)
+            || !toks[v + 1].is("to")
+            || !inf.is_word()
+            || inf.cap
+            || l.tag(v + 2) == Tag::Noun
+            || matches!(
+                inf.lower,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "our"
+                    | "my"
+                    | "your"
+            )
+        {
+            continue;
+        }
+        // "seen" only as "widely seen" (else perception: "was seen to leave").
+        let adverb = toks[v - 1].lower.ends_with("ly");
+        if t.lower == "seen" && !adverb {
+            continue;
+        }
+        let be = if adverb { v.checked_sub(2)? } else { v - 1 };
+        if be < lo
+            || !matches!(
+                toks[be].lower,
+                "is" | "are" | "was" | "were" | "been" | "being" | "be"
+            )
+        {
+            continue;
+        }
+        // Not "it is said to be …"-less impersonal forms: those have "that".
+        if toks[be.saturating_sub(1)].is("it") {
+            continue;
+        }
+        // The subject: the noun phrase before the verb group, else the
+        // sentence start.
+        let mut s = be;
+        while s > lo
+            && (toks[s - 1].is_word() || toks[s - 1].is("'s") || toks[s - 1].is("’s"))
+            && !toks[s - 1].is(",")
+            && !matches!(
+                toks[s - 1].lower,
+                "and" | "but" | "because" | "while" | "although" | "as" | "if"
+            )
+        {
+            s -= 1;
+            // Auxiliaries belong to the verb group ("has been said").
+            if s < be && matches!(toks[s].lower, "has" | "have" | "had" | "will" | "would") {
+                continue;
+            }
+        }
+        // Inside a subordinate clause ("Although its winds are predicted to
+        // …, the service …") the content ends with that clause.
+        let sub = s > lo
+            && matches!(
+                toks[s - 1].lower,
+                "because" | "while" | "although" | "though" | "as" | "if" | "since"
+            );
+        let stop = if sub {
+            (v + 2..hi).find(|&k| toks[k].is(",")).unwrap_or(hi)
+        } else {
+            hi
+        };
+        let span = content(l, s, stop)?;
+        if !unquoted(l, s, v + 2) {
+            return None;
+        }
+        return Some(found(
+            l,
+            span,
+            Attr {
+                speaker: None,
+                cue: Some(v),
+                end: v + 1,
+            },
+        ));
+    }
+    None
+}
+
+/// A sentence hedged by "reportedly"/"allegedly" and attributed by nothing
+/// else: the sentence is the content.
+fn hedged_adverb(l: &Layout, lo: usize, hi: usize) -> Option<Found> {
+    let toks = &l.toks;
+    let v = (lo..hi).find(|&i| {
+        matches!(
+            toks[i].lower,
+            "reportedly" | "allegedly" | "purportedly" | "reputedly"
+        ) && l.inq[i] == 0
+    })?;
+    let span = content(l, lo, hi)?;
+    Some(found(
+        l,
+        span,
+        Attr {
+            speaker: None,
+            cue: Some(v),
+            end: v + 1,
+        },
+    ))
 }
 
 /// Content from token `s` to the end of the sentence, final punctuation and

@@ -263,3 +263,169 @@ fn in_x_view_and_as_x_noted_attribute_the_main_clause() {
     assert_eq!(noted.speaker.as_deref(), Some("the senator"));
     assert_eq!(noted.cue.as_deref(), Some("note"));
 }
+
+fn texts(d: &Doc) -> Vec<(Option<&str>, &str)> {
+    d.quotes
+        .iter()
+        .map(|q| (q.speaker.as_deref(), q.quote.as_str()))
+        .collect()
+}
+
+#[test]
+fn raising_passives_are_sourceless_hedged_attributions() {
+    let d = run("The minister is said to have resigned after the vote. \
+                 Iran is widely believed to be enriching uranium.");
+    assert_eq!(d.quotes.len(), 2, "{:#?}", d.quotes);
+    let q = &d.quotes[0];
+    assert_eq!(q.speaker, None);
+    assert_eq!(
+        q.quote,
+        "The minister is said to have resigned after the vote"
+    );
+    assert_eq!(q.hedge.as_deref(), Some("is said"));
+    assert!(q.anonymous);
+    assert_eq!(d.quotes[1].hedge.as_deref(), Some("is widely believed"));
+    assert_eq!(d.quotes[1].cue_class.as_deref(), Some("belief"));
+    // "reported to the police" is no raising passive; "seen to leave" is
+    // perception.
+    let d =
+        run("The theft was reported to the police on Monday. He was seen to leave the building.");
+    assert!(d.quotes.is_empty(), "{:#?}", d.quotes);
+    // Inside a subordinate clause the content ends with that clause.
+    let d = run("Although its winds are predicted to stay weak, the service issued flood alerts.");
+    assert_eq!(
+        texts(&d),
+        vec![(None, "its winds are predicted to stay weak")]
+    );
+}
+
+#[test]
+fn reportedly_hedges_a_sentence_nothing_else_attributes() {
+    let d = run("The militants reportedly seized two villages near the border.");
+    assert_eq!(d.quotes.len(), 1, "{:#?}", d.quotes);
+    let q = &d.quotes[0];
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.hedge.as_deref(), Some("reportedly"));
+    assert_eq!(q.cue.as_deref(), Some("reportedly"));
+    assert_eq!(
+        q.quote,
+        "The militants reportedly seized two villages near the border"
+    );
+    // With a source, the source attributes it and the adverb is its hedge.
+    let d = run("The ministry reportedly said that the border would reopen.");
+    assert_eq!(
+        texts(&d),
+        vec![(Some("The ministry"), "the border would reopen")]
+    );
+}
+
+#[test]
+fn report_and_indicate_take_a_plain_clause_but_not_an_object() {
+    let d = run("Reuters reported the ceasefire had collapsed. \
+                 The governor indicated the border would reopen soon.");
+    assert_eq!(
+        texts(&d),
+        vec![
+            (Some("Reuters"), "the ceasefire had collapsed"),
+            (Some("The governor"), "the border would reopen soon")
+        ]
+    );
+    let d = run("The newspaper reported the deaths of two soldiers who were killed in the raid.");
+    assert!(d.quotes.is_empty(), "{:#?}", d.quotes);
+}
+
+#[test]
+fn coordinated_cues_split_the_clause() {
+    let d = run(
+        "The president said he supported the deal but denied that he had offered any concessions.",
+    );
+    assert_eq!(
+        texts(&d),
+        vec![
+            (Some("The president"), "he supported the deal"),
+            (Some("The president"), "he had offered any concessions")
+        ]
+    );
+}
+
+#[test]
+fn according_to_at_the_end_in_the_middle_and_with_a_noun_source() {
+    let d = run("The army entered the city on Sunday according to state television.");
+    assert_eq!(
+        texts(&d),
+        vec![(
+            Some("state television"),
+            "The army entered the city on Sunday"
+        )]
+    );
+    let d = run("Two women and a man were injured, according to the reports.");
+    assert_eq!(
+        texts(&d),
+        vec![(Some("the reports"), "Two women and a man were injured")]
+    );
+    let d = run("On Sunday in Paris, according to police, a man was shot near the station.");
+    assert_eq!(d.quotes.len(), 1, "{:#?}", d.quotes);
+    assert_eq!(d.quotes[0].speaker.as_deref(), Some("police"));
+    assert_eq!(d.quotes[0].quote_spans.len(), 2);
+    assert_eq!(
+        d.quotes[0].quote,
+        "On Sunday in Paris a man was shot near the station"
+    );
+    // "an estimated": an adjective, not the clause's own cue.
+    let d = run("According to CNN, Turkey has an estimated two million refugees.");
+    assert_eq!(
+        texts(&d),
+        vec![(Some("CNN"), "Turkey has an estimated two million refugees")]
+    );
+}
+
+#[test]
+fn parenthetical_attribution_takes_both_parts() {
+    let d = run("Jane Roe spoke to reporters. The real way forward, she argues, is to cut taxes for families.");
+    assert_eq!(d.quotes.len(), 1, "{:#?}", d.quotes);
+    let q = &d.quotes[0];
+    assert_eq!(q.quote, "The real way forward is to cut taxes for families");
+    assert_eq!(actor(q), "Jane Roe");
+}
+
+/// Adds tagger output for the first occurrence of each word, in text order.
+fn tagged(text: &str, tags: &[(&str, &str)]) -> Doc {
+    let mut doc = Doc::new(Article::from_text(text, None));
+    let mut from = 0;
+    for (w, xpos) in tags {
+        let at = from + doc.text[from..].find(w).expect("word in text");
+        from = at + w.len();
+        doc.tokens.push(entente_core::Token {
+            span: Span::new(at, from),
+            xpos: (*xpos).into(),
+            ..Default::default()
+        });
+    }
+    Quotes::load().unwrap().annotate(&mut doc).unwrap();
+    doc
+}
+
+#[test]
+fn nominal_attribution_ends_before_the_sentence_verb() {
+    let d = tagged(
+        "Putin's claim that NATO had provoked the war was rejected by Kyiv.",
+        &[("claim", "NN"), ("had", "VBD"), ("was", "VBD")],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![(Some("Putin"), "NATO had provoked the war")]
+    );
+    // A noun cue without "that" is no cue ("member states said …" keeps
+    // "said"; "states" is a noun).
+    let d = tagged(
+        "Several member states said they would object to the plan.",
+        &[("states", "NNS"), ("said", "VBD")],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![(
+            Some("Several member states"),
+            "they would object to the plan"
+        )]
+    );
+}
