@@ -77,6 +77,8 @@ pub fn features_with(doc: &Doc, cues: &DocCues, e: &Event) -> Vec<String> {
     let tgt = e.target.as_ref().map(|a| a.as_str());
     let (sk, tk) = (actor_kind(src), actor_kind(tgt));
     let family = rule_family(&e.rule).to_string();
+    f.push(format!("root={root}"));
+    f.push(format!("code={code3}"));
     let trig = doc.slice(e.trigger_span).to_lowercase();
     let lemma = doc
         .tokens
@@ -84,8 +86,6 @@ pub fn features_with(doc: &Doc, cues: &DocCues, e: &Event) -> Vec<String> {
         .ok()
         .map(|i| doc.tokens[i].lemma.to_lowercase())
         .unwrap_or_else(|| trig.clone());
-    f.push(format!("root={root}"));
-    f.push(format!("code={code3}"));
     f.push(format!("rule={family}"));
     f.push(format!("lem={lemma}"));
     f.push(format!("lem_root={lemma}_{root}"));
@@ -174,10 +174,29 @@ pub fn features_with(doc: &Doc, cues: &DocCues, e: &Event) -> Vec<String> {
 }
 
 /// A logistic regression over string features.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// The raw score is mapped to a probability through a calibration
+/// `sigmoid(scale · z + shift)` (Platt scaling) fitted on out-of-fold
+/// scores of the gold train part, so that `confidence` means what it says
+/// on news (the PLOVER sentences trained on beside them are far more often
+/// right than news candidates are, which biases the raw scores).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     bias: f32,
     weights: HashMap<String, f32>,
+    scale: f32,
+    shift: f32,
+}
+
+impl Default for Model {
+    fn default() -> Model {
+        Model {
+            bias: 0.0,
+            weights: HashMap::new(),
+            scale: 1.0,
+            shift: 0.0,
+        }
+    }
 }
 
 fn sigmoid(x: f32) -> f32 {
@@ -202,6 +221,10 @@ impl Model {
                 .map_err(|_| format!("decision model line {}: bad weight {v:?}", n + 1))?;
             if k == "__bias__" {
                 m.bias = w;
+            } else if k == "__scale__" {
+                m.scale = w;
+            } else if k == "__shift__" {
+                m.shift = w;
             } else {
                 m.weights.insert(k.to_string(), w);
             }
@@ -221,6 +244,8 @@ impl Model {
             "# entente event decision model (logistic regression); made by `entente train events`\n",
         );
         out.push_str(&format!("__bias__\t{:.5}\n", self.bias));
+        out.push_str(&format!("__scale__\t{:.5}\n", self.scale));
+        out.push_str(&format!("__shift__\t{:.5}\n", self.shift));
         let sorted: BTreeMap<&String, &f32> = self.weights.iter().collect();
         for (k, w) in sorted {
             if w.abs() >= 1e-4 {
@@ -230,14 +255,84 @@ impl Model {
         out
     }
 
-    /// Probability that an event with these features is right.
-    pub fn score(&self, feats: &[String]) -> f32 {
-        let z = self.bias
+    /// The raw (uncalibrated) log-odds of `feats`.
+    pub fn logit(&self, feats: &[String]) -> f32 {
+        self.bias
             + feats
                 .iter()
                 .filter_map(|f| self.weights.get(f))
-                .sum::<f32>();
-        sigmoid(z)
+                .sum::<f32>()
+    }
+
+    /// The calibrated probability of a raw log-odds `z`.
+    pub fn calibrated(&self, z: f32) -> f32 {
+        sigmoid(self.scale * z + self.shift)
+    }
+
+    /// Calibrated probability that an event with these features is right.
+    pub fn score(&self, feats: &[String]) -> f32 {
+        sigmoid(self.scale * self.logit(feats) + self.shift)
+    }
+
+    /// Sets the calibration to the Platt fit of `(logit, right)` pairs
+    /// (held-out scores): damped Newton steps on the log loss of
+    /// `sigmoid(scale · z + shift)` (a step is halved until the loss
+    /// falls), deterministic.
+    pub fn calibrate(&mut self, held_out: &[(f32, bool)]) {
+        let loss = |a: f64, b: f64| -> f64 {
+            held_out
+                .iter()
+                .map(|&(z, y)| {
+                    let t = a * z as f64 + b;
+                    // log(1 + e^t) - y·t, computed stably
+                    let softplus = if t > 0.0 {
+                        t + (-t).exp().ln_1p()
+                    } else {
+                        t.exp().ln_1p()
+                    };
+                    softplus - if y { t } else { 0.0 }
+                })
+                .sum()
+        };
+        let (mut a, mut b) = (1.0f64, 0.0f64);
+        let mut current = loss(a, b);
+        for _ in 0..100 {
+            let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-6, 0.0, 1e-6);
+            for &(z, y) in held_out {
+                let z = z as f64;
+                let p = 1.0 / (1.0 + (-(a * z + b)).exp());
+                let g = p - if y { 1.0 } else { 0.0 };
+                let w = p * (1.0 - p);
+                ga += g * z;
+                gb += g;
+                haa += w * z * z;
+                hab += w * z;
+                hbb += w;
+            }
+            let det = haa * hbb - hab * hab;
+            if det.abs() < 1e-12 {
+                break;
+            }
+            let da = (hbb * ga - hab * gb) / det;
+            let db = (haa * gb - hab * ga) / det;
+            let mut step = 1.0;
+            let mut moved = false;
+            for _ in 0..30 {
+                let (na, nb) = (a - step * da, b - step * db);
+                let l = loss(na, nb);
+                if l.is_finite() && l <= current {
+                    (a, b, current) = (na, nb, l);
+                    moved = true;
+                    break;
+                }
+                step *= 0.5;
+            }
+            if !moved || (step * (da.abs() + db.abs())) < 1e-9 {
+                break;
+            }
+        }
+        self.scale = a as f32;
+        self.shift = b as f32;
     }
 
     /// Trains on `(features, label)` examples: stochastic gradient descent
@@ -248,7 +343,7 @@ impl Model {
         for ep in 0..epochs {
             let lr = 0.1 / (1.0 + ep as f32 * 0.2);
             for (x, y) in examples {
-                let p = m.score(x);
+                let p = sigmoid(m.logit(x));
                 let g = p - if *y { 1.0 } else { 0.0 };
                 m.bias -= lr * g;
                 for f in x {
@@ -283,6 +378,25 @@ mod tests {
         assert!((a - b).abs() < 1e-3);
         // deterministic
         assert_eq!(Model::train(&ex, 20, 1e-4).to_text(), m.to_text());
+    }
+
+    #[test]
+    fn calibration_maps_scores_to_observed_rates() {
+        // raw logit 2 is right 30 % of the time, -2 is right 5 %
+        let mut held = Vec::new();
+        for i in 0..100 {
+            held.push((2.0, i < 30));
+            held.push((-2.0, i < 5));
+        }
+        let mut m = Model {
+            bias: 2.0,
+            ..Default::default()
+        };
+        m.calibrate(&held);
+        let p = m.score(&[]);
+        assert!((p - 0.30).abs() < 0.02, "calibrated {p}");
+        let back = Model::parse(&m.to_text()).expect("parses");
+        assert!((back.score(&[]) - p).abs() < 1e-3);
     }
 
     #[test]

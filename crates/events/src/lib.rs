@@ -74,7 +74,7 @@ impl From<EventsError> for CoreError {
 }
 
 /// The default [`Config::min_confidence`]: favours precision (issue 14).
-pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.1;
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.15;
 
 /// Coder options (PETRARCH's `<Config>` settings that matter here).
 #[derive(Debug, Clone)]

@@ -49,6 +49,12 @@ pub struct Args {
     /// Only report the cross-validation; write no model.
     #[arg(long)]
     pub cv_only: bool,
+    /// Also report where the train part's dyadic gold events are lost:
+    /// both actors among the sentence's coded mentions or not, and whether
+    /// a candidate has the pair with the right root, the pair with another
+    /// root, other pairs, or no candidate at all.
+    #[arg(long)]
+    pub diagnose: bool,
 }
 
 /// One candidate: features, label, dyadic, the gold event it matches.
@@ -63,6 +69,8 @@ struct Cand {
 struct DocCands {
     cands: Vec<Cand>,
     gold_dyadic: usize,
+    /// `--diagnose`: one line per dyadic gold event (see [`diagnose`]).
+    lost: Vec<String>,
 }
 
 fn same(a: Option<&str>, b: Option<&String>) -> bool {
@@ -83,6 +91,7 @@ fn candidates(
     di: usize,
     sheet: &Sheet,
     gold: &HashMap<u32, Vec<LineEvent>>,
+    diagnosing: bool,
 ) -> anyhow::Result<DocCands> {
     let mut doc = Doc::new(article(sheet));
     st.nlp.annotate(&mut doc)?;
@@ -93,6 +102,11 @@ fn candidates(
         .flatten()
         .filter(|g| g.source.is_some() && g.target.is_some())
         .count();
+    let lost = if diagnosing {
+        diagnose(&doc, sheet, gold)
+    } else {
+        Vec::new()
+    };
     let mut cands = Vec::new();
     for e in &doc.events {
         let Some(sent) = sentence_at(sheet, e.trigger_span.start) else {
@@ -126,7 +140,76 @@ fn candidates(
             matched,
         });
     }
-    Ok(DocCands { cands, gold_dyadic })
+    Ok(DocCands {
+        cands,
+        gold_dyadic,
+        lost,
+    })
+}
+
+/// Source and target at country level, and the root code.
+type Dyad = (Option<String>, Option<String>, String);
+
+/// For each dyadic gold event of a document: what the candidates of its
+/// sentence have (`match`, `pair_wrongcode`, `othercand`, `nocand`) and
+/// whether its source and target are among the sentence's coded mentions
+/// at country level.
+fn diagnose(doc: &Doc, sheet: &Sheet, gold: &HashMap<u32, Vec<LineEvent>>) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut by_sent: HashMap<u32, HashSet<String>> = HashMap::new();
+    for m in &doc.mentions {
+        let code = m.code.as_ref().or_else(|| {
+            m.antecedent
+                .and_then(|a| doc.mentions.get(a as usize))
+                .and_then(|a| a.code.as_ref())
+        });
+        if let (Some(c), Some(s)) = (code, sentence_at(sheet, m.span.start)) {
+            by_sent
+                .entry(s)
+                .or_default()
+                .insert(country_level(c.as_str()));
+        }
+    }
+    let mut cand: HashMap<u32, Vec<Dyad>> = HashMap::new();
+    for e in &doc.events {
+        if let Some(s) = sentence_at(sheet, e.trigger_span.start) {
+            cand.entry(s).or_default().push((
+                e.source.as_ref().map(|a| country_level(a.as_str())),
+                e.target.as_ref().map(|a| country_level(a.as_str())),
+                e.cameo.as_str().get(..2).unwrap_or("").to_string(),
+            ));
+        }
+    }
+    for (s, evs) in gold {
+        for g in evs {
+            let (Some(gs), Some(gt)) = (&g.source, &g.target) else {
+                continue;
+            };
+            let (gs, gt) = (country_level(gs), country_level(gt));
+            let have = by_sent.get(s);
+            let hs = have.is_some_and(|h| h.contains(&gs));
+            let ht = have.is_some_and(|h| h.contains(&gt));
+            let cs = cand.get(s).into_iter().flatten();
+            let mut kind = "nocand";
+            for (a, b, r) in cs {
+                let pair = a.as_deref() == Some(gs.as_str()) && b.as_deref() == Some(gt.as_str());
+                if pair && r.as_str() == g.code.get(..2).unwrap_or("") {
+                    kind = "match";
+                    break;
+                } else if pair {
+                    kind = "pair_wrongcode";
+                } else if kind == "nocand" {
+                    kind = "othercand";
+                }
+            }
+            lines.push(format!(
+                "{kind:<15} source {} target {}",
+                if hs { "named" } else { "absent" },
+                if ht { "named" } else { "absent" }
+            ));
+        }
+    }
+    lines
 }
 
 /// Dyadic precision and recall of the candidates whose probability
@@ -250,7 +333,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let docs: Vec<DocCands> = train
         .par_iter()
         .enumerate()
-        .map(|(di, s)| candidates(&st, di, s, gold.get(&s.id).unwrap_or(&empty)))
+        .map(|(di, s)| candidates(&st, di, s, gold.get(&s.id).unwrap_or(&empty), args.diagnose))
         .collect::<anyhow::Result<_>>()?;
     let dev = match find_dev(&args) {
         Some(p) => {
@@ -280,9 +363,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         100.0 * pos as f64 / n.max(1) as f64
     );
 
+    if args.diagnose {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for l in docs.iter().flat_map(|d| &d.lost) {
+            *counts.entry(l.as_str()).or_default() += 1;
+        }
+        let mut counts: Vec<_> = counts.into_iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        println!("dyadic gold events of the train part, by what the candidates (before the decision) have:");
+        for (k, n) in counts {
+            println!("  {n:>4}  {k}");
+        }
+    }
+
     // 5-fold cross-validation by document
     let folds = 5;
-    let thresholds = [0.05f32, 0.1, 0.15, 0.2, 0.3, 0.5];
+    let thresholds = [0.05f32, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5];
     let mut scored: Vec<Vec<f32>> = docs.iter().map(|d| vec![0.0; d.cands.len()]).collect();
     for k in 0..folds {
         let ex: Vec<(Vec<String>, bool)> = docs
@@ -295,10 +391,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let m = Model::train(&ex, args.epochs, args.l2);
         for (i, d) in docs.iter().enumerate().filter(|(i, _)| i % folds == k) {
             for (j, c) in d.cands.iter().enumerate() {
-                scored[i][j] = m.score(&c.feats);
+                scored[i][j] = m.logit(&c.feats);
             }
         }
     }
+    // Platt calibration on the out-of-fold scores of the news candidates
+    let held: Vec<(f32, bool)> = docs
+        .iter()
+        .zip(&scored)
+        .flat_map(|(d, z)| d.cands.iter().zip(z).map(|(c, &z)| (z, c.right)))
+        .collect();
+    let mut calib = Model::default();
+    calib.calibrate(&held);
+    let scored: Vec<Vec<f32>> = scored
+        .iter()
+        .map(|zs| zs.iter().map(|&z| calib.calibrated(z)).collect())
+        .collect();
     let ones: Vec<Vec<f32>> = docs.iter().map(|d| vec![1.0; d.cands.len()]).collect();
     let (p, r, _, _) = prf(&docs, &ones, 0.0);
     println!("5-fold CV, dyadic (root, country level): rules alone  P {p:.3} R {r:.3}");
@@ -317,7 +425,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .flat_map(|d| d.cands.iter().map(|c| (c.feats.clone(), c.right)))
         .chain(dev.iter().cloned())
         .collect();
-    let m = Model::train(&ex, args.epochs, args.l2);
+    let mut m = Model::train(&ex, args.epochs, args.l2);
+    m.calibrate(&held);
     std::fs::write(&args.out, m.to_text())
         .with_context(|| format!("writing {}", args.out.display()))?;
     println!("wrote {}", args.out.display());
