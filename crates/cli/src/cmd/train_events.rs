@@ -150,8 +150,11 @@ fn candidates(
 /// Source and target at country level, and the root code.
 type Dyad = (Option<String>, Option<String>, String);
 
-/// For each dyadic gold event of a document: what the candidates of its
-/// sentence have (`match`, `pair_wrongcode`, `othercand`, `nocand`) and
+/// For each dyadic gold event of a document: the best of what the
+/// candidates of its sentence have (`match`: the pair and root;
+/// `pair_wrongcode`: the pair with another root; `reversed`: the root with
+/// the pair the other way round; `one_side`: the root and one of the two
+/// actors; `othercand`: something else; `nocand`: nothing) and
 /// whether its source and target are among the sentence's coded mentions
 /// at country level.
 fn diagnose(doc: &Doc, sheet: &Sheet, gold: &HashMap<u32, Vec<LineEvent>>) -> Vec<String> {
@@ -190,16 +193,35 @@ fn diagnose(doc: &Doc, sheet: &Sheet, gold: &HashMap<u32, Vec<LineEvent>>) -> Ve
             let hs = have.is_some_and(|h| h.contains(&gs));
             let ht = have.is_some_and(|h| h.contains(&gt));
             let cs = cand.get(s).into_iter().flatten();
+            let groot = g.code.get(..2).unwrap_or("");
+            let rank = |k: &str| match k {
+                "match" => 5,
+                "pair_wrongcode" => 4,
+                "reversed" => 3,
+                "one_side" => 2,
+                "othercand" => 1,
+                _ => 0,
+            };
             let mut kind = "nocand";
             for (a, b, r) in cs {
-                let pair = a.as_deref() == Some(gs.as_str()) && b.as_deref() == Some(gt.as_str());
-                if pair && r.as_str() == g.code.get(..2).unwrap_or("") {
-                    kind = "match";
-                    break;
-                } else if pair {
-                    kind = "pair_wrongcode";
-                } else if kind == "nocand" {
-                    kind = "othercand";
+                let (sa, tb) = (
+                    a.as_deref() == Some(gs.as_str()),
+                    b.as_deref() == Some(gt.as_str()),
+                );
+                let rev = a.as_deref() == Some(gt.as_str()) && b.as_deref() == Some(gs.as_str());
+                let k = if sa && tb && r.as_str() == groot {
+                    "match"
+                } else if sa && tb {
+                    "pair_wrongcode"
+                } else if rev && r.as_str() == groot {
+                    "reversed"
+                } else if (sa || tb) && r.as_str() == groot {
+                    "one_side"
+                } else {
+                    "othercand"
+                };
+                if rank(k) > rank(kind) {
+                    kind = k;
                 }
             }
             lines.push(format!(
