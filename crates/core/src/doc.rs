@@ -220,6 +220,11 @@ pub struct Quote {
     pub outlet: Option<String>,
     /// Hedging of the attribution ("partially confirmed", "some reports suggest").
     pub hedge: Option<String>,
+    /// Indexes into [`Doc::events`] of the events this attribution states:
+    /// the speech act itself (a CAMEO 01–02 event triggered by the cue) and
+    /// events coded inside its content ("X accused Y of …").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<u32>,
 }
 
 /// A document moving through the pipeline: the cleaned text plus everything

@@ -91,10 +91,17 @@ impl Quotes {
         if !turns.is_empty() {
             apply_turns(doc, &l, &mut res, &turns, &mut quotes);
         }
-        let events = quotes
-            .iter()
-            .filter_map(|q| quote_event(doc, &l, q))
-            .collect();
+        // Events the statements make, linked to their attributions: the
+        // quotes stage's own (accusations in reported content) and those the
+        // events stage coded on a cue or inside a content span.
+        let mut events = Vec::new();
+        for q in quotes.iter_mut() {
+            link_events(&doc.events, 0, q);
+            if let Some(e) = quote_event(doc, &l, q) {
+                q.events.push((doc.events.len() + events.len()) as u32);
+                events.push(e);
+            }
+        }
         (quotes, events, warnings)
     }
 }
@@ -139,6 +146,7 @@ fn build(doc: &Doc, l: &Layout, res: &mut resolve::Resolver, f: &Found, done: &[
         anonymous_inferred: None,
         outlet: None,
         hedge: None,
+        events: Vec::new(),
     };
     if let Some(c) = f.attr.cue {
         let t = &l.toks[c];
@@ -587,6 +595,23 @@ const ACCUSE: &[&str] = &[
     "breach",
     "breached",
 ];
+
+/// Links `q` to the events of `events` (indexes offset by `base`) that it
+/// states: a CAMEO 01–02 event (statements, appeals) whose trigger is the
+/// attribution's cue, and any event whose trigger lies inside the content.
+fn link_events(events: &[Event], base: usize, q: &mut Quote) {
+    for (i, e) in events.iter().enumerate() {
+        let t = e.trigger_span;
+        let on_cue = q
+            .cue_span
+            .is_some_and(|c| c.start < t.end && t.start < c.end)
+            && matches!(e.cameo.root(), 1 | 2);
+        let in_content = q.quote_spans.iter().any(|s| s.contains(t));
+        if on_cue || in_content {
+            q.events.push((base + i) as u32);
+        }
+    }
+}
 
 /// A reported statement whose content accuses someone becomes an event:
 /// speaker (source) accuses the actor named in the content (target), 112.

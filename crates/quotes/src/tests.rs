@@ -429,3 +429,46 @@ fn nominal_attribution_ends_before_the_sentence_verb() {
         )]
     );
 }
+
+fn event(cameo: &str, trigger: Span) -> Event {
+    Event {
+        sentence: 0,
+        source: None,
+        target: None,
+        cameo: cameo.parse().unwrap(),
+        plover_type: None,
+        plover_mode: None,
+        plover_context: None,
+        goldstein: 0.0,
+        quad_class: cameo.parse::<CameoCode>().unwrap().quad_class(),
+        modality: Modality::Asserted,
+        date: None,
+        place: None,
+        trigger_span: trigger,
+        source_span: None,
+        target_span: None,
+        source_mention: None,
+        target_mention: None,
+        confidence: 0.5,
+        rule: "test".into(),
+    }
+}
+
+#[test]
+fn attributions_link_the_events_they_state() {
+    let text = "The minister said Russia attacked the port. Troops left the city.";
+    let mut doc = Doc::new(Article::from_text(text, None));
+    let at = |w: &str| {
+        let i = text.find(w).unwrap();
+        Span::new(i, i + w.len())
+    };
+    // 0: the speech act on the cue; 1: an attack inside the content; 2: an
+    // event in another sentence; 3: a non-statement event on the cue.
+    doc.events.push(event("010", at("said")));
+    doc.events.push(event("190", at("attacked")));
+    doc.events.push(event("190", at("left")));
+    doc.events.push(event("190", at("said")));
+    Quotes::load().unwrap().annotate(&mut doc).unwrap();
+    assert_eq!(doc.quotes.len(), 1, "{:#?}", doc.quotes);
+    assert_eq!(doc.quotes[0].events, vec![0, 1]);
+}

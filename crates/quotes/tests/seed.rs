@@ -114,4 +114,12 @@ fn seed_page_reported_accusation_becomes_an_event() {
     assert_eq!(ev.cameo.as_str(), "112");
     assert_eq!(ev.source.as_ref().unwrap().root(), "IRN");
     assert_eq!(ev.target.as_ref().unwrap().root(), "USA");
+    // The attribution links to the event it states.
+    let at = doc.events.iter().position(|e| std::ptr::eq(e, ev)).unwrap() as u32;
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.events.contains(&at))
+        .unwrap_or_else(|| panic!("no quote links event {at}: {:#?}", doc.quotes));
+    assert_ne!(q.kind, QuoteType::Direct);
 }

@@ -116,6 +116,7 @@ fn fixture(n: usize) -> Doc {
         anonymous_inferred: None,
         outlet: None,
         hedge: None,
+        events: Vec::new(),
     });
     doc
 }

@@ -151,6 +151,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let nlp = entente_nlp::Nlp::load().map_err(|e| anyhow!("{e}"))?;
     let actors = entente_actors::Actors::load().map_err(|e| anyhow!("{e}"))?;
     let coder = entente_events::EventCoder::load().map_err(|e| anyhow!("{e}"))?;
+    let quotes = entente_quotes::Quotes::load().map_err(|e| anyhow!("{e}"))?;
     let load = t_load.elapsed();
 
     // End to end, one thread.
@@ -158,6 +159,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut t_nlp = Duration::ZERO;
     let mut t_actors = Duration::ZERO;
     let mut t_events = Duration::ZERO;
+    let mut t_quotes = Duration::ZERO;
     let mut parsed = 0usize;
     let start = Clock::start();
     for a in articles {
@@ -171,9 +173,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let t1 = t2 - an.actors;
         coder.annotate(&mut doc)?;
         let t3 = Instant::now();
+        // Quotes run after the events, as in the standard pipeline.
+        quotes.annotate(&mut doc)?;
+        let t4 = Instant::now();
         t_nlp += t1 - t0;
         t_actors += t2 - t1;
         t_events += t3 - t2;
+        t_quotes += t4 - t3;
         docs.push(doc);
     }
     let (total, total_cpu) = start.elapsed();
@@ -253,7 +259,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "articles_per_s": rate(docs.len(), total_cpu),
             "tokens_per_s": rate(tokens, total_cpu),
             "wall_sentences_per_s": rate(sentences, total),
-            "stage_seconds": {"nlp": t_nlp.as_secs_f64(), "actors": t_actors.as_secs_f64(), "events": t_events.as_secs_f64()},
+            "stage_seconds": {"nlp": t_nlp.as_secs_f64(), "actors": t_actors.as_secs_f64(), "events": t_events.as_secs_f64(), "quotes": t_quotes.as_secs_f64()},
+            "quotes_share": t_quotes.as_secs_f64() / (t_nlp + t_actors + t_events + t_quotes).as_secs_f64().max(1e-9),
         },
         "coding_only": {
             "seconds": coding.as_secs_f64(),
@@ -295,14 +302,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             load.as_secs_f64()
         );
         println!(
-            "end to end (1 thread, CPU time): {:.0} sentences/s, {:.1} articles/s, {:.0} tokens/s  (wall: {:.0} sentences/s)  [wall per stage: nlp {:.2}s, actors {:.2}s, events {:.2}s]",
+            "end to end (1 thread, CPU time): {:.0} sentences/s, {:.1} articles/s, {:.0} tokens/s  (wall: {:.0} sentences/s)  [wall per stage: nlp {:.2}s, actors {:.2}s, events {:.2}s, quotes {:.2}s ({:.1} % of the stages)]",
             rate(sentences, total_cpu),
             rate(docs.len(), total_cpu),
             rate(tokens, total_cpu),
             rate(sentences, total),
             t_nlp.as_secs_f64(),
             t_actors.as_secs_f64(),
-            t_events.as_secs_f64()
+            t_events.as_secs_f64(),
+            t_quotes.as_secs_f64(),
+            100.0 * t_quotes.as_secs_f64()
+                / (t_nlp + t_actors + t_events + t_quotes).as_secs_f64().max(1e-9)
         );
         println!(
             "sentences parsed: {parsed} of {sentences} ({:.1} %){}",
@@ -396,6 +406,10 @@ fn print_side_by_side(ours: &serde_json::Value, base: &serde_json::Value, bin: O
         (
             "stage events (wall s)",
             &["end_to_end", "stage_seconds", "events"][..],
+        ),
+        (
+            "stage quotes (wall s)",
+            &["end_to_end", "stage_seconds", "quotes"][..],
         ),
         (
             "coding only sentences/s",

@@ -4,7 +4,8 @@
 //! Each quote carries `quote`, `quote_spans` (byte offsets into `text`),
 //! `speaker` (as written), `speaker_actor` (`{name, code}`), `cue`,
 //! `cue_class`, `type` (`direct`/`mixed`/`indirect`), `anonymous`,
-//! `anonymous_inferred`, `outlet` and `hedge`.
+//! `anonymous_inferred`, `outlet`, `hedge` and `events` (the events the
+//! attribution states: `{cameo, source, target}`).
 
 use std::io::{BufRead, BufWriter, Write};
 use std::path::Path;
@@ -33,9 +34,18 @@ pub fn quote_json(q: &Quote) -> Value {
     })
 }
 
-/// Runs the standard pipeline over one text and returns its quotes.
-pub fn quotes_of(pipeline: &Pipeline, text: &str) -> Vec<Quote> {
-    pipeline.process(Article::from_text(text, None)).quotes
+/// One quote with the events it states (CAMEO code, source, target), as
+/// the JSONL output writes it.
+pub fn quote_json_in(doc: &entente_core::Doc, q: &Quote) -> Value {
+    let mut v = quote_json(q);
+    let events: Vec<Value> = q
+        .events
+        .iter()
+        .filter_map(|&i| doc.events.get(i as usize))
+        .map(|e| json!({"cameo": e.cameo, "source": e.source, "target": e.target}))
+        .collect();
+    v["events"] = Value::Array(events);
+    v
 }
 
 pub fn run(path: &Path) -> anyhow::Result<ExitCode> {
@@ -60,7 +70,8 @@ pub fn run(path: &Path) -> anyhow::Result<ExitCode> {
     let out: Vec<String> = lines
         .par_iter()
         .map(|(id, text)| {
-            let quotes: Vec<Value> = quotes_of(&pipeline, text).iter().map(quote_json).collect();
+            let doc = pipeline.process(Article::from_text(text, None));
+            let quotes: Vec<Value> = doc.quotes.iter().map(|q| quote_json_in(&doc, q)).collect();
             json!({"id": id, "quotes": quotes}).to_string()
         })
         .collect();

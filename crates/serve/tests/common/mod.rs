@@ -105,6 +105,7 @@ pub fn quote(d: &mut Doc, sentence: usize, text: &str, speaker: &str, code: &str
         anonymous_inferred: None,
         outlet: None,
         hedge: None,
+        events: Vec::new(),
     });
 }
 
