@@ -19,6 +19,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t1 = std::time::Instant::now();
     actors.annotate(&mut doc)?;
     eprintln!("annotated in {:?}", t1.elapsed());
+    if std::env::var("TOKENS").is_ok() {
+        for (i, t) in doc.tokens.iter().enumerate() {
+            println!("{i}\t{}\t{}", doc.slice(t.span), t.upos);
+        }
+    }
     if std::env::var("LINKS").is_ok() {
         let (m, inf) = actors.find_mentions(&doc);
         let c = entente_actors::coref::link(&doc, &m, &inf);

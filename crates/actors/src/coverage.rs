@@ -47,6 +47,9 @@ pub struct Coverage {
     /// Person-name mentions / with a country-level code.
     pub person_mentions: usize,
     pub person_resolved: usize,
+    /// Of those, coded by a role the text gives and the article's country
+    /// (no country stated for the person).
+    pub person_by_article_country: usize,
     /// Place names / with a country.
     pub place_mentions: usize,
     pub place_resolved: usize,
@@ -56,6 +59,13 @@ pub struct Coverage {
     /// Unresolved names by kind ("person", "place", "organisation") → text → count.
     #[serde(skip)]
     pub unknown: HashMap<&'static str, HashMap<String, usize>>,
+    /// When set, every unresolved name is also kept with its sentence
+    /// (`entente actors coverage --list`), to see them by class.
+    #[serde(skip)]
+    pub keep_contexts: bool,
+    /// Unresolved names in context: (kind, name, sentence text).
+    #[serde(skip)]
+    pub contexts: Vec<(&'static str, String, String)>,
 }
 
 fn coded(code: Option<&entente_core::ActorCode>) -> bool {
@@ -125,6 +135,7 @@ impl Coverage {
                     self.place_resolved += 1;
                 } else {
                     self.note("place", text);
+                    self.keep(doc, sent, "place", text);
                 }
                 t = e;
             }
@@ -138,8 +149,28 @@ impl Coverage {
                 self.person_mentions += 1;
                 if coded(m.code.as_ref()) {
                     self.person_resolved += 1;
+                    if m.rule
+                        .rsplit("; ")
+                        .next()
+                        .is_some_and(|last| last.contains("the article's country"))
+                    {
+                        self.person_by_article_country += 1;
+                    }
+                    if self.keep_contexts
+                        && (m.kind == MentionKind::Unknown
+                            || m.rule.contains("role and affiliation")
+                            || m.rule.contains("same person as"))
+                    {
+                        if let Some(sent) = doc.sentences.get(m.sentence as usize) {
+                            let code = m.code.as_ref().map_or("", |c| c.as_str());
+                            self.keep(doc, sent, "person resolved", &format!("{text}\t{code}"));
+                        }
+                    }
                 } else {
                     self.note("person", text);
+                    if let Some(sent) = doc.sentences.get(m.sentence as usize) {
+                        self.keep(doc, sent, "person", text);
+                    }
                 }
             } else if m.kind == MentionKind::Unknown {
                 // An unknown name in the gazetteer is a place named outside
@@ -149,6 +180,9 @@ impl Coverage {
                 }
                 self.organisation_mentions += 1;
                 self.note("organisation", text);
+                if let Some(sent) = doc.sentences.get(m.sentence as usize) {
+                    self.keep(doc, sent, "organisation", text);
+                }
             } else if info.actor_kind.is_some_and(|k| {
                 matches!(
                     k,
@@ -162,6 +196,17 @@ impl Coverage {
                 self.organisation_mentions += 1;
                 self.organisation_resolved += 1;
             }
+        }
+    }
+
+    fn keep(&mut self, doc: &Doc, sent: &entente_core::Sentence, kind: &'static str, text: &str) {
+        if self.keep_contexts {
+            let s = doc
+                .slice(sent.span)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.contexts.push((kind, text.to_string(), s));
         }
     }
 

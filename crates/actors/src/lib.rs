@@ -37,6 +37,7 @@ pub mod norm;
 mod officeholders;
 mod petrarch;
 pub mod places;
+mod roles;
 
 pub use error::ActorsError;
 pub use kb::{

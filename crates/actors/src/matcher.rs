@@ -326,8 +326,69 @@ const NAME_CONNECTORS: &[&str] = &[
     "and",
 ];
 
+/// First words of names that are storms, operations or places, never people
+/// ("Cyclone Jude", "Mount Kenya").
+const NON_PERSON_FIRST: &[&str] = &[
+    "cyclone",
+    "cyclones",
+    "hurricane",
+    "typhoon",
+    "storm",
+    "tropical",
+    "operation",
+    "mount",
+    "lake",
+    "fort",
+    "port",
+    "cape",
+];
+
 /// Last words of names that are places, bodies or things, never people.
 const NON_PERSON_HEADS: &[&str] = &[
+    "forest",
+    "hotel",
+    "mission",
+    "studies",
+    "shoal",
+    "reef",
+    "mount",
+    "eve",
+    "accords",
+    "accord",
+    "archipelago",
+    "alliance",
+    "consulting",
+    "command",
+    "park",
+    "facility",
+    "appeals",
+    "affairs",
+    "partners",
+    "daily",
+    "market",
+    "mall",
+    "canal",
+    "plaza",
+    "tower",
+    "temple",
+    "mosque",
+    "cathedral",
+    "program",
+    "programme",
+    "initiative",
+    "project",
+    "prize",
+    "award",
+    "security",
+    "policy",
+    "power",
+    "change",
+    "rights",
+    "peace",
+    "corps",
+    "bot",
+    "oracle",
+    "futures",
     "island",
     "islands",
     "bay",
@@ -748,7 +809,7 @@ impl<'a> Matcher<'a> {
         let words: Vec<&str> = doc.tokens.iter().map(|t| doc.slice(t.span)).collect();
         let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
         let mut mentions = Vec::new();
-        let mut infos = Vec::new();
+        let mut infos: Vec<MentionInfo> = Vec::new();
         // Surname (folded) → mention index, registered after full names.
         let mut surnames: HashMap<String, usize> = HashMap::new();
         for (si, sent) in doc.sentences.iter().enumerate() {
@@ -786,6 +847,20 @@ impl<'a> Matcher<'a> {
                 // no agent or possessive between, unless the second is a person.
                 for part in split_chunk(self.kb, chunk) {
                     if let Some((m, info)) = self.compose(doc, si, part, &words, &folded, s1) {
+                        // An earlier person of this surname who is not
+                        // this known one ("Hazem Qassem" … "Qassem said").
+                        let other_earlier = info.person
+                            && m.token_end == m.token_start + 1
+                            && surnames
+                                .get(&folded[m.token_start as usize])
+                                .is_some_and(|&h| infos[h].actor != info.actor);
+                        if other_earlier
+                            || self.other_first_name(doc, &words, &folded, &covered, s0, &m, &info)
+                        {
+                            // "Hazem Qassem" is not Naim Qassem: left to the
+                            // unknown-name pass as one name.
+                            continue;
+                        }
                         for t in m.token_start as usize..m.token_end as usize {
                             if let Some(c) = covered.get_mut(t - s0) {
                                 *c = true;
@@ -813,6 +888,7 @@ impl<'a> Matcher<'a> {
                 k = e;
             }
             // Surnames after full names, spelling variants, unknown names.
+            let mut headline: Option<bool> = None;
             let mut t = s0;
             while t < s1 {
                 if covered[t - s0] || !is_capitalised(words[t]) {
@@ -970,10 +1046,24 @@ impl<'a> Matcher<'a> {
                 };
                 // "Chagos Islands", "Jaffar Express", "Cato Institute": a
                 // last word naming a kind of place or body is no person.
-                let thing = NON_PERSON_HEADS.contains(&folded[e - 1].as_str());
+                // A run cut short before a body's head word that another
+                // match took ("Sasakawa Peace" + "Foundation") is no
+                // person either.
+                let next_head = e < s1
+                    && is_capitalised(words[e])
+                    && NON_PERSON_HEADS.contains(&folded[e].as_str());
+                let thing = NON_PERSON_HEADS.contains(&folded[e - 1].as_str())
+                    || NON_PERSON_FIRST.contains(&folded[t].as_str())
+                    || next_head;
+                // In a headline ("Farmajo Signs Controversial Measure")
+                // every word is capitalised: two of them are a person only
+                // with a known first name.
+                let headline = *headline.get_or_insert_with(|| headline_sentence(&words[s0..s1]));
                 let person = !thing
                     && (gender.is_some()
-                        || (n == 2 && (t..e).all(|x| case_of(words[x]) == Case::Title)));
+                        || (n == 2
+                            && !headline
+                            && (t..e).all(|x| case_of(words[x]) == Case::Title)));
                 // An unknown relative ("his son, Shkelzen Berisha") does not
                 // take the surname over from a known person.
                 let known_holder = surnames
@@ -1021,8 +1111,42 @@ impl<'a> Matcher<'a> {
             out_m.push(m);
             out_i.push(infos[old].clone());
         }
-        appositions(doc, &folded, &mut out_m, &out_i);
+        crate::roles::affiliations(self.kb, doc, &folded, &mut out_m, &out_i);
         (out_m, out_i)
+    }
+
+    /// A known person matched by the surname alone right after a capitalised
+    /// proper name that is not part of the person's name ("Hamas spokesman
+    /// Hazem Qassem" is not Naim Qassem): another person.
+    #[allow(clippy::too_many_arguments)]
+    fn other_first_name(
+        &self,
+        doc: &Doc,
+        words: &[&str],
+        folded: &[String],
+        covered: &[bool],
+        s0: usize,
+        m: &Mention,
+        info: &MentionInfo,
+    ) -> bool {
+        let (Some(actor), true) = (info.actor, info.person) else {
+            return false;
+        };
+        let t = m.token_start as usize;
+        if m.token_end as usize != t + 1 || t <= s0 || covered[t - 1 - s0] {
+            return false;
+        }
+        let p = t - 1;
+        let up = doc.tokens[p].upos.as_str();
+        if case_of(words[p]) != Case::Title
+            || is_common_word(&folded[p])
+            || !(up.is_empty() || up == "PROPN")
+            || ((p == s0 || is_opening_punct(words[p - 1])) && up != "PROPN")
+        {
+            return false;
+        }
+        let name = fold(&self.kb.actors[actor as usize].name);
+        !name.split(' ').any(|w| w == folded[p])
     }
 
     /// "The Senate of Nigeria": a state body followed by "of" and a country
@@ -1420,113 +1544,6 @@ fn has_country(c: Option<&ActorCode>) -> bool {
     c.is_some_and(|c| !c.as_str().starts_with("---"))
 }
 
-/// "Jian Badrakhan, vice chairman of the Germany-based Kurdish Center",
-/// "Masih Alinejad, an Iranian-American journalist": an unknown person
-/// followed by a comma and a role or affiliation takes its code from it (a
-/// country with the role's sector when they come apart: "a lawmaker from
-/// Kenya" → `KENLEG`); later surnames of that person follow. `mentions` are
-/// in text order.
-fn appositions(doc: &Doc, folded: &[String], mentions: &mut [Mention], infos: &[MentionInfo]) {
-    for i in 0..mentions.len() {
-        let m = &mentions[i];
-        if !infos[i].person
-            || has_country(m.code.as_ref())
-            || folded.get(m.token_end as usize).map(String::as_str) != Some(",")
-        {
-            continue;
-        }
-        // The apposition runs to the next comma, stop or speech verb.
-        let start = m.token_end as usize + 1;
-        let sent_end = doc
-            .sentences
-            .get(m.sentence as usize)
-            .map_or(folded.len(), |s| s.tokens().end.min(folded.len()));
-        let mut end = start;
-        while end < sent_end
-            && end < start + 16
-            && !matches!(
-                folded[end].as_str(),
-                "," | "." | ";" | ":" | ")" | "said" | "says" | "told" | "who" | "and"
-            )
-        {
-            end += 1;
-        }
-        let mut role: Option<String> = None;
-        let mut root: Option<ActorCode> = None;
-        for (j, n) in mentions.iter().enumerate().skip(i + 1) {
-            if (n.token_start as usize) >= end {
-                break;
-            }
-            if infos[j].person && infos[j].agents.is_empty() {
-                // Another person: not an apposition of this one.
-                break;
-            }
-            match &n.code {
-                Some(c) if c.as_str().starts_with("---") => {
-                    role.get_or_insert_with(|| c.as_str()[3..].to_string());
-                }
-                Some(c) => {
-                    root = Some(c.clone());
-                    break;
-                }
-                None => {}
-            }
-        }
-        let Some(root) = root else { continue };
-        let code = match &role {
-            Some(r) if root.as_str().len() == 3 => ActorCode::new(format!("{root}{r}")),
-            _ => root,
-        };
-        let span = doc.tokens[start].span.cover(doc.tokens[end - 1].span);
-        let m = &mut mentions[i];
-        m.rule = format!(
-            "{}; role and affiliation in apposition {:?}: {code}",
-            m.rule,
-            doc.slice(span)
-        );
-        m.code = Some(code);
-    }
-    // An unknown person named again in full ("Cambodian journalist Mech
-    // Dara" … "Mech Dara") keeps the code the first mention got.
-    let mut by_name: HashMap<String, ActorCode> = HashMap::new();
-    for i in 0..mentions.len() {
-        if !infos[i].person || mentions[i].kind != MentionKind::Unknown {
-            continue;
-        }
-        let Some(name) = mentions[i].actor.as_deref().map(fold) else {
-            continue;
-        };
-        match mentions[i].code.clone() {
-            Some(c) if has_country(Some(&c)) => {
-                by_name.entry(name).or_insert(c);
-            }
-            _ => {
-                if let Some(c) = by_name.get(&name) {
-                    let m = &mut mentions[i];
-                    m.code = Some(c.clone());
-                    m.rule.push_str("; same name as an earlier mention");
-                }
-            }
-        }
-    }
-    // Surnames repeat their person's code.
-    for i in 0..mentions.len() {
-        if has_country(mentions[i].code.as_ref()) || !mentions[i].rule.starts_with("surname after")
-        {
-            continue;
-        }
-        if let Some(a) = mentions[i]
-            .antecedent
-            .map(|a| a as usize)
-            .filter(|&a| a < i)
-        {
-            if has_country(mentions[a].code.as_ref()) {
-                mentions[i].code = mentions[a].code.clone();
-            }
-        }
-    }
-}
-
 /// Splits a run of adjacent atoms where one name directly follows another
 /// non-person name with nothing joining them, or where an agent is followed
 /// by a non-person name ("official Reuters").
@@ -1610,6 +1627,16 @@ fn append_agents(kb: &KnowledgeBase, base: &str, agents: &[u32]) -> ActorCode {
         }
     }
     ActorCode::new(code)
+}
+
+/// A headline: at least four words, nearly all of them capitalised.
+fn headline_sentence(words: &[&str]) -> bool {
+    let alpha: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let caps = alpha.iter().filter(|w| is_capitalised(w)).count();
+    alpha.len() >= 4 && caps * 5 >= alpha.len() * 4
 }
 
 fn is_capitalised(w: &str) -> bool {

@@ -285,9 +285,14 @@ fn load_actor_file(kb: &mut KnowledgeBase, file: &str, text: &str) -> Result<(),
         for n in &r.names {
             // "THE_US": the article is not part of the name (and would make
             // the imported entry outrank a curated "US" by length).
+            // But "THE_FOUNDATION" (El Rukn) without its article would be
+            // any capitalised "Foundation": a single long word keeps it.
             let n = n
                 .strip_prefix("THE_")
-                .filter(|rest| !rest.trim_matches('_').is_empty())
+                .filter(|rest| {
+                    let rest = rest.trim_matches('_');
+                    !rest.is_empty() && (rest.contains('_') || rest.chars().count() <= 4)
+                })
                 .unwrap_or(n);
             kb.add_alias_styled(id, n, AliasKind::Name, CaseStyle::Dictionary);
         }

@@ -60,6 +60,10 @@ enum What {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Also list every unresolved name with its sentence
+        /// (kind, name, sentence; tab-separated) after the summary.
+        #[arg(long)]
+        list: bool,
     },
     /// List where the curated people and their Wikidata spells in office
     /// disagree (the curated entry is the one used).
@@ -107,7 +111,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             limit,
             top,
             json,
-        } => coverage(kb, &inputs, limit, top, json),
+            list,
+        } => coverage(kb, &inputs, limit, top, json, list),
         What::Disagreements { json } => {
             for d in kb.disagreements() {
                 if json {
@@ -220,13 +225,17 @@ fn coverage(
     limit: Option<usize>,
     top: usize,
     json: bool,
+    list: bool,
 ) -> anyhow::Result<ExitCode> {
     use entente_actors::coverage::Coverage;
     use entente_core::Annotator;
     let nlp = entente_nlp::Nlp::load().map_err(|e| anyhow::anyhow!("{e}"))?;
     let actors = entente_actors::Actors::with_kb(kb.clone());
     let gaz = entente_actors::places::Gazetteer::embedded();
-    let mut cov = Coverage::default();
+    let mut cov = Coverage {
+        keep_contexts: list,
+        ..Coverage::default()
+    };
     let mut failed = 0usize;
     for r in entente_pipeline::ingest::expand_inputs(inputs) {
         let path = r.map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -267,6 +276,7 @@ fn coverage(
             "person_mentions": cov.person_mentions,
             "person_resolved": cov.person_resolved,
             "person_share": share(cov.person_resolved, cov.person_mentions),
+            "person_by_article_country": cov.person_by_article_country,
             "place_mentions": cov.place_mentions,
             "place_resolved": cov.place_resolved,
             "place_share": share(cov.place_resolved, cov.place_mentions),
@@ -291,11 +301,20 @@ fn coverage(
         ] {
             println!("{k:<20} {n:>7} / {d:<7} {:.1} %", 100.0 * share(n, d));
         }
+        println!(
+            "  (persons coded by a role in the text and the article's country: {})",
+            cov.person_by_article_country
+        );
         for k in ["person", "place", "organisation"] {
             println!("\ntop unresolved {k} names:");
             for (t, n) in cov.top_unknown(k, top) {
                 println!("  {n:>5}  {t}");
             }
+        }
+    }
+    if list {
+        for (kind, name, sentence) in &cov.contexts {
+            println!("{kind}\t{name}\t{sentence}");
         }
     }
     Ok(ExitCode::SUCCESS)
