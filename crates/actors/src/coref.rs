@@ -539,6 +539,16 @@ fn candidates(
     out
 }
 
+/// The sentence holding token `t`, by binary search (sentences are in
+/// token order): asked per candidate and pronoun, a scan over the
+/// sentences made long documents quadratic.
+fn sentence_of(doc: &Doc, t: usize) -> Option<&entente_core::Sentence> {
+    let i = doc
+        .sentences
+        .partition_point(|s| (s.token_end as usize) <= t);
+    doc.sentences.get(i).filter(|s| s.tokens().contains(&t))
+}
+
 fn sentence_index(doc: &Doc) -> Vec<usize> {
     let mut v = vec![0usize; doc.tokens.len()];
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -554,11 +564,7 @@ fn sentence_index(doc: &Doc) -> Vec<usize> {
 /// The syntactic head of tokens `a..b` (the one whose head lies outside),
 /// or the last token without a parser.
 fn head_of(doc: &Doc, a: usize, b: usize) -> usize {
-    let sent_start = doc
-        .sentences
-        .iter()
-        .find(|s| s.tokens().contains(&a))
-        .map_or(0, |s| s.token_start as usize);
+    let sent_start = sentence_of(doc, a).map_or(0, |s| s.token_start as usize);
     for t in a..b {
         let h = doc.tokens[t].head as usize;
         if h == 0 && !doc.tokens[t].deprel.is_empty() {
@@ -1471,6 +1477,16 @@ pub fn resolve(
     }
     let mut added: Vec<(Mention, MentionInfo)> = Vec::new();
     let mut drop = vec![false; mentions.len()];
+    let sent_of = sentence_index(doc);
+    // Bare agent mentions by first token, to find those a link covers
+    // without a scan over every mention per link.
+    let mut bare: Vec<(usize, usize, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == MentionKind::Description && m.antecedent.is_none())
+        .map(|(k, m)| (m.token_start as usize, m.token_end as usize, k))
+        .collect();
+    bare.sort_unstable();
     for l in &coref.links {
         let c = &coref.candidates[l.antecedent];
         // The nearest actor mention of that entity before the anaphor (the
@@ -1509,12 +1525,9 @@ pub fn resolve(
             code = None;
         }
         // A bare agent mention over the same tokens ("the official") is replaced.
-        for (k, m) in mentions.iter().enumerate() {
-            if m.kind == MentionKind::Description
-                && m.antecedent.is_none()
-                && (m.token_start as usize) >= l.start
-                && (m.token_end as usize) <= l.end
-            {
+        let from = bare.partition_point(|b| b.0 < l.start);
+        for &(_, end, k) in bare[from..].iter().take_while(|b| b.0 <= l.end) {
+            if end <= l.end {
                 drop[k] = true;
             }
         }
@@ -1524,7 +1537,7 @@ pub fn resolve(
         );
         added.push((
             Mention {
-                sentence: sentence_index(doc)[l.start] as u32,
+                sentence: sent_of.get(l.start).copied().unwrap_or(0) as u32,
                 span,
                 token_start: l.start as u32,
                 token_end: l.end as u32,
@@ -1957,7 +1970,7 @@ pub fn name_person(words: &[String]) -> Option<bool> {
 /// The root of the clause that governs token `t` (its nearest clausal
 /// ancestor, the token itself excluded); `usize::MAX` without a parse.
 fn clause_root(doc: &Doc, t: usize) -> usize {
-    let Some(s) = doc.sentences.iter().find(|s| s.tokens().contains(&t)) else {
+    let Some(s) = sentence_of(doc, t) else {
         return usize::MAX;
     };
     let base = s.token_start as usize;
@@ -1986,7 +1999,7 @@ fn clause_root(doc: &Doc, t: usize) -> usize {
 
 /// Number of ancestors of `t` up to its sentence root.
 fn depth(doc: &Doc, t: usize) -> usize {
-    let Some(s) = doc.sentences.iter().find(|s| s.tokens().contains(&t)) else {
+    let Some(s) = sentence_of(doc, t) else {
         return 0;
     };
     let base = s.token_start as usize;

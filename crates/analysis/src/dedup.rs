@@ -325,13 +325,26 @@ pub fn cluster(records: &[EventRecord], params: &DedupParams) -> Vec<CanonicalEv
                 c.sort_unstable();
                 c
             } else if let Some(d) = r.date {
-                active.retain(|&ci| {
-                    open[ci]
+                // The most recent clusters still in the window, found from
+                // the end: only the part scanned is pruned (a cluster out of
+                // the window never comes back), so a long run of open
+                // clusters on one date costs no full pass per mention.
+                let live = |ci: &usize| {
+                    open[*ci]
                         .hi
                         .is_some_and(|hi| (d - hi).num_days() <= params.date_window_days)
-                });
-                let from = active.len().saturating_sub(MAX_OPEN_CANDIDATES);
-                active[from..].to_vec()
+                };
+                let mut k = active.len();
+                let mut found = 0;
+                while k > 0 && found < MAX_OPEN_CANDIDATES {
+                    k -= 1;
+                    if live(&active[k]) {
+                        found += 1;
+                    }
+                }
+                let tail: Vec<usize> = active.drain(k..).filter(live).collect();
+                active.extend_from_slice(&tail);
+                tail
             } else {
                 let c = by_doc.get(r.doc_id.as_str()).map_or(&[][..], Vec::as_slice);
                 let mut c = c[c.len().saturating_sub(MAX_OPEN_CANDIDATES)..].to_vec();

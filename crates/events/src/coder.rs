@@ -1819,7 +1819,10 @@ impl<'a> Coder<'a> {
         out: &mut Vec<CodedEvent>,
         sent_start: usize,
     ) {
-        let mut remove = vec![false; out.len()];
+        // Indexed from `sent_start`: `out` holds the whole document's
+        // events, and a flag (and a pass) per earlier event and sentence
+        // made long documents quadratic.
+        let mut remove = vec![false; out.len().saturating_sub(sent_start)];
         let mut added: Vec<CodedEvent> = Vec::new();
         for (hi, h) in hits.iter().enumerate() {
             let Some((o_start, o_end, a)) = &spans[hi] else {
@@ -1871,7 +1874,11 @@ impl<'a> Coder<'a> {
                         && !self.governs(sc, s, h.tok, out[k].trigger - s.base)
                 });
                 if other {
-                    for r in remove.iter_mut().take(*o_end).skip(*o_start) {
+                    for r in remove
+                        .iter_mut()
+                        .take(o_end.saturating_sub(sent_start))
+                        .skip(o_start.saturating_sub(sent_start))
+                    {
                         *r = true;
                     }
                     continue;
@@ -1987,7 +1994,7 @@ impl<'a> Coder<'a> {
                         rule: format!("{} | {}", e.rule, t.text),
                         ..e.clone()
                     });
-                    remove[k] = true;
+                    remove[k - sent_start] = true;
                     fired = true;
                     break;
                 }
@@ -2013,17 +2020,25 @@ impl<'a> Coder<'a> {
             }
             // informing someone is a consultation of its own
             if !informing && (fired || (dyadic && !own_demand)) {
-                for r in remove.iter_mut().take(*o_end).skip(*o_start) {
+                for r in remove
+                    .iter_mut()
+                    .take(o_end.saturating_sub(sent_start))
+                    .skip(o_start.saturating_sub(sent_start))
+                {
                     *r = true;
                 }
             }
         }
-        let mut k = 0;
-        out.retain(|_| {
-            let keep = !remove.get(k).copied().unwrap_or(false);
-            k += 1;
-            keep
-        });
+        if remove.contains(&true) {
+            let mut tail = out.split_off(sent_start.min(out.len()));
+            let mut k = 0;
+            tail.retain(|_| {
+                let keep = !remove.get(k).copied().unwrap_or(false);
+                k += 1;
+                keep
+            });
+            out.append(&mut tail);
+        }
         out.extend(added);
     }
 

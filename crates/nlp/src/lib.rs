@@ -46,6 +46,33 @@ const ROOT_P: u64 = 0x5eed_0002;
 /// cut into pieces so time stays linear.
 const MAX_SENT: usize = 400;
 
+/// Most tokens in one sentence of a document ([`Nlp::tag_doc`]): a longer
+/// run (text without sentence ends: lists, tables, crafted input) is split
+/// into sentences of at most this many tokens, after a comma or semicolon
+/// where one is near the limit, and the document gets a warning. News
+/// sentences stay far below it (a 100-word sentence is rare); the later
+/// stages' work per sentence grows faster than its length, so without a cap
+/// a megabyte of text without a full stop took minutes.
+pub const MAX_SENTENCE_TOKENS: usize = MAX_SENT;
+
+/// Splits the token range `a..b` into pieces of at most `max` tokens, each
+/// ending after the last `,` `;` or `:` in its second half when there is one.
+fn cap_sentence(text: &str, toks: &[Span], a: usize, b: usize, max: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = a;
+    while b - s > max {
+        let hard = s + max;
+        let cut = (s + max / 2..hard)
+            .rev()
+            .find(|&i| matches!(toks[i].slice(text), "," | ";" | ":"))
+            .map_or(hard, |i| i + 1);
+        out.push((s, cut));
+        s = cut;
+    }
+    out.push((s, b));
+    out
+}
+
 /// The language-analysis stage: tagger, parser and morphology tables.
 #[derive(Clone)]
 pub struct Nlp {
@@ -358,6 +385,27 @@ impl Nlp {
             tags: Vec::with_capacity(toks.len()),
         };
         let mut forms: Vec<&str> = Vec::new();
+        let mut split = 0;
+        let sents: Vec<(usize, usize)> = sents
+            .into_iter()
+            .flat_map(|(a, b)| {
+                if b - a > MAX_SENTENCE_TOKENS {
+                    split += 1;
+                    cap_sentence(&doc.text, &toks, a, b, MAX_SENTENCE_TOKENS)
+                } else {
+                    vec![(a, b)]
+                }
+            })
+            .collect();
+        if split > 0 {
+            doc.warn(
+                "nlp",
+                format!(
+                    "{split} sentences longer than {MAX_SENTENCE_TOKENS} tokens \
+                     were split into pieces of at most that length"
+                ),
+            );
+        }
         for (a, b) in sents {
             let start = doc.tokens.len() as u32;
             for chunk in toks[a..b].chunks(MAX_SENT) {

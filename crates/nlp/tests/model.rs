@@ -167,3 +167,42 @@ fn accuracy_on_ewt_dev_slice() {
     assert!(s.las > 78.0, "LAS {}", s.las);
     assert!(s.lemma > 95.0, "lemma {}", s.lemma);
 }
+
+/// A text without sentence ends is cut into sentences of at most
+/// `MAX_SENTENCE_TOKENS` tokens, after a comma near the limit when there is
+/// one, every token kept, with a warning on the document.
+#[test]
+fn over_long_sentences_are_split_with_a_warning() {
+    let nlp = nlp();
+    let cap = entente_nlp::MAX_SENTENCE_TOKENS;
+    // 5 tokens per unit, a comma every 10 tokens: 3,000 tokens.
+    let text = "Iran condemned the strikes and the talks went on , ".repeat(300);
+    let doc = annotate(&nlp, &text);
+    assert!(doc.sentences.len() >= 3000 / cap);
+    let mut next = 0;
+    for s in &doc.sentences {
+        let r = s.tokens();
+        assert_eq!(r.start, next, "every token in one sentence");
+        next = r.end;
+        assert!(r.len() <= cap, "{} tokens", r.len());
+        // Cut after a comma, not mid-phrase.
+        if r.end < doc.tokens.len() {
+            assert_eq!(doc.slice(doc.tokens[r.end - 1].span), ",");
+        }
+    }
+    assert_eq!(next, doc.tokens.len());
+    assert_trees(&doc);
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    assert!(
+        doc.warnings[0].contains("1 sentences longer than"),
+        "{}",
+        doc.warnings[0]
+    );
+    // Without commas the cut is hard, at the limit.
+    let doc = annotate(&nlp, &"and then ".repeat(500));
+    assert_eq!(doc.sentences[0].tokens().len(), cap);
+    // Short sentences are left alone, without a warning.
+    let doc = annotate(&nlp, "Iran condemned the strikes. Talks went on.");
+    assert_eq!(doc.sentences.len(), 2);
+    assert!(doc.warnings.is_empty());
+}

@@ -49,6 +49,13 @@ pub struct Limits {
     pub max_text_bytes: usize,
     /// Longest title kept, in bytes.
     pub max_title_bytes: usize,
+    /// CPU time one document may take (its thread's, so a loaded machine
+    /// does not change what is done). Checked while parsing (sentences not
+    /// yet parsed when it runs out stay unparsed) and between stages (the
+    /// remaining stages are skipped); either way the document is stored
+    /// with a warning saying what was left out. 30 s by default: a
+    /// 1 MB document of ordinary news text takes a few seconds.
+    pub max_cpu: Duration,
 }
 
 impl Default for Limits {
@@ -56,12 +63,54 @@ impl Default for Limits {
         Limits {
             max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
             max_title_bytes: 2_000,
+            max_cpu: DEFAULT_MAX_CPU,
         }
     }
 }
 
 /// Default of [`Limits::max_text_bytes`].
 pub const DEFAULT_MAX_TEXT_BYTES: usize = 1_000_000;
+
+/// Default of [`Limits::max_cpu`].
+pub const DEFAULT_MAX_CPU: Duration = Duration::from_secs(30);
+
+/// A document's CPU-time budget, started when its annotation starts.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    start: f64,
+    limit: f64,
+}
+
+impl Budget {
+    /// Starts a budget of `limit` of this thread's CPU time.
+    pub fn start(limit: Duration) -> Budget {
+        Budget {
+            start: entente_nlp::eval::thread_cpu_seconds(),
+            limit: limit.as_secs_f64(),
+        }
+    }
+
+    /// No limit.
+    pub fn unlimited() -> Budget {
+        Budget {
+            start: 0.0,
+            limit: f64::INFINITY,
+        }
+    }
+
+    /// CPU seconds used so far.
+    pub fn used(&self) -> f64 {
+        if self.limit.is_infinite() {
+            return 0.0;
+        }
+        entente_nlp::eval::thread_cpu_seconds() - self.start
+    }
+
+    /// Whether the budget is used up.
+    pub fn exhausted(&self) -> bool {
+        self.limit.is_finite() && self.used() > self.limit
+    }
+}
 
 /// An ordered chain of annotators.
 pub struct Pipeline {
@@ -189,8 +238,28 @@ impl Pipeline {
     /// stages after it are dropped, and the document keeps its text and a
     /// warning naming the stage.
     pub fn annotate(&self, doc: &mut Doc) {
-        for stage in &self.stages {
-            match catch_unwind(AssertUnwindSafe(|| stage.annotate(doc))) {
+        let budget = Budget::start(self.limits.max_cpu);
+        for (i, stage) in self.stages.iter().enumerate() {
+            if i > 0 && budget.exhausted() {
+                let skipped: Vec<&str> = self.stages[i..].iter().map(|s| s.name()).collect();
+                doc.warn(
+                    "limits",
+                    format!(
+                        "over the CPU budget of {} s after {:.1} s; stages not run: {}",
+                        self.limits.max_cpu.as_secs_f64(),
+                        budget.used(),
+                        skipped.join(", ")
+                    ),
+                );
+                return;
+            }
+            let result = BUDGET.with(|b| {
+                b.set(Some(budget));
+                let r = catch_unwind(AssertUnwindSafe(|| stage.annotate(doc)));
+                b.set(None);
+                r
+            });
+            match result {
                 Ok(Ok(())) => {}
                 Ok(Err(e)) => doc.warn(stage.name(), e),
                 Err(panic) => {
@@ -215,6 +284,12 @@ impl Pipeline {
     }
 }
 
+thread_local! {
+    /// The budget of the document this thread is annotating, for stages
+    /// that can stop part-way ([`Analyze`]); set by [`Pipeline::annotate`].
+    static BUDGET: std::cell::Cell<Option<Budget>> = const { std::cell::Cell::new(None) };
+}
+
 /// The nlp and actors stages of the standard chain as one stage, so that
 /// actor mentions (which read tags only) are known before choosing the
 /// sentences to parse; see [`analyze`].
@@ -232,7 +307,8 @@ impl Annotator for Analyze {
     }
 
     fn annotate(&self, doc: &mut Doc) -> Result<(), CoreError> {
-        let a = analyze(&self.nlp, &self.actors, &self.coder, doc, self.gate);
+        let budget = BUDGET.with(|b| b.get()).unwrap_or_else(Budget::unlimited);
+        let a = analyze_within(&self.nlp, &self.actors, &self.coder, doc, self.gate, budget);
         self.counts
             .sentences
             .fetch_add(doc.sentences.len(), Ordering::Relaxed);
@@ -274,23 +350,66 @@ pub fn analyze(
     doc: &mut Doc,
     gate: bool,
 ) -> Analysis {
+    analyze_within(nlp, actors, coder, doc, gate, Budget::unlimited())
+}
+
+/// [`analyze`] within a CPU-time budget: once it is used up, the sentences
+/// not yet parsed stay unparsed (tags and lemmas kept; no events or
+/// parse-based coreference there) and the document gets a warning saying
+/// how many.
+pub fn analyze_within(
+    nlp: &Nlp,
+    actors: &entente_actors::Actors,
+    coder: &EventCoder,
+    doc: &mut Doc,
+    gate: bool,
+    budget: Budget,
+) -> Analysis {
     let tagged = nlp.tag_doc(doc);
     let t0 = Instant::now();
     let (mentions, infos) = actors.find_mentions_dating(doc);
     let mut actor_time = t0.elapsed();
-    let parsed = if gate {
+    let wanted: Option<Vec<bool>> = gate.then(|| {
         let possible = entente_actors::coref::possible_mentions(doc, &mentions);
         let need = coder.actors_needed();
-        let wanted: Vec<bool> = doc
-            .sentences
+        doc.sentences
             .iter()
             .zip(&possible)
             .map(|(s, &p)| needs_parse(coder, doc, s, p >= need))
-            .collect();
-        nlp.parse_sentences(doc, &tagged, |i| wanted.get(i).copied().unwrap_or(true))
-    } else {
-        nlp.parse_sentences(doc, &tagged, |_| true)
-    };
+            .collect()
+    });
+    // The budget is read every few sentences (a clock read costs more than
+    // tagging a short sentence).
+    let mut over: Option<usize> = None;
+    let mut unparsed = 0;
+    let mut asked = 0usize;
+    let parsed = nlp.parse_sentences(doc, &tagged, |i| {
+        let want = wanted
+            .as_ref()
+            .is_none_or(|w| w.get(i).copied().unwrap_or(true));
+        if !want {
+            return false;
+        }
+        asked += 1;
+        if over.is_none() && asked.is_multiple_of(16) && budget.exhausted() {
+            over = Some(i);
+        }
+        if over.is_some() {
+            unparsed += 1;
+        }
+        over.is_none()
+    });
+    if let Some(at) = over {
+        doc.warn(
+            "limits",
+            format!(
+                "over the CPU budget after {:.1} s at sentence {at} of {}; \
+                 {unparsed} sentences left unparsed (no events coded there)",
+                budget.used(),
+                doc.sentences.len()
+            ),
+        );
+    }
     let t1 = Instant::now();
     actors.finish(doc, mentions, infos);
     actor_time += t1.elapsed();

@@ -90,3 +90,44 @@ fn parse_all_matches_the_nlp_stage() {
         }
     }
 }
+
+/// A document over its CPU budget is kept with a warning naming what was
+/// left out: here a zero budget, so the stages after the first are skipped.
+#[test]
+fn a_document_over_its_cpu_budget_is_kept_with_a_warning() {
+    let p = Pipeline::standard()
+        .expect("standard pipeline")
+        .with_limits(entente_pipeline::Limits {
+            max_cpu: std::time::Duration::ZERO,
+            ..Default::default()
+        });
+    let text = TEXT.repeat(50);
+    let doc = p.process(Article::from_text(&text, Some("2020-01-01".into())));
+    assert_eq!(doc.text, text);
+    assert!(!doc.sentences.is_empty());
+    assert!(doc.events.is_empty() && doc.quotes.is_empty());
+    let w: Vec<&String> = doc
+        .warnings
+        .iter()
+        .filter(|w| w.starts_with("limits:"))
+        .collect();
+    assert!(
+        w.iter().any(|w| w.contains("sentences left unparsed")),
+        "{w:?}"
+    );
+    assert!(
+        w.iter()
+            .any(|w| w.contains("stages not run: events, quotes")),
+        "{w:?}"
+    );
+    // The default budget leaves an ordinary document alone.
+    let doc = Pipeline::standard()
+        .expect("standard pipeline")
+        .process(Article::from_text(&text, Some("2020-01-01".into())));
+    assert!(!doc.events.is_empty());
+    assert!(
+        doc.warnings.iter().all(|w| !w.starts_with("limits:")),
+        "{:?}",
+        doc.warnings
+    );
+}

@@ -30,6 +30,22 @@ pub struct Resolver<'a> {
     runs_by_sent: Vec<Vec<Run>>,
     /// Earlier speakers (token position, phrase lower-cased, resolved actor).
     speakers: Vec<(usize, String, ActorRef, bool)>,
+    /// The code of the first coded mention ending in each last word
+    /// (lower-cased, with its byte length), for [`Self::code_for_name`].
+    surname_codes: HashMap<(String, usize), ActorCode>,
+    /// The longest mention span, when the mentions are sorted by start
+    /// (they are, after the actors stage): [`Self::via_mentions`] then
+    /// searches near the phrase instead of over every mention.
+    sorted_mentions: Option<u32>,
+}
+
+/// How many earlier speakers a pronoun or description looks back over: far
+/// more than an article has, and what keeps a text of thousands of
+/// attributions linear.
+const SPEAKER_LOOKBACK: usize = 500;
+
+fn lower_key(w: &str) -> (String, usize) {
+    (w.chars().flat_map(char::to_lowercase).collect(), w.len())
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -200,7 +216,29 @@ impl<'a> Resolver<'a> {
             subj: vec![None; l.sents.len()],
             runs_by_sent,
             speakers: Vec::new(),
+            surname_codes: HashMap::new(),
+            sorted_mentions: None,
         };
+        for m in &doc.mentions {
+            let Some(code) = &m.code else { continue };
+            let t = doc.slice(m.span);
+            if let Some(last) = t.split_whitespace().next_back() {
+                me.surname_codes
+                    .entry(lower_key(strip_possessive(last)))
+                    .or_insert_with(|| code.clone());
+            }
+        }
+        let ms = &doc.mentions;
+        if ms.windows(2).all(|w| w[0].span.start <= w[1].span.start)
+            && ms.iter().all(|m| m.span.end >= m.span.start)
+        {
+            me.sorted_mentions = Some(
+                ms.iter()
+                    .map(|m| m.span.end - m.span.start)
+                    .max()
+                    .unwrap_or(0),
+            );
+        }
         // Sentence subjects, pronouns chained to earlier subjects.
         for si in 0..l.sents.len() {
             let (lo, hi) = l.sents[si];
@@ -318,6 +356,7 @@ impl<'a> Resolver<'a> {
                         .speakers
                         .iter()
                         .rev()
+                        .take(SPEAKER_LOOKBACK)
                         .find(|x| x.0 < s && x.1.ends_with('s'))
                         .map(|x| x.2.clone()),
                     _ => None,
@@ -327,6 +366,7 @@ impl<'a> Resolver<'a> {
                         .speakers
                         .iter()
                         .rev()
+                        .take(SPEAKER_LOOKBACK)
                         .find(|x| x.2.name == a.name)
                         .is_some_and(|x| x.3);
                 }
@@ -341,7 +381,7 @@ impl<'a> Resolver<'a> {
                 // speaker with the same head noun.
                 let definite = toks[s].is("the") || toks[s].is("this");
                 if definite && e - s <= 3 {
-                    if let Some(x) = self.speakers.iter().rev().find(|x| {
+                    if let Some(x) = self.speakers.iter().rev().take(SPEAKER_LOOKBACK).find(|x| {
                         x.0 < s
                             && x.1 != phrase_lower
                             && x.1.split(' ').next_back() == Some(head.as_str())
@@ -388,11 +428,29 @@ impl<'a> Resolver<'a> {
     fn via_mentions(&self, span: Span) -> (Option<ActorRef>, Option<u32>) {
         let ms = &self.doc.mentions;
         let mut best: Option<usize> = None;
-        for (i, m) in ms.iter().enumerate() {
-            if m.span.overlaps(span) {
-                // Prefer the last (head-most) mention inside the phrase.
-                if best.is_none_or(|b| ms[b].span.start <= m.span.start) {
-                    best = Some(i);
+        if let Some(longest) = self.sorted_mentions {
+            // Sorted by start: the last overlapping mention before the
+            // phrase's end is the one the scan below would keep; none
+            // starting `longest` bytes before the phrase can reach it.
+            let mut k = ms.partition_point(|m| m.span.start < span.end);
+            while k > 0 {
+                k -= 1;
+                let m = &ms[k];
+                if m.span.start.saturating_add(longest) <= span.start {
+                    break;
+                }
+                if m.span.overlaps(span) {
+                    best = Some(k);
+                    break;
+                }
+            }
+        } else {
+            for (i, m) in ms.iter().enumerate() {
+                if m.span.overlaps(span) {
+                    // Prefer the last (head-most) mention inside the phrase.
+                    if best.is_none_or(|b| ms[b].span.start <= m.span.start) {
+                        best = Some(i);
+                    }
                 }
             }
         }
@@ -427,18 +485,11 @@ impl<'a> Resolver<'a> {
     /// A code for a name from the actors stage's mentions elsewhere in the
     /// document (same surname), when it resolved one.
     fn code_for_name(&self, name: &str) -> Option<ActorCode> {
+        // The first coded mention whose last word is the surname (case
+        // aside), from a map built once: a scan per name made texts with
+        // many attributions quadratic.
         let sur = name.split_whitespace().next_back()?;
-        self.doc.mentions.iter().find_map(|m| {
-            let m_code = m.code.as_ref()?;
-            let t = self.doc.slice(m.span);
-            let last = strip_possessive(t.split_whitespace().next_back()?);
-            let same = last.len() == sur.len()
-                && last
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(sur.chars().flat_map(char::to_lowercase));
-            same.then(|| m_code.clone())
-        })
+        self.surname_codes.get(&lower_key(sur)).cloned()
     }
 
     fn person_run_in(&self, si: usize, s: usize, e: usize) -> Option<(usize, usize)> {

@@ -37,6 +37,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         jobs: args.jobs,
         batch: 64,
         max_text_bytes: entente_pipeline::DEFAULT_MAX_TEXT_BYTES,
+        max_doc_cpu_seconds: entente_pipeline::DEFAULT_MAX_CPU.as_secs_f64(),
         date: None,
         emit: None,
         claim_timeout: 600,

@@ -41,6 +41,11 @@ pub struct Args {
     /// paragraph or sentence end) and the document is stored with a warning.
     #[arg(long, default_value_t = entente_pipeline::DEFAULT_MAX_TEXT_BYTES)]
     pub max_text_bytes: usize,
+    /// CPU seconds one document may take; past them its remaining sentences
+    /// are left unparsed or its remaining stages skipped, and it is stored
+    /// with a warning saying what was left out.
+    #[arg(long, default_value_t = entente_pipeline::DEFAULT_MAX_CPU.as_secs_f64())]
+    pub max_doc_cpu_seconds: f64,
     /// Publication date (YYYY-MM-DD) for articles that give none. Without it,
     /// undated articles stay undated and so do their events.
     #[arg(long)]
@@ -110,6 +115,8 @@ pub fn execute(args: &Args) -> anyhow::Result<Outcome> {
     .context("loading models")?
     .with_limits(entente_pipeline::Limits {
         max_text_bytes: args.max_text_bytes.max(1),
+        max_cpu: std::time::Duration::try_from_secs_f64(args.max_doc_cpu_seconds.max(0.0))
+            .unwrap_or(std::time::Duration::MAX),
         ..Default::default()
     });
     let mut builder = rayon::ThreadPoolBuilder::new();
