@@ -80,6 +80,10 @@ pub fn router(state: Shared) -> Router {
         .route("/api/why", get(dashboard::why))
         .route("/api/actors", get(dashboard::actors))
         .route("/api/dedup", post(dedup))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::cache::layer,
+        ))
         .layer(axum::middleware::from_fn(crate::harden::json_errors))
         .layer(axum::middleware::from_fn_with_state(
             state.allowed_hosts.clone(),
@@ -131,10 +135,9 @@ pub(crate) fn node_of(code: &str) -> Result<String, ApiError> {
 /// aggregates whole tables, which at 2,000 documents took seconds under
 /// concurrent load when computed per request.
 async fn report(State(st): State<Shared>) -> Result<Response, ApiError> {
-    let cached = st.report.lock().ok().and_then(|c| c.clone());
-    let json = match cached {
-        Some((at, json)) if at.elapsed() < crate::REPORT_TTL => json,
-        _ => blocking(move || Ok(st.report_json()?)).await?,
+    let json = match st.report_cached() {
+        Some(json) => json,
+        None => blocking(move || Ok(st.report_json()?)).await?,
     };
     Ok((
         [(

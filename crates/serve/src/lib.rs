@@ -17,6 +17,7 @@
 
 mod api;
 mod assets;
+pub mod cache;
 mod dashboard;
 pub mod harden;
 mod openapi;
@@ -57,6 +58,9 @@ pub struct ServeConfig {
     /// Host names served besides localhost and IP addresses (the `Host`
     /// header of every request is checked against them).
     pub allowed_hosts: Vec<String>,
+    /// Size limit of the response cache in bytes (0 turns it off; see
+    /// [`cache`]).
+    pub cache_bytes: usize,
 }
 
 /// Shared server state: a small pool of store connections and the current
@@ -70,16 +74,19 @@ pub struct AppState {
     /// Host names served besides localhost and IP addresses.
     pub(crate) allowed_hosts: Arc<harden::AllowedHosts>,
     /// `/api/report` as JSON and when it was computed: the report
-    /// aggregates whole tables, so it is computed at most every
-    /// [`REPORT_TTL`] (and at start), not per request.
+    /// aggregates whole tables, so it is computed at start and then
+    /// refreshed in the background once older than [`REPORT_TTL`], not per
+    /// request.
     pub(crate) report: Mutex<Option<(std::time::Instant, Arc<String>)>>,
-    /// Whether a request is refreshing the report (the others keep
-    /// getting the previous one meanwhile).
+    /// Whether the report is being refreshed (requests keep getting the
+    /// previous one meanwhile).
     report_refreshing: std::sync::atomic::AtomicBool,
+    /// Size limit of each snapshot's response cache.
+    cache_bytes: usize,
 }
 
-/// Longest age of the cached `/api/report` (a concurrent `entente run`
-/// shows up within this time).
+/// Age at which the cached `/api/report` is refreshed (a concurrent
+/// `entente run` shows up within this time plus the time to compute it).
 pub const REPORT_TTL: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl AppState {
@@ -98,13 +105,50 @@ impl AppState {
             allowed_hosts: Arc::new(harden::AllowedHosts::default()),
             report: Mutex::new(None),
             report_refreshing: std::sync::atomic::AtomicBool::new(false),
+            cache_bytes: cache::DEFAULT_BYTES,
         })
+    }
+
+    /// The same state with this response cache size limit (0: no cache).
+    pub fn with_cache_bytes(mut self, bytes: usize) -> Self {
+        self.cache_bytes = bytes;
+        self.relations().views.responses.set_limit(bytes);
+        self
     }
 
     /// The same state serving these extra host names.
     pub fn with_allowed_hosts(mut self, hosts: Vec<String>) -> Self {
         self.allowed_hosts = Arc::new(harden::AllowedHosts(hosts));
         self
+    }
+
+    /// The cached `/api/report` JSON, if any; when it is older than
+    /// [`REPORT_TTL`], a refresh starts in the background (on the blocking
+    /// pool of the current runtime) and the cached one is still returned,
+    /// so that no request waits for the aggregation.
+    pub fn report_cached(self: &Arc<Self>) -> Option<Arc<String>> {
+        use std::sync::atomic::Ordering;
+        let (at, json) = self.report.lock().ok().and_then(|c| c.clone())?;
+        if at.elapsed() >= REPORT_TTL
+            && self
+                .report_refreshing
+                .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+        {
+            let st = self.clone();
+            tokio::task::spawn_blocking(move || {
+                let out = st.with_store(|s| s.report(10));
+                if let Ok(r) = out {
+                    let json =
+                        Arc::new(serde_json::to_string(&r).unwrap_or_else(|_| "null".into()));
+                    if let Ok(mut c) = st.report.lock() {
+                        *c = Some((std::time::Instant::now(), json));
+                    }
+                }
+                st.report_refreshing.store(false, Ordering::Release);
+            });
+        }
+        Some(json)
     }
 
     /// `/api/report` as JSON: the cached one when fresh (or being
@@ -169,6 +213,7 @@ impl AppState {
         let mut s = entente_store::open(&self.db)?;
         let rel = relations::load(s.as_mut(), &self.dedup)?;
         relations::write_canonical(s.as_mut(), &rel)?;
+        rel.views.responses.set_limit(self.cache_bytes);
         dashboard::warm(&rel);
         let rel = Arc::new(rel);
         if let Ok(mut c) = self.report.lock() {
@@ -216,7 +261,8 @@ pub async fn serve_ready(
     let state = tokio::task::spawn_blocking(move || AppState::open(&db, token, dedup))
         .await
         .map_err(|e| std::io::Error::other(e.to_string()))??
-        .with_allowed_hosts(config.allowed_hosts.clone());
+        .with_allowed_hosts(config.allowed_hosts.clone())
+        .with_cache_bytes(config.cache_bytes);
     // Computed once before the first request.
     let _ = state.report_json();
     let listener = tokio::net::TcpListener::bind(config.addr)
@@ -253,7 +299,19 @@ pub struct Background {
 impl Background {
     /// Opens the store and starts serving on `127.0.0.1` at a free port.
     pub fn start(db: &str, token: Option<String>) -> Result<Background, ServeError> {
-        let state = Arc::new(AppState::open(db, token, DedupParams::default())?);
+        Self::start_with_cache(db, token, cache::DEFAULT_BYTES)
+    }
+
+    /// [`Background::start`] with this response cache size limit (0: no
+    /// cache).
+    pub fn start_with_cache(
+        db: &str,
+        token: Option<String>,
+        cache_bytes: usize,
+    ) -> Result<Background, ServeError> {
+        let state = Arc::new(
+            AppState::open(db, token, DedupParams::default())?.with_cache_bytes(cache_bytes),
+        );
         let std_listener = std::net::TcpListener::bind("127.0.0.1:0")?;
         std_listener.set_nonblocking(true)?;
         let addr = std_listener.local_addr()?;

@@ -27,6 +27,10 @@ pub struct Args {
     /// DNS rebinding.
     #[arg(long = "allow-host", value_name = "NAME")]
     pub allow_hosts: Vec<String>,
+    /// Size limit of the response cache in MB (responses computed from the
+    /// loaded events, by normalised query; 0 turns it off).
+    #[arg(long, value_name = "MB", default_value_t = 64)]
+    pub cache_mb: usize,
     /// Save a PNG of the dashboard to this file and exit (needs chromium).
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<String>,
@@ -48,6 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             token: args.token.clone(),
             dedup: DedupParams::default(),
             allowed_hosts: args.allow_hosts.clone(),
+            cache_bytes: args.cache_mb.saturating_mul(1 << 20),
         },
         |addr| {
             eprintln!(

@@ -38,6 +38,8 @@ pub struct Views {
     row_of: OnceLock<HashMap<String, usize>>,
     newest: OnceLock<Vec<usize>>,
     actors: OnceLock<[Vec<ActorEntry>; 2]>,
+    /// Responses computed from this snapshot (see [`crate::cache`]).
+    pub(crate) responses: crate::cache::ResponseCache,
 }
 
 /// Builds every view now rather than on the first request that needs one
