@@ -680,7 +680,9 @@ impl VerbDict {
         let body = strip_comment(line.trim_start_matches('~'));
         let (lhs, rhs) = body.split_once('=')?;
         let open = lhs.find('(')?;
-        let close = lhs.find(')')?;
+        // The `)` after the `(` (found by the `petrarch` fuzz target: one
+        // before it sliced backwards).
+        let close = open + lhs[open..].find(')')?;
         let outer_src = lhs[..open].trim().chars().next()?;
         let inner: Vec<&str> = lhs[open + 1..close].split_whitespace().collect();
         let outer_verb = lhs[close + 1..].trim();
@@ -748,6 +750,14 @@ mod tests {
         );
         let d = VerbDict::parse(&deep).unwrap();
         assert_eq!(d.blocks.len(), 1);
+    }
+
+    #[test]
+    fn transform_with_a_stray_close_paren() {
+        let d = VerbDict::parse(&SAMPLE.replace("~ a (a b", "~ a )x (a b")).unwrap();
+        assert_eq!(d.transforms.len(), 1);
+        let d = VerbDict::parse("--- A [040] ---\nA\n~ a ) (a b A = a b 015\n~ ) = (\n").unwrap();
+        assert_eq!(d.transforms.len(), 0);
     }
 
     #[test]
