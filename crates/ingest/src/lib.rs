@@ -319,6 +319,13 @@ pub fn read_page(
             format!("byte {MAX_PAGE_BYTES}"),
             format!("page larger than {MAX_PAGE_BYTES} bytes; the rest is ignored"),
         )));
+        if !is_html && charset::bom_encoding(&bytes).is_none_or(|e| e == encoding_rs::UTF_8) {
+            // A text cut mid-sentence would end its last paragraph without
+            // a sentence end, which the text extractor reads as no article
+            // (a single 50 MB line lost everything).
+            let at = text_cut_point(&bytes);
+            bytes.truncate(at);
+        }
     }
     let mut warnings = Vec::new();
     let art = extract_bytes(&name, &bytes, is_html, None, None, &mut |e| {
@@ -327,6 +334,24 @@ pub fn read_page(
     out.extend(warnings);
     out.push(art);
     out
+}
+
+/// Where to end a text cut at an arbitrary byte: after the last line break
+/// in its final tenth, else after the last sentence end (`. ` `? ` `! `)
+/// there, else where it was cut.
+fn text_cut_point(bytes: &[u8]) -> usize {
+    let from = bytes.len() - bytes.len() / 10;
+    let tail = &bytes[from..];
+    if let Some(i) = tail.iter().rposition(|&b| b == b'\n') {
+        return from + i + 1;
+    }
+    if let Some(i) = tail
+        .windows(2)
+        .rposition(|w| matches!(w[0], b'.' | b'?' | b'!') && w[1] == b' ')
+    {
+        return from + i + 1;
+    }
+    bytes.len()
 }
 
 /// Decodes and extracts one page; reports invalid UTF-8 as a warning.

@@ -284,3 +284,30 @@ fn jsonl_with_html_runs_the_extractor() {
     assert!(a.body.starts_with("The foreign ministers"));
     assert_eq!(a.source, format!("{}:1", p.display()));
 }
+
+/// A text page over the size cap, cut mid-word, still yields its article:
+/// the cut moves back to a sentence end (a single 50 MB line of text was
+/// reported as "no article text found").
+#[test]
+fn an_over_long_single_line_text_is_cut_at_a_sentence_end() {
+    let unit = "Iran condemned the strikes. ";
+    let text = unit.repeat(entente_ingest::MAX_PAGE_BYTES / unit.len() + 1000);
+    let items = entente_ingest::read_page(
+        "big.txt".into(),
+        Box::new(std::io::Cursor::new(text)),
+        false,
+    );
+    assert_eq!(items.len(), 2, "a warning then the article");
+    let e = items[0].as_ref().unwrap_err();
+    assert!(
+        e.is_warning() && e.to_string().contains("page larger than"),
+        "{e}"
+    );
+    let art = items[1].as_ref().expect("article");
+    assert!(
+        art.body.ends_with("strikes."),
+        "{:?}",
+        &art.body[art.body.len() - 20..]
+    );
+    assert!(art.body.len() > entente_ingest::MAX_PAGE_BYTES - entente_ingest::MAX_PAGE_BYTES / 10);
+}

@@ -217,7 +217,10 @@ fn a_single_50_mb_line_of_text() {
         "line.txt",
         &[("Iran condemned the strikes. ", 50_000_000 / 28)],
     );
-    check(&bad, 60, 600.0);
+    let (db, _) = check(&bad, 60, 600.0);
+    // Cut at a sentence end, so its first 8 MiB are still an article (cut
+    // mid-word, the text reader found none).
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM documents"), 6);
 }
 
 /// A 100 MB page: cut to 8 MiB, its text to 1 MB (~10 s on a loaded
