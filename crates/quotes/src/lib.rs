@@ -95,8 +95,15 @@ impl Quotes {
         // quotes stage's own (accusations in reported content) and those the
         // events stage coded on a cue or inside a content span.
         let mut events = Vec::new();
+        let mut by_start: Vec<(u32, u32)> = doc
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.trigger_span.start, i as u32))
+            .collect();
+        by_start.sort_unstable();
         for q in quotes.iter_mut() {
-            link_events(&doc.events, 0, q);
+            link_events(&doc.events, &by_start, q);
             if let Some(e) = quote_event(doc, &l, q) {
                 q.events.push((doc.events.len() + events.len()) as u32);
                 events.push(e);
@@ -395,6 +402,7 @@ fn apply_turns(
         }
         turn_quotes.push(Some(q));
     }
+    let mut orgs: Vec<(entente_core::ActorCode, Option<entente_core::ActorRef>)> = Vec::new();
     for q in quotes.iter_mut() {
         let (Some(sp), Some(sspan)) = (q.speaker.as_deref(), q.speaker_span) else {
             continue;
@@ -409,11 +417,37 @@ fn apply_turns(
         if first_person(sp).is_none() && !in_label {
             continue;
         }
+        let we = first_person(sp) == Some("we");
         match (&turns[k].holder, &turn_quotes[k]) {
             (transcript::Holder::Named(..), Some(tq)) => {
                 q.speaker = tq.speaker.clone();
                 q.speaker_span = tq.speaker_span;
                 q.speaker_actor = tq.speaker_actor.clone();
+                // "We" inside a turn is the speaker's organisation when the
+                // knowledge base codes the speaker and the document names a
+                // body with that code ("THE PRESIDENT: We said …" → White
+                // House); else the speaker.
+                if we {
+                    let code = tq
+                        .speaker_actor
+                        .as_ref()
+                        .and_then(|a| a.code.clone().or_else(|| res.code_for_name(&a.name)));
+                    if let Some(c) = code {
+                        // Once per code: a scan per quote would make long
+                        // transcripts quadratic.
+                        let org = match orgs.iter().find(|(k, _)| *k == c) {
+                            Some((_, o)) => o.clone(),
+                            None => {
+                                let o = organisation(doc, &c);
+                                orgs.push((c, o.clone()));
+                                o
+                            }
+                        };
+                        if let Some(org) = org {
+                            q.speaker_actor = Some(org);
+                        }
+                    }
+                }
                 q.speaker_mention = tq.speaker_mention;
                 q.anonymous = tq.anonymous;
                 q.anonymous_inferred = tq.anonymous_inferred.clone();
@@ -431,6 +465,64 @@ fn apply_turns(
     }
     quotes.extend(turn_quotes.into_iter().flatten());
     quotes.sort_by_key(|q| q.quote_spans.first().map_or(0, |s| s.start));
+}
+
+/// Head words of bodies (not people) among the knowledge base's names.
+const BODY_HEADS: &[&str] = &[
+    "house",
+    "department",
+    "ministry",
+    "government",
+    "office",
+    "council",
+    "agency",
+    "administration",
+    "pentagon",
+    "kremlin",
+    "army",
+    "forces",
+    "commission",
+    "party",
+    "committee",
+    "senate",
+    "congress",
+    "parliament",
+    "cabinet",
+    "service",
+    "bureau",
+];
+
+/// The body the document names with `code` (a sector code such as USAGOV):
+/// the knowledge-base name of a mention of a state body or organisation with
+/// that code, the most frequent one.
+fn organisation(doc: &Doc, code: &entente_core::ActorCode) -> Option<entente_core::ActorRef> {
+    if code.as_str().len() < 6 {
+        return None; // a country, not a body in it
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for m in &doc.mentions {
+        let (Some(c), Some(name)) = (&m.code, m.actor.as_deref()) else {
+            continue;
+        };
+        if c != code || m.kind != entente_core::MentionKind::Name {
+            continue;
+        }
+        let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        if !BODY_HEADS.contains(&head.as_str()) {
+            continue;
+        }
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some(x) => x.1 += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map(|(name, _)| entente_core::ActorRef {
+            name: name.to_string(),
+            code: Some(code.clone()),
+        })
 }
 
 fn sentence_index(doc: &Doc, l: &Layout, byte: usize) -> u32 {
@@ -596,21 +688,37 @@ const ACCUSE: &[&str] = &[
     "breached",
 ];
 
-/// Links `q` to the events of `events` (indexes offset by `base`) that it
-/// states: a CAMEO 01–02 event (statements, appeals) whose trigger is the
-/// attribution's cue, and any event whose trigger lies inside the content.
-fn link_events(events: &[Event], base: usize, q: &mut Quote) {
-    for (i, e) in events.iter().enumerate() {
-        let t = e.trigger_span;
-        let on_cue = q
-            .cue_span
-            .is_some_and(|c| c.start < t.end && t.start < c.end)
-            && matches!(e.cameo.root(), 1 | 2);
-        let in_content = q.quote_spans.iter().any(|s| s.contains(t));
-        if on_cue || in_content {
-            q.events.push((base + i) as u32);
+/// Links `q` to the events it states: a CAMEO 01–02 event (statements,
+/// appeals) whose trigger is the attribution's cue, and any event whose
+/// trigger lies inside the content. `by_start` is `(trigger start, event
+/// index)` sorted, so each quote looks only at the events in its spans.
+fn link_events(events: &[Event], by_start: &[(u32, u32)], q: &mut Quote) {
+    let in_range = |lo: u32, hi: u32| {
+        let a = by_start.partition_point(|&(s, _)| s < lo);
+        let b = by_start.partition_point(|&(s, _)| s < hi);
+        by_start[a..b].iter().map(|&(_, i)| i)
+    };
+    let mut linked: Vec<u32> = Vec::new();
+    if let Some(c) = q.cue_span {
+        // A trigger overlapping the cue starts at most a few words before it.
+        for i in in_range(c.start.saturating_sub(48), c.end) {
+            let e = &events[i as usize];
+            let t = e.trigger_span;
+            if c.start < t.end && t.start < c.end && matches!(e.cameo.root(), 1 | 2) {
+                linked.push(i);
+            }
         }
     }
+    for s in &q.quote_spans {
+        for i in in_range(s.start, s.end) {
+            if s.contains(events[i as usize].trigger_span) {
+                linked.push(i);
+            }
+        }
+    }
+    linked.sort_unstable();
+    linked.dedup();
+    q.events = linked;
 }
 
 /// A reported statement whose content accuses someone becomes an event:

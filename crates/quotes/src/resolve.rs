@@ -484,7 +484,7 @@ impl<'a> Resolver<'a> {
 
     /// A code for a name from the actors stage's mentions elsewhere in the
     /// document (same surname), when it resolved one.
-    fn code_for_name(&self, name: &str) -> Option<ActorCode> {
+    pub(crate) fn code_for_name(&self, name: &str) -> Option<ActorCode> {
         // The first coded mention whose last word is the surname (case
         // aside), from a map built once: a scan per name made texts with
         // many attributions quadratic.

@@ -472,3 +472,55 @@ fn attributions_link_the_events_they_state() {
     assert_eq!(doc.quotes.len(), 1, "{:#?}", doc.quotes);
     assert_eq!(doc.quotes[0].events, vec![0, 1]);
 }
+
+#[test]
+fn we_in_a_turn_is_the_speakers_organisation_when_coded() {
+    let text = "Remarks by President Biden\n\n\
+                THE PRESIDENT: Thank you all. We have said that the sanctions will stay in place. \
+                I said that the talks will go on.\n\nThe White House released the text.";
+    let mut doc = Doc::new(Article::from_text(text, None));
+    let mention = |w: &str, actor: &str, code: &str| {
+        let i = text.find(w).unwrap();
+        entente_core::Mention {
+            sentence: 0,
+            span: Span::new(i, i + w.len()),
+            token_start: 0,
+            token_end: 0,
+            kind: entente_core::MentionKind::Name,
+            code: Some(entente_core::ActorCode::new(code)),
+            actor: Some(actor.into()),
+            antecedent: None,
+            rule: "test".into(),
+        }
+    };
+    doc.mentions
+        .push(mention("President Biden", "Joe Biden", "USAGOV"));
+    doc.mentions
+        .push(mention("White House", "White House", "USAGOV"));
+    Quotes::load().unwrap().annotate(&mut doc).unwrap();
+    let we = doc
+        .quotes
+        .iter()
+        .find(|q| q.quote == "the sanctions will stay in place")
+        .unwrap_or_else(|| panic!("{:#?}", doc.quotes));
+    let a = we.speaker_actor.as_ref().unwrap();
+    assert_eq!(a.name, "White House");
+    assert_eq!(a.code.as_ref().map(|c| c.as_str()), Some("USAGOV"));
+    let i = doc
+        .quotes
+        .iter()
+        .find(|q| q.quote == "the talks will go on")
+        .unwrap();
+    assert!(actor(i).ends_with("Biden"), "{:#?}", i);
+    // Without a coded body in the document, "we" stays the speaker.
+    let mut doc = Doc::new(Article::from_text(text, None));
+    doc.mentions
+        .push(mention("President Biden", "Joe Biden", "USAGOV"));
+    Quotes::load().unwrap().annotate(&mut doc).unwrap();
+    let we = doc
+        .quotes
+        .iter()
+        .find(|q| q.quote == "the sanctions will stay in place")
+        .unwrap();
+    assert!(actor(we).ends_with("Biden"), "{:#?}", we);
+}
