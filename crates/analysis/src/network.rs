@@ -133,8 +133,16 @@ pub fn in_window(e: &CanonicalEvent, from: Option<NaiveDate>, to: Option<NaiveDa
 /// pair of distinct nodes, signed by the net-cooperation index of the events
 /// between them (neutral when it is zero or undefined).
 pub fn signed_network(events: &[CanonicalEvent], p: &NetworkParams) -> Network {
-    let mut edges: BTreeMap<(String, String), Edge> = BTreeMap::new();
-    let mut names: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    // Keys borrow from the events (owned strings are made once per edge and
+    // node at the end, not per event: a window holds up to 10^5 events).
+    struct Acc<'e> {
+        counts: Bucket,
+        a_to_b: usize,
+        b_to_a: usize,
+        event_ids: Vec<&'e str>,
+    }
+    let mut edges: BTreeMap<(&str, &str), Acc<'_>> = BTreeMap::new();
+    let mut names: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
     for e in events {
         if !counts_modality(e, p.include_all_modalities) || !in_window(e, p.from, p.to) {
             continue;
@@ -158,55 +166,62 @@ pub fn signed_network(events: &[CanonicalEvent], p: &NetworkParams) -> Network {
                     1
                 };
                 *names
-                    .entry(node.clone())
+                    .entry(node.as_str())
                     .or_default()
-                    .entry(n.clone())
+                    .entry(n.as_str())
                     .or_default() += w;
             }
         }
         let (a, b) = if s < t { (s, t) } else { (t, s) };
-        let edge = edges.entry((a.clone(), b.clone())).or_insert_with(|| Edge {
-            a: a.clone(),
-            b: b.clone(),
-            sign: EdgeSign::Neutral,
-            weight: 0.0,
-            counts: Bucket::default(),
-            a_to_b: 0,
-            b_to_a: 0,
-            event_ids: Vec::new(),
-        });
+        let edge = edges
+            .entry((a.as_str(), b.as_str()))
+            .or_insert_with(|| Acc {
+                counts: Bucket::default(),
+                a_to_b: 0,
+                b_to_a: 0,
+                event_ids: Vec::new(),
+            });
         edge.counts.add(e);
         if s == a {
             edge.a_to_b += 1;
         } else {
             edge.b_to_a += 1;
         }
-        edge.event_ids.push(e.id.clone());
+        edge.event_ids.push(&e.id);
     }
-    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+    let mut nodes: BTreeMap<&str, Node> = BTreeMap::new();
     let mut kept = Vec::new();
-    for (_, mut edge) in edges {
-        if edge.counts.events < p.min_events.max(1) {
+    for ((a, b), acc) in edges {
+        if acc.counts.events < p.min_events.max(1) {
             continue;
         }
-        (edge.sign, edge.weight) = sign_of(&edge.counts);
-        for id in [&edge.a, &edge.b] {
-            let n = nodes.entry(id.clone()).or_insert_with(|| Node {
-                id: id.clone(),
+        let (sign, weight) = sign_of(&acc.counts);
+        for id in [a, b] {
+            let n = nodes.entry(id).or_insert_with(|| Node {
+                id: id.to_string(),
                 name: None,
                 events: 0,
                 degree: 0,
             });
-            n.events += edge.counts.events;
+            n.events += acc.counts.events;
             n.degree += 1;
         }
-        kept.push(edge);
+        kept.push(Edge {
+            a: a.to_string(),
+            b: b.to_string(),
+            sign,
+            weight,
+            counts: acc.counts,
+            a_to_b: acc.a_to_b,
+            b_to_a: acc.b_to_a,
+            event_ids: acc.event_ids.into_iter().map(str::to_string).collect(),
+        });
     }
-    for n in nodes.values_mut() {
-        n.name = names.get(&n.id).and_then(|m| {
+    for (id, n) in nodes.iter_mut() {
+        n.name = names.get(id).and_then(|m| {
             m.iter()
                 .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
-                .map(|(k, _)| k.clone())
+                .map(|(k, _)| k.to_string())
         });
     }
     Network {

@@ -118,9 +118,28 @@ impl Relations {
             })
         };
         let limit = f.limit.unwrap_or(usize::MAX);
-        self.rows
-            .iter()
-            .enumerate()
+        // Candidates: the rows of the date range (a slice when the rows are
+        // in the store's date order), narrowed to the rows naming the actor
+        // (or the dyad's first side) through the snapshot's actor index;
+        // every candidate still goes through the whole filter below.
+        let (lo, hi) = self
+            .views
+            .date_range(self, f.from.as_deref(), f.to.as_deref());
+        let side = f
+            .actor
+            .as_deref()
+            .or_else(|| f.dyad.as_ref().map(|(a, _)| a.as_str()));
+        let candidates: Box<dyn Iterator<Item = usize>> = match side {
+            Some(a) => Box::new(
+                self.views
+                    .rows_naming(self, a)
+                    .into_iter()
+                    .filter(move |&i| i >= lo && i < hi),
+            ),
+            None => Box::new(lo..hi),
+        };
+        candidates
+            .map(|i| (i, &self.rows[i]))
             .filter(|(_, r)| {
                 if let Some(a) = &f.actor {
                     if !prefix(&r.source, a) && !prefix(&r.target, a) {

@@ -38,6 +38,25 @@ fn in_memory_listing_matches_the_store() {
             x.limit = Some(2);
             x.offset = 3;
         }),
+        // Date ranges and actor prefixes together (the in-memory listing
+        // narrows both through indexes).
+        f(|x| {
+            x.from = Some("2014-09-01".into());
+            x.to = Some("2014-09-30".into());
+            x.actor = Some("usa".into());
+        }),
+        f(|x| {
+            x.dyad = Some(("irn".into(), "usagov".into()));
+            x.to = Some("2014-12-31".into());
+        }),
+        f(|x| x.from = Some("2015".into())),
+        f(|x| x.to = Some("2014".into())),
+        f(|x| {
+            x.actor = Some("I".into());
+            x.offset = 1;
+            x.limit = Some(3);
+        }),
+        f(|x| x.actor = Some("ZZZ".into())),
     ];
     for filter in &filters {
         let want = store.events(filter).expect("query");

@@ -38,6 +38,11 @@ pub struct Views {
     row_of: OnceLock<HashMap<String, usize>>,
     newest: OnceLock<Vec<usize>>,
     actors: OnceLock<[Vec<ActorEntry>; 2]>,
+    /// Whether the rows are in the store's order (date, undated first).
+    rows_by_date: OnceLock<bool>,
+    /// (actor code upper-cased, row) for every row's source and target,
+    /// sorted: the rows naming an actor code prefix are one range.
+    actor_rows: OnceLock<Vec<(String, usize)>>,
     /// Responses computed from this snapshot (see [`crate::cache`]).
     pub(crate) responses: crate::cache::ResponseCache,
 }
@@ -51,6 +56,8 @@ pub fn warm(rel: &Relations) {
     v.row_of(rel);
     v.newest(rel);
     v.actors(rel);
+    v.rows_by_date(rel);
+    v.actor_rows(rel);
     entente_actors::places::Gazetteer::embedded();
 }
 
@@ -148,6 +155,69 @@ impl Views {
             });
             idx
         })
+    }
+
+    fn rows_by_date(&self, rel: &Relations) -> bool {
+        *self
+            .rows_by_date
+            .get_or_init(|| rel.rows.windows(2).all(|w| w[0].date <= w[1].date))
+    }
+
+    /// The range of rows dated `from..=to` (ISO strings compared as the
+    /// store does; undated rows are out of any bounded range): a slice of
+    /// the date-ordered rows, found by binary search; all rows when they are
+    /// not in date order.
+    pub(crate) fn date_range(
+        &self,
+        rel: &Relations,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> (usize, usize) {
+        let rows = &rel.rows;
+        if (from.is_none() && to.is_none()) || !self.rows_by_date(rel) {
+            return (0, rows.len());
+        }
+        // Undated rows (`None`) sort first.
+        let lo = match from {
+            Some(f) => rows.partition_point(|r| r.date.as_deref().is_none_or(|d| d < f)),
+            None => rows.partition_point(|r| r.date.is_none()),
+        };
+        let hi = match to {
+            Some(t) => rows.partition_point(|r| r.date.as_deref().is_none_or(|d| d <= t)),
+            None => rows.len(),
+        };
+        (lo, hi.max(lo))
+    }
+
+    fn actor_rows(&self, rel: &Relations) -> &[(String, usize)] {
+        self.actor_rows.get_or_init(|| {
+            let mut v: Vec<(String, usize)> = rel
+                .rows
+                .iter()
+                .enumerate()
+                .flat_map(|(i, r)| {
+                    [&r.source, &r.target]
+                        .into_iter()
+                        .flatten()
+                        .map(move |c| (c.to_ascii_uppercase(), i))
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        })
+    }
+
+    /// The rows whose source or target code starts with `prefix`
+    /// (ASCII case-insensitive), in row order.
+    pub(crate) fn rows_naming(&self, rel: &Relations, prefix: &str) -> Vec<usize> {
+        let p = prefix.to_ascii_uppercase();
+        let index = self.actor_rows(rel);
+        let lo = index.partition_point(|(c, _)| c.as_str() < p.as_str());
+        let n = index[lo..].partition_point(|(c, _)| c.starts_with(p.as_str()));
+        let mut rows: Vec<usize> = index[lo..lo + n].iter().map(|&(_, i)| i).collect();
+        rows.sort_unstable();
+        rows.dedup();
+        rows
     }
 
     /// All-time actors (countries, then split), most active first.
@@ -282,8 +352,15 @@ pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> A
         start = by.next(start);
     }
     let (mut outside, mut undated_n) = (0, 0);
-    for e in rel.events.iter().filter(|e| counts_modality(e, q.all)) {
-        if undated(&rel, e) {
+    // The date-sorted view has the undated events last: no per-event
+    // look-up of its documents' dates.
+    let all = rel.views.by_date(&rel);
+    let dated = all.partition_point(|e| !undated(&rel, e));
+    for (i, e) in all.iter().enumerate() {
+        if !counts_modality(e, q.all) {
+            continue;
+        }
+        if i >= dated {
             undated_n += 1;
             continue;
         }
