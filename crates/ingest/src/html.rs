@@ -209,8 +209,41 @@ const BLOCK: &[&str] = &[
     "summary",
 ];
 
+/// What [`render`] does after an element's children.
+enum Then {
+    /// Set the block kind again (a child may have flushed it) and flush.
+    Block(Option<Kind>),
+    /// Leave a link.
+    Link,
+}
+
+/// One step of [`render`]'s walk.
+enum Step<'a> {
+    Visit(NodeRef<'a>),
+    After(Then),
+}
+
+/// Renders the children of `node` into text blocks. An explicit stack, not
+/// recursion: the nesting cap keeps trees shallow, and this walk does not
+/// depend on it.
 fn render(node: &NodeRef, out: &mut Vec<RBlock>, ctx: &mut Ctx) {
-    for child in node.children_it(false) {
+    // Children pushed last first, so that they are visited in order.
+    let mut stack: Vec<Step> = node.children_it(true).map(Step::Visit).collect();
+    while let Some(step) = stack.pop() {
+        let child = match step {
+            Step::Visit(c) => c,
+            Step::After(Then::Block(kind)) => {
+                if kind.is_some() {
+                    ctx.kind = kind;
+                }
+                ctx.flush(out);
+                continue;
+            }
+            Step::After(Then::Link) => {
+                ctx.in_link -= 1;
+                continue;
+            }
+        };
         if child.is_text() {
             let t = child.text();
             if ctx.in_link > 0 {
@@ -237,47 +270,34 @@ fn render(node: &NodeRef, out: &mut Vec<RBlock>, ctx: &mut Ctx) {
         } else if SKIP.contains(&name) || is_hidden(&child) {
             continue;
         }
-        match name {
-            "br" => ctx.cur.push('\n'),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                ctx.flush(out);
-                ctx.kind = Some(Kind::Heading);
-                render(&child, out, ctx);
-                ctx.kind = Some(Kind::Heading);
-                ctx.flush(out);
+        let kind = match name {
+            "br" => {
+                ctx.cur.push('\n');
+                continue;
             }
-            "li" => {
-                ctx.flush(out);
-                ctx.kind = Some(Kind::Item);
-                render(&child, out, ctx);
-                ctx.kind = Some(Kind::Item);
-                ctx.flush(out);
-            }
-            "p" => {
-                ctx.flush(out);
-                ctx.kind = Some(Kind::Para);
-                render(&child, out, ctx);
-                ctx.kind = Some(Kind::Para);
-                ctx.flush(out);
-            }
-            "a" => {
-                ctx.in_link += 1;
-                render(&child, out, ctx);
-                ctx.in_link -= 1;
-            }
-            _ if BLOCK.contains(&name)
-                || (ctx.full
-                    && matches!(
-                        name,
-                        "nav" | "aside" | "footer" | "form" | "figcaption" | "button"
-                    )) =>
-            {
-                ctx.flush(out);
-                render(&child, out, ctx);
-                ctx.flush(out);
-            }
-            _ => render(&child, out, ctx),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(Kind::Heading),
+            "li" => Some(Kind::Item),
+            "p" => Some(Kind::Para),
+            _ => None,
+        };
+        if kind.is_some() {
+            ctx.flush(out);
+            ctx.kind = kind;
+            stack.push(Step::After(Then::Block(kind)));
+        } else if name == "a" {
+            ctx.in_link += 1;
+            stack.push(Step::After(Then::Link));
+        } else if BLOCK.contains(&name)
+            || (ctx.full
+                && matches!(
+                    name,
+                    "nav" | "aside" | "footer" | "form" | "figcaption" | "button"
+                ))
+        {
+            ctx.flush(out);
+            stack.push(Step::After(Then::Block(None)));
         }
+        stack.extend(child.children_it(true).map(Step::Visit));
     }
 }
 
@@ -672,21 +692,20 @@ fn scan(doc: &Document) -> Scan {
 /// `<time>` element, as blogs put "Dec 18 2025" in the `<h1>`): the date
 /// is metadata, not part of the headline.
 fn heading_text(node: &NodeRef) -> String {
-    fn walk(n: &NodeRef, out: &mut String) {
-        for c in n.children_it(false) {
-            if c.is_text() {
-                out.push_str(&c.text());
-            } else if c.is_element() {
-                if c.node_name().is_some_and(|m| m.as_ref() == "time") {
-                    out.push(' ');
-                    continue;
-                }
-                walk(&c, out);
+    let mut out = String::new();
+    // An explicit stack (children last first), not recursion.
+    let mut stack: Vec<NodeRef> = node.children_it(true).collect();
+    while let Some(c) = stack.pop() {
+        if c.is_text() {
+            out.push_str(&c.text());
+        } else if c.is_element() {
+            if c.node_name().is_some_and(|m| m.as_ref() == "time") {
+                out.push(' ');
+                continue;
             }
+            stack.extend(c.children_it(true));
         }
     }
-    let mut out = String::new();
-    walk(node, &mut out);
     out
 }
 
@@ -1487,6 +1506,41 @@ pub fn read_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tree walks do not recurse: a tree far deeper than the nesting
+    /// cap allows renders on a thread with a 128 KiB stack (the recursive
+    /// walk overflowed it).
+    #[test]
+    fn deep_trees_render_without_recursion() {
+        let html = format!(
+            "<html><body>{}<h1>Deep <time>2020</time>title</h1><p>text</p>{}</body></html>",
+            "<div><a>".repeat(2_000),
+            "</a></div>".repeat(2_000)
+        );
+        let text = std::thread::scope(|s| {
+            std::thread::Builder::new()
+                .stack_size(128 * 1024)
+                .spawn_scoped(s, || {
+                    let doc = Document::from(html.as_str());
+                    let mut blocks = Vec::new();
+                    let mut ctx = Ctx::default();
+                    render(&doc.root(), &mut blocks, &mut ctx);
+                    ctx.flush(&mut blocks);
+                    let h1 = doc.select("h1").nodes().first().map(heading_text);
+                    (blocks, h1)
+                })
+                .unwrap()
+                .join()
+                .unwrap()
+        });
+        let (blocks, h1) = text;
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Deep 2020title", "text"]);
+        assert_eq!(blocks[0].kind, Kind::Heading);
+        assert_eq!(blocks[1].kind, Kind::Para);
+        assert!(blocks[1].link_chars > 0, "inside the links");
+        assert_eq!(h1.as_deref(), Some("Deep  title"));
+    }
 
     #[test]
     fn unescape_is_safe_on_multibyte_text() {
