@@ -72,6 +72,254 @@ fn coded(code: Option<&entente_core::ActorCode>) -> bool {
     code.is_some_and(|c| !c.as_str().starts_with("---"))
 }
 
+/// Whether a capitalised run after a preposition of place is a place name.
+enum Phrase {
+    Place,
+    Not,
+}
+
+/// Nouns a possessor's place scopes ("in Kenya's capital", "Somalia's
+/// border"): the run is a place. Any other noun ("to VOA's email", "in
+/// Zamora's case") makes the run a possessor, not the place.
+const PLACE_NOUNS: &[&str] = &[
+    "capital",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "border",
+    "borders",
+    "coast",
+    "coastline",
+    "province",
+    "provinces",
+    "region",
+    "regions",
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "district",
+    "districts",
+    "territory",
+    "territories",
+    "island",
+    "islands",
+    "outskirts",
+    "interior",
+    "side",
+    "soil",
+    "waters",
+    "airspace",
+    "shores",
+    "countryside",
+    "heartland",
+    "frontier",
+    "state",
+    "states",
+    "camp",
+    "camps",
+    "county",
+    "counties",
+    "area",
+    "areas",
+    "part",
+    "parts",
+    "center",
+    "centre",
+    "port",
+    "ports",
+    "mainland",
+    "highlands",
+    "desert",
+    "streets",
+    "station",
+    "airport",
+    "prison",
+    "prisons",
+    "railway",
+    "neighborhood",
+    "neighbourhood",
+    "compound",
+    "base",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "central",
+    "coastal",
+    "restive",
+    "capital's",
+];
+
+/// Words of time that may follow a place ("in China last month", "Sibi hours
+/// after"): the place stays one.
+const TIME_WORDS: &[&str] = &[
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "this",
+    "earlier",
+    "later",
+    "time",
+    "times",
+    "ago",
+];
+
+/// Last words of names of bodies and buildings: organisations, not places.
+const BODY_HEADS: &[&str] = &[
+    "university",
+    "institute",
+    "college",
+    "school",
+    "academy",
+    "hospital",
+    "foundation",
+    "council",
+    "center",
+    "centre",
+    "ministry",
+    "agency",
+    "association",
+    "society",
+    "company",
+    "corporation",
+    "group",
+    "party",
+    "committee",
+    "commission",
+    "bank",
+    "fund",
+    "house",
+    "office",
+    "department",
+    "court",
+    "studies",
+    "program",
+    "programme",
+    "initiative",
+    "project",
+    "network",
+    "alliance",
+    "coalition",
+    "service",
+    "forum",
+    "union",
+    "league",
+];
+
+fn is_day_or_month(f: &str) -> bool {
+    matches!(
+        f,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// Decides whether the run `start..e` after a preposition is a place name:
+/// not when it is a possessor of something else ("in Zamora's case"), a
+/// modifier of a common noun ("in European defense", "to Brussels-based
+/// trade association"), the name of a body ("at Leiden University"), or
+/// starts with a verb (headline "to Visit India").
+fn place_phrase(
+    doc: &Doc,
+    words: &[&str],
+    folded: &[String],
+    start: usize,
+    e: usize,
+    s1: usize,
+    is_place: &dyn Fn(usize, usize) -> bool,
+) -> Phrase {
+    let up = doc.tokens[start].upos.as_str();
+    let the = folded[start] == "the" && e - start > 1;
+    if !the
+        && matches!(
+            up,
+            "VERB" | "AUX" | "ADV" | "ADP" | "SCONJ" | "PRON" | "DET" | "CCONJ"
+        )
+    {
+        return Phrase::Not;
+    }
+    if BODY_HEADS.contains(&folded[e - 1].as_str()) {
+        return Phrase::Not;
+    }
+    let last = words[e - 1];
+    if last
+        .rsplit_once(['-', '–'])
+        .is_some_and(|(a, b)| !a.is_empty() && case_of(b) == Case::Lower && b.len() > 2)
+    {
+        // "Taliban-controlled", "Brussels-based": an adjective.
+        return Phrase::Not;
+    }
+    let next = folded.get(e).map(String::as_str).filter(|_| e < s1);
+    let place_noun_at = |x: usize| {
+        folded
+            .get(x)
+            .is_some_and(|w| x < s1 && PLACE_NOUNS.contains(&w.as_str()))
+    };
+    match next {
+        Some("'s" | "’s" | "'" | "’") => {
+            // "in Kenya's capital", "Pakistan's Balochistan province",
+            // "Kabul's western …": a place; "in Zamora's case": not.
+            let a = e + 1;
+            let mut b = a;
+            while b < s1 && matches!(case_of(words[b]), Case::Title | Case::Upper) {
+                b += 1;
+            }
+            if place_noun_at(a) || (b > a && is_place(a, b)) {
+                Phrase::Place
+            } else {
+                Phrase::Not
+            }
+        }
+        Some(n)
+            if case_of(words[e]) == Case::Lower
+                && matches!(doc.tokens[e].upos.as_str(), "NOUN" | "ADJ")
+                && !PLACE_NOUNS.contains(&n)
+                && !TIME_WORDS.contains(&n)
+                && !place_noun_at(e + 1) =>
+        {
+            // "in European defense", "to U.S. markets": a modifier.
+            Phrase::Not
+        }
+        _ => Phrase::Place,
+    }
+}
+
 impl Coverage {
     /// Adds one annotated-for-tokens document (tokens, sentences, tags).
     pub fn add(&mut self, actors: &Actors, gazetteer: &Gazetteer, doc: &Doc) {
@@ -105,6 +353,31 @@ impl Coverage {
                     t += 1;
                     continue;
                 }
+                // "in Paris Tuesday", "in Khartoum Thursday": a day or
+                // month ends the name.
+                if let Some(x) = (start + 1..e).find(|&x| is_day_or_month(&folded[x])) {
+                    e = x;
+                }
+                let is_place = |a: usize, b: usize| {
+                    let text = doc.slice(doc.tokens[a].span.cover(doc.tokens[b - 1].span));
+                    gazetteer.resolve(actors.kb(), text).is_some()
+                };
+                let phrase = place_phrase(doc, &words, &folded, start, e, s1, &is_place);
+                // "in The Hague": the article is no part of the name.
+                let start = if folded[start] == "the" && e - start > 1 {
+                    start + 1
+                } else {
+                    start
+                };
+                match phrase {
+                    Phrase::Place => {}
+                    Phrase::Not => {
+                        let text = doc.slice(doc.tokens[start].span.cover(doc.tokens[e - 1].span));
+                        self.keep(doc, sent, "not a place", text);
+                        t = e;
+                        continue;
+                    }
+                }
                 // A name the knowledge base knows as a person, an
                 // organisation or a bloc is no place ("a letter from Obama",
                 // "told VOA", "to NATO").
@@ -114,10 +387,24 @@ impl Coverage {
                             .actor_kind
                             .is_some_and(|k| !matches!(k, ActorKind::Country))
                 });
-                let text = doc.slice(doc.tokens[start].span.cover(doc.tokens[e - 1].span));
+                let mut text = doc.slice(doc.tokens[start].span.cover(doc.tokens[e - 1].span));
                 // The gazetteer decides first: the imported dictionaries list
                 // some cities and regions as people ("Irbil").
-                let place = gazetteer.resolve(actors.kb(), text);
+                let mut place = gazetteer.resolve(actors.kb(), text);
+                // A headline or a run into the next words ("in Sudan
+                // Dismantles Foundations", "to Japan Despite"): the longest
+                // start of the run that is a place.
+                if place.is_none() && e - start > 1 {
+                    for x in (start + 1..e).rev() {
+                        let sub = doc.slice(doc.tokens[start].span.cover(doc.tokens[x - 1].span));
+                        if let Some(p) = gazetteer.resolve(actors.kb(), sub) {
+                            place = Some(p);
+                            text = sub;
+                            e = x;
+                            break;
+                        }
+                    }
+                }
                 if known.is_some() && place.is_none() {
                     t = e;
                     continue;

@@ -949,6 +949,32 @@ impl<'a> Matcher<'a> {
                     t += 1;
                     continue;
                 }
+                // "Kenya-U.S.", "US-Iran", "China-India": a compound of
+                // known names is a mention of each.
+                if let Some(parts) = self.compound(doc, t, words[t]) {
+                    for (span, actor, _kind, code, why) in parts {
+                        let a = &self.kb.actors[actor as usize];
+                        mentions.push(Mention {
+                            sentence: si as u32,
+                            span,
+                            token_start: t as u32,
+                            token_end: t as u32 + 1,
+                            kind: MentionKind::Name,
+                            code,
+                            actor: Some(a.name.clone()),
+                            antecedent: None,
+                            rule: format!("{why}; part of the compound {:?}", words[t]),
+                        });
+                        infos.push(MentionInfo {
+                            actor: Some(actor),
+                            actor_kind: Some(a.kind),
+                            ..MentionInfo::default()
+                        });
+                    }
+                    covered[t - s0] = true;
+                    t += 1;
+                    continue;
+                }
                 // Unknown named entity: a run of capitalised words.
                 let prev = if t > s0 { words[t - 1] } else { "" };
                 let next = words.get(t + 1).copied().unwrap_or("");
@@ -1113,6 +1139,49 @@ impl<'a> Matcher<'a> {
         }
         crate::roles::affiliations(self.kb, doc, &folded, &mut out_m, &out_i);
         (out_m, out_i)
+    }
+
+    /// The known names a hyphenated token joins ("Kenya-U.S.", "US-Iran"):
+    /// each part's span, actor, alias kind, code and reason; `None` unless
+    /// there are two or more parts and every one is a known non-person name.
+    #[allow(clippy::type_complexity)]
+    fn compound(
+        &self,
+        doc: &Doc,
+        t: usize,
+        word: &str,
+    ) -> Option<Vec<(Span, u32, AliasKind, Option<ActorCode>, String)>> {
+        if !word.contains(['-', '–']) || !is_capitalised(word) {
+            return None;
+        }
+        let base = doc.tokens[t].span.start;
+        let mut out = Vec::new();
+        let mut start = 0usize;
+        let ends = word
+            .char_indices()
+            .filter(|&(_, c)| c == '-' || c == '–')
+            .chain(std::iter::once((word.len(), '-')));
+        for (i, c) in ends {
+            let part = &word[start..i];
+            let part_start = start;
+            start = i + c.len_utf8();
+            let ws = crate::norm::phrase_words(part);
+            if ws.is_empty() {
+                return None;
+            }
+            let al = self.kb.aliases_for(&ws).iter().copied().find(|&al| {
+                let al = &self.kb.aliases[al as usize];
+                al.case_ok(&[part]) && self.kb.actors[al.actor as usize].kind != ActorKind::Person
+            })?;
+            let al = &self.kb.aliases[al as usize];
+            let r = self.kb.resolve(al.actor, al.kind, self.date);
+            let span = Span {
+                start: base + part_start as u32,
+                end: base + i as u32,
+            };
+            out.push((span, al.actor, al.kind, r.code, r.why));
+        }
+        (out.len() >= 2).then_some(out)
     }
 
     /// A known person matched by the surname alone right after a capitalised

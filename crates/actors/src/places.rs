@@ -157,14 +157,7 @@ impl Gazetteer {
     pub fn resolve(&self, kb: &KnowledgeBase, name: &str) -> Option<Place> {
         let words = phrase_words(name);
         // "Anbar province", "Idlib governorate": the head noun names the kind.
-        let trimmed: Vec<String> = match words.last().map(String::as_str) {
-            Some("province" | "governorate" | "region" | "state" | "oblast" | "district")
-                if words.len() > 1 =>
-            {
-                words[..words.len() - 1].to_vec()
-            }
-            _ => words.clone(),
-        };
+        let trimmed = trim_kind(&words);
         for ws in [&words, &trimmed] {
             if let Some(&al) = kb.aliases_for(ws).first() {
                 let al = &kb.aliases[al as usize];
@@ -195,6 +188,100 @@ impl Gazetteer {
         self.lookup_words(&words)
             .or_else(|| self.lookup_words(&trimmed))
             .cloned()
+            .or_else(|| scoped(&words, |n| self.resolve(kb, n)))
+    }
+}
+
+/// Directions and other words before a place name that leave its country
+/// ("northern Syria", "the Sahel", "central Kabul").
+const SCOPE_WORDS: &[&str] = &[
+    "the",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "coastal",
+    "rural",
+    "upper",
+    "lower",
+    "greater",
+];
+
+/// A place phrase around a name: "northern Syria" (a direction before it)
+/// or "Kenya's capital" (a possessor: the place lies in the possessor).
+/// Resolved by `resolve` on the name: a direction keeps what the name
+/// resolves to; a possessor's phrase is located only to its country.
+fn scoped(words: &[String], resolve: impl Fn(&str) -> Option<Place>) -> Option<Place> {
+    if words.len() > 1 && SCOPE_WORDS.contains(&words[0].as_str()) {
+        let rest = words[1..].join(" ");
+        if let Some(p) = resolve(&rest) {
+            return Some(p);
+        }
+    }
+    let poss = words.iter().position(|w| w == "'s")?;
+    if poss == 0 || poss + 1 >= words.len() {
+        return None;
+    }
+    let owner = resolve(&words[..poss].join(" "))?;
+    let rest = words[poss + 1..].join(" ");
+    // "Pakistan's Balochistan province": the place after the possessor,
+    // when it lies in the possessor's country.
+    if let Some(p) = resolve(&rest).filter(|p| p.country == owner.country) {
+        return Some(p);
+    }
+    Some(Place {
+        name: format!("{}'s {rest}", owner.name),
+        lat: None,
+        lon: None,
+        precision: PlacePrecision::Country,
+        population: 0,
+        ..owner
+    })
+}
+
+/// Words naming the kind of place after its name ("Anbar province",
+/// "Lamu County", "Guantanamo Bay", "Liuheng Island"): the name without
+/// them is looked up too.
+const KIND_WORDS: &[&str] = &[
+    "province",
+    "governorate",
+    "region",
+    "state",
+    "oblast",
+    "district",
+    "county",
+    "prefecture",
+    "municipality",
+    "city",
+    "town",
+    "village",
+    "bay",
+    "island",
+    "islands",
+    "camp",
+    "valley",
+    "area",
+];
+
+/// `words` without a trailing kind word (unchanged when there is none or it
+/// is the only word).
+fn trim_kind(words: &[String]) -> Vec<String> {
+    match words.last().map(String::as_str) {
+        Some(k) if words.len() > 1 && KIND_WORDS.contains(&k) => words[..words.len() - 1].to_vec(),
+        _ => words.to_vec(),
     }
 }
 
@@ -229,6 +316,21 @@ impl Gazetteer {
     /// country name (`countries.jsonl`), else a city.
     pub fn resolve_place(&self, name: &str) -> Option<Place> {
         let words = phrase_words(name);
+        let found = self.resolve_place_words(&words);
+        if found.is_some() {
+            return found;
+        }
+        let trimmed = trim_kind(&words);
+        if trimmed.len() < words.len() {
+            if let Some(p) = self.resolve_place_words(&trimmed) {
+                return Some(p);
+            }
+        }
+        scoped(&words, |n| self.resolve_place(n))
+    }
+
+    fn resolve_place_words(&self, words: &[String]) -> Option<Place> {
+        let words = words.to_vec();
         if let Some(p) = self
             .lookup_words(&words)
             .filter(|p| p.precision == PlacePrecision::Region)
