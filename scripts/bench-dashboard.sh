@@ -36,7 +36,9 @@ load=target/release/examples/load
 work=$(mktemp -d /tmp/entente-bench.XXXXXX)
 server=
 cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  # `|| true`: under `set -e`, the killed server's status (143) would
+  # otherwise become the script's.
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
