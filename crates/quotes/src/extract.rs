@@ -1547,7 +1547,9 @@ fn reported_in_sentence(
                     cue.lemma,
                     "announce" | "reveal" | "confirm" | "state" | "note" | "caution"
                 ))
-                && (subject_start || finite_clause_ahead(toks, k, end)));
+                && (subject_start
+                    || finite_clause_ahead(toks, k, end)
+                    || tagged_clause_ahead(l, k, end)));
             // A determiner or a bare noun starts a clause only when a finite
             // verb follows ("said the use of X costs …" is rare; "claiming a
             // right to …" is an object).
@@ -1573,9 +1575,10 @@ fn reported_in_sentence(
                         | "any"
                         | "both"
                 ) {
-                    finite_ahead(toks, k, end, 9)
+                    finite_ahead(toks, k, end, 9) || tagged_clause_ahead(l, k, end)
                 } else if toks[k].is_word() && !toks[k].cap && !clause_start(&toks[k]) {
-                    !lexicon::np_stop(toks[k].lower) && finite_ahead(toks, k, end, 5)
+                    !lexicon::np_stop(toks[k].lower)
+                        && (finite_ahead(toks, k, end, 5) || tagged_clause_ahead(l, k, end))
                 } else {
                     clause_start(&toks[k])
                 };
@@ -2037,6 +2040,25 @@ fn finite_clause_ahead(toks: &[Tok], k: usize, end: usize) -> bool {
                     | "must"
             )
         })
+}
+
+/// From the tagger: a short noun phrase from `k` followed by a finite verb
+/// ("stated the aircraft overran …", "said questions remain …",
+/// "indicated 68 people were missing"), before any comma, quote mark or
+/// relative pronoun. False on untagged text.
+fn tagged_clause_ahead(l: &Layout, k: usize, end: usize) -> bool {
+    let toks = &l.toks;
+    if k >= end || l.tag(k) == Tag::Finite || l.tag(k) == Tag::Unknown {
+        return false;
+    }
+    (k + 1..end.min(k + 8))
+        .take_while(|&i| {
+            let t = &toks[i];
+            !t.is(",")
+                && !t.is_mark()
+                && !matches!(t.lower, "who" | "which" | "that" | "whose" | "to")
+        })
+        .any(|i| l.tag(i) == Tag::Finite)
 }
 
 fn clause_start_after_outlet(t: &Tok, n: usize) -> bool {

@@ -524,3 +524,32 @@ fn we_in_a_turn_is_the_speakers_organisation_when_coded() {
         .unwrap();
     assert!(actor(we).ends_with("Biden"), "{:#?}", we);
 }
+
+#[test]
+fn a_tagged_finite_verb_marks_a_bare_clause_after_weak_cues() {
+    let d = tagged(
+        "The publication stated the aircraft overran the runway.",
+        &[
+            ("publication", "NN"),
+            ("stated", "VBD"),
+            ("the", "DT"),
+            ("aircraft", "NN"),
+            ("overran", "VBD"),
+        ],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![(Some("The publication"), "the aircraft overran the runway")]
+    );
+    // An object, no clause: nothing.
+    let d = tagged(
+        "The minister announced the plan at the briefing.",
+        &[
+            ("minister", "NN"),
+            ("announced", "VBD"),
+            ("the", "DT"),
+            ("plan", "NN"),
+        ],
+    );
+    assert!(d.quotes.is_empty(), "{:#?}", d.quotes);
+}
