@@ -480,7 +480,7 @@ async fn balance_view(State(st): State<Shared>, Query(q): Query<WindowQ>) -> Api
     let net = if let Some(u) = q.undated {
         dashboard::window_network(&rel, &p, u, false)
     } else {
-        signed_network(&rel.events, &p)
+        Arc::new(signed_network(&rel.events, &p))
     };
     let report = balance_top(&net, actor.as_deref(), limit_of(q.limit));
     let enemies = actor

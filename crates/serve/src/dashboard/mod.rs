@@ -12,7 +12,7 @@ mod why;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::extract::{Query, State};
 use axum::Json;
@@ -43,6 +43,10 @@ pub struct Views {
     /// (actor code upper-cased, row) for every row's source and target,
     /// sorted: the rows naming an actor code prefix are one range.
     actor_rows: OnceLock<Vec<(String, usize)>>,
+    /// The last window networks computed (most recent first, at most
+    /// [`NETWORKS_KEPT`]): a slider move asks `/api/network` and
+    /// `/api/balance` for the same window, "why" asks it again.
+    networks: NetworkMemo,
     /// Responses computed from this snapshot (see [`crate::cache`]).
     pub(crate) responses: crate::cache::ResponseCache,
 }
@@ -59,6 +63,24 @@ pub fn warm(rel: &Relations) {
     v.rows_by_date(rel);
     v.actor_rows(rel);
     entente_actors::places::Gazetteer::embedded();
+}
+
+/// Window networks kept per snapshot.
+const NETWORKS_KEPT: usize = 16;
+
+/// What a window network depends on: the window's parameters, whether
+/// undated events are in, whether sectors are split.
+type NetKey = (NetworkParams, bool, bool);
+
+/// The memo of window networks; a copy starts empty (it belongs to one
+/// snapshot).
+#[derive(Debug, Default)]
+struct NetworkMemo(Mutex<Vec<(NetKey, Arc<Network>)>>);
+
+impl Clone for NetworkMemo {
+    fn clone(&self) -> Self {
+        NetworkMemo::default()
+    }
 }
 
 /// One actor as search finds it.
@@ -281,20 +303,39 @@ pub(crate) fn window_events<'a>(
     }
 }
 
-/// The signed network of a window (see [`window_events`]).
+/// The signed network of a window (see [`window_events`]), shared with
+/// the other requests for the same window while it is among the last
+/// [`NETWORKS_KEPT`] asked for.
 pub(crate) fn window_network(
     rel: &Relations,
     p: &NetworkParams,
     with_undated: bool,
     split: bool,
-) -> Network {
+) -> Arc<Network> {
+    let key: NetKey = (p.clone(), with_undated, split);
+    let kept = &rel.views.networks.0;
+    if let Ok(mut v) = kept.lock() {
+        if let Some(i) = v.iter().position(|(k, _)| *k == key) {
+            let hit = v.remove(i);
+            let net = hit.1.clone();
+            v.insert(0, hit);
+            return net;
+        }
+    }
     let events = window_events(rel, p, with_undated, split);
     let unbounded = NetworkParams {
         from: None,
         to: None,
         ..p.clone()
     };
-    signed_network(&events, &unbounded)
+    let net = Arc::new(signed_network(&events, &unbounded));
+    if let Ok(mut v) = kept.lock() {
+        if !v.iter().any(|(k, _)| *k == key) {
+            v.insert(0, (key, net.clone()));
+            v.truncate(NETWORKS_KEPT);
+        }
+    }
+    net
 }
 
 /// The documents' publication range (first and last dated document).
@@ -400,7 +441,7 @@ pub async fn timeline(State(st): State<Shared>, Query(q): Query<TimelineQ>) -> A
 /// Keeps the `top` nodes with the most events (and `focus`), and the edges
 /// among them; `total_nodes`/`total_edges` tell what was left out.
 pub(crate) fn network(rel: &Relations, q: &WindowQ, p: &NetworkParams) -> ApiResult {
-    let mut net = window_network(rel, p, q.undated.unwrap_or(false), q.split);
+    let net = window_network(rel, p, q.undated.unwrap_or(false), q.split);
     let (total_nodes, total_edges) = (net.nodes.len(), net.edges.len());
     let focus = match q.focus.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
         Some(f) if q.split => Some(f.to_ascii_uppercase()),
@@ -424,25 +465,38 @@ pub(crate) fn network(rel: &Relations, q: &WindowQ, p: &NetworkParams) -> ApiRes
                 keep.insert(f.clone());
             }
         }
-        net.edges
-            .retain(|e| keep.contains(&e.a) && keep.contains(&e.b));
-        net.nodes.retain(|n| keep.contains(&n.id));
-        for n in &mut net.nodes {
-            n.degree = net
-                .edges
-                .iter()
-                .filter(|e| e.a == n.id || e.b == n.id)
-                .count();
+        // The shared network stays as it is: the kept part is borrowed,
+        // only the few kept nodes are copied (their degree changes).
+        let edges: Vec<&entente_analysis::network::Edge> = net
+            .edges
+            .iter()
+            .filter(|e| keep.contains(&e.a) && keep.contains(&e.b))
+            .collect();
+        let mut degree: HashMap<&str, usize> = HashMap::new();
+        for e in &edges {
+            *degree.entry(e.a.as_str()).or_default() += 1;
+            *degree.entry(e.b.as_str()).or_default() += 1;
         }
+        let nodes: Vec<entente_analysis::network::Node> = net
+            .nodes
+            .iter()
+            .filter(|n| keep.contains(&n.id))
+            .map(|n| entente_analysis::network::Node {
+                degree: degree.get(n.id.as_str()).copied().unwrap_or(0),
+                ..n.clone()
+            })
+            .collect();
+        return Ok(Json(json!({
+            "from": net.from, "to": net.to, "nodes": nodes, "edges": edges,
+            "total_nodes": total_nodes, "total_edges": total_edges,
+            "split": q.split, "focus": focus,
+        })));
     }
-    let mut v = serde_json::to_value(&net).unwrap_or(Value::Null);
-    if let Value::Object(m) = &mut v {
-        m.insert("total_nodes".into(), total_nodes.into());
-        m.insert("total_edges".into(), total_edges.into());
-        m.insert("split".into(), q.split.into());
-        m.insert("focus".into(), json!(focus));
-    }
-    Ok(Json(v))
+    Ok(Json(json!({
+        "from": net.from, "to": net.to, "nodes": net.nodes, "edges": net.edges,
+        "total_nodes": total_nodes, "total_edges": total_edges,
+        "split": q.split, "focus": focus,
+    })))
 }
 
 /// `GET /api/map`: per country (three-letter node) in the window, its events
