@@ -146,8 +146,9 @@ fn meeting_is_coded_by_the_rules() {
     );
 }
 
+/// Close to the threshold: the model of 36aa420 scored it 0.147 < 0.15,
+/// the one retrained in 043d332 keeps it.
 #[test]
-#[ignore = "not kept yet: since the decision model was retrained on the actors stage's new candidates (36aa420), the learned decision scores the meeting 0.147, under the shipped threshold 0.15"]
 fn meeting_kept_at_the_shipped_threshold() {
     let Some(d) = seed() else { return };
     let met = "Rouhani met British Prime Minister";
