@@ -230,7 +230,7 @@ fn airstrikes_on_isis_in_syria() {
 }
 
 #[test]
-#[ignore = "not kept yet: the learned decision scores the airstrike candidate below the shipped threshold (0.06 < 0.1)"]
+#[ignore = "not kept yet: the learned decision (model of 043d332) scores the airstrike candidate 0.084, under the shipped threshold 0.15"]
 fn airstrikes_kept_at_the_shipped_threshold() {
     let Some(d) = seed() else { return };
     let w = "after US launched at least 14 airstrikes";
