@@ -679,7 +679,7 @@ pub(crate) fn affiliations(
         covering,
         gazetteer: Gazetteer::embedded(),
     };
-    let main = main_country(mentions);
+    let main = entente_core::main_country(mentions);
     let mut found: Vec<Option<(ActorCode, String)>> = vec![None; mentions.len()];
     // Found from the text itself (not the article's country).
     let mut strong = vec![false; mentions.len()];
@@ -745,29 +745,6 @@ pub(crate) fn affiliations(
         }
     }
     propagate(mentions, &mut parent, &strong);
-}
-
-/// The country an article is about: the state its coded mentions name most
-/// often (ties: the first named), as the event coder counts it.
-fn main_country(mentions: &[Mention]) -> Option<String> {
-    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let Some(c) = m.code.as_ref().and_then(|c| c.as_str().get(..3)) else {
-            continue;
-        };
-        if !c.bytes().all(|b| b.is_ascii_uppercase()) || matches!(c, "IGO" | "IMG" | "NGO" | "MNC")
-        {
-            continue;
-        }
-        match counts.iter_mut().find(|x| x.0 == c) {
-            Some(x) => x.1 += 1,
-            None => counts.push((c, 1, i)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|x| x.0.to_string())
 }
 
 /// Union-find root.

@@ -147,6 +147,32 @@ pub struct Mention {
     pub rule: String,
 }
 
+/// The country an article is about: the state its coded mentions name most
+/// often (ties: the first named). A state is three upper-case letters that
+/// are not an IGO, IMG, NGO or company prefix (nor an agent with no
+/// country, `---`). Shared by the actors stage (roles with no country of
+/// their own) and the event coder (agents with no country).
+pub fn main_country(mentions: &[Mention]) -> Option<String> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(c) = m.code.as_ref().and_then(|c| c.as_str().get(..3)) else {
+            continue;
+        };
+        if !c.bytes().all(|b| b.is_ascii_uppercase()) || matches!(c, "IGO" | "IMG" | "NGO" | "MNC")
+        {
+            continue;
+        }
+        match counts.iter_mut().find(|x| x.0 == c) {
+            Some(x) => x.1 += 1,
+            None => counts.push((c, 1, i)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|x| x.0.to_string())
+}
+
 /// An event: who did what to whom, when, where, how sure, and which words say so.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {

@@ -28,8 +28,8 @@ mod span;
 pub use codes::{ActorCode, CameoCode, Modality, QuadClass};
 pub use date::{DatePrecision, EventDate};
 pub use doc::{
-    ActorRef, Article, Doc, DocId, Event, InferredDate, Mention, MentionKind, Quote, QuoteType,
-    ResolvedPlace, Sentence, Token,
+    main_country, ActorRef, Article, Doc, DocId, Event, InferredDate, Mention, MentionKind, Quote,
+    QuoteType, ResolvedPlace, Sentence, Token,
 };
 pub use error::CoreError;
 pub use span::Span;

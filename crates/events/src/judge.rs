@@ -246,32 +246,9 @@ pub(crate) fn judge(c: &Coder, sc: &Scratch, s: &Sent, out: &mut Vec<CodedEvent>
     }
 }
 
-/// A country code of a mention: three letters naming a state (not an
-/// IGO, IMG, NGO or company code, not an agent without a country).
-fn country_of(code: &str) -> Option<&str> {
-    let c = code.get(..3)?;
-    let state = c.bytes().all(|b| b.is_ascii_uppercase())
-        && !matches!(c, "IGO" | "IMG" | "NGO" | "MNC" | "---");
-    state.then_some(c)
-}
-
-/// The country an article is about: the one its coded mentions name most
-/// often (ties: the first named).
+/// The country an article is about (see [`entente_core::main_country`]).
 pub fn main_country(doc: &Doc) -> Option<String> {
-    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-    for (i, m) in doc.mentions.iter().enumerate() {
-        let Some(c) = m.code.as_ref().and_then(|c| country_of(c.as_str())) else {
-            continue;
-        };
-        match counts.iter_mut().find(|x| x.0 == c) {
-            Some(x) => x.1 += 1,
-            None => counts.push((c, 1, i)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|x| x.0.to_string())
+    entente_core::main_country(&doc.mentions)
 }
 
 /// "militants", "the prosecutors", "residents": an agent the sentence
