@@ -298,6 +298,19 @@ fn in_view(l: &Layout, lo: usize, hi: usize) -> Option<Found> {
             return None;
         }
     }
+    fronted(l, lo, comma, hi, speaker, view)
+}
+
+/// A fronted attribution ("In X's view, CLAUSE", "As X noted, CLAUSE"):
+/// the clause after the comma at `comma`, when nothing before it is quoted.
+fn fronted(
+    l: &Layout,
+    lo: usize,
+    comma: usize,
+    hi: usize,
+    speaker: (usize, usize),
+    cue: usize,
+) -> Option<Found> {
     let span = content(l, comma + 1, hi)?;
     unquoted(l, lo, comma).then(|| {
         found(
@@ -305,7 +318,7 @@ fn in_view(l: &Layout, lo: usize, hi: usize) -> Option<Found> {
             span,
             Attr {
                 speaker: Some(speaker),
-                cue: Some(view),
+                cue: Some(cue),
                 end: comma,
             },
         )
@@ -327,16 +340,5 @@ fn as_noted(l: &Layout, lo: usize, hi: usize) -> Option<Found> {
     if speaker.0 != lo + 1 {
         return None;
     }
-    let span = content(l, comma + 1, hi)?;
-    unquoted(l, lo, comma).then(|| {
-        found(
-            l,
-            span,
-            Attr {
-                speaker: Some(speaker),
-                cue: Some(v),
-                end: comma,
-            },
-        )
-    })
+    fronted(l, lo, comma, hi, speaker, v)
 }
